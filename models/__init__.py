@@ -1,0 +1,1 @@
+"""The workspace: SQLite store, domain types, dates, search and exchange. No Qt here."""
