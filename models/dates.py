@@ -50,7 +50,21 @@ QUALIFIERS = ("", "~", "?", "%")
 OPEN_START = calendar.timegm((1, 1, 1, 0, 0, 0))
 OPEN_END = calendar.timegm((9999, 12, 31, 23, 59, 59))
 
-MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBR = (
+    "",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 _MONTH_NAMES = {
     name.lower(): number
     for number in range(1, 13)
@@ -103,8 +117,14 @@ class Point:
     def earliest(self) -> int:
         """First UTC second this point covers."""
         seconds = calendar.timegm(
-            (self.year, self.month or 1, self.day or 1, self.hour or 0, self.minute or 0,
-             self.second or 0)
+            (
+                self.year,
+                self.month or 1,
+                self.day or 1,
+                self.hour or 0,
+                self.minute or 0,
+                self.second or 0,
+            )
         )
         return seconds - (self.tz or 0) * 60
 
@@ -122,7 +142,8 @@ class Point:
             end = calendar.timegm((self.year, self.month, self.day, self.hour, self.minute, 59))
         else:
             end = calendar.timegm(
-                (self.year, self.month, self.day, self.hour, self.minute, self.second))
+                (self.year, self.month, self.day, self.hour, self.minute, self.second)
+            )
         return end - (self.tz or 0) * 60
 
     def edtf(self) -> str:
@@ -395,12 +416,13 @@ def _month(name: str, text: str) -> int:
 
 
 def _day(year: int, month: int, day: int, text: str) -> When:
-    if not (1 <= year and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+    if not (year >= 1 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
         raise DateError(f"'{text}' is not a real calendar date. {ACCEPTED_FORMS}")
     return When(Point(year, month, day))
 
 
 # ---------------------------------------------------------------------- human display
+
 
 def _qualify(text: str, qualifier: str) -> str:
     if qualifier == "~":
