@@ -1,0 +1,144 @@
+"""The headless command line: the same operations the GUI uses, errors as one sentence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from models.errors import AnnalistError
+
+COMMANDS = ("import", "extract", "brief", "export", "load")
+
+
+class CliError(Exception):
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake as one sentence with status 2."""
+
+    def error(self, message: str):
+        raise CliError(f"{message[0].upper()}{message[1:]}; see '{self.prog} --help'.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="annalist", description="Annalist command line.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = commands.add_parser("import", help="read articles and store their proposed events")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("-w", "--workspace", required=True, type=Path)
+    p.add_argument("--published", help="publication date for articles that carry none (YYYY-MM-DD)")
+    p.add_argument("--accept", choices=("all", "none"), default="none",
+                   help="store every proposed event (all) or only the source (none)")
+
+    p = commands.add_parser("extract", help="print the Extraction JSON of one article")
+    p.add_argument("file", type=Path)
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) that anchors relative dates")
+
+    p = commands.add_parser("brief", help="build a PDF briefing pack")
+    p.add_argument("-w", "--workspace", required=True, type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument("--title")
+    p.add_argument("--from", dest="start", help="first date of the window")
+    p.add_argument("--to", dest="end", help="last date of the window")
+    p.add_argument("--actor", action="append", default=[], help="limit to this actor (repeatable)")
+    p.add_argument("--marking", help="handling marking, e.g. TLP:AMBER")
+
+    p = commands.add_parser("export", help="write the workspace as JSON, CSV or TimelineJS JSON")
+    p.add_argument("-w", "--workspace", required=True, type=Path)
+    p.add_argument("--format", required=True, choices=("json", "csv", "timelinejs"))
+    p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = commands.add_parser("load", help="load JSON/CSV made by export, or an ACLED-style CSV")
+    p.add_argument("-w", "--workspace", required=True, type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--encoding", help="text encoding of a CSV that is not UTF-8, e.g. cp1252")
+    return parser
+
+
+def run_cli(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = globals()[f"cmd_{args.command}"]
+        return handler(args) or 0
+    except SystemExit as done:  # --help
+        return int(done.code or 0)
+    except CliError as error:
+        _say(str(error))
+        return error.status
+    except AnnalistError as error:
+        _say(str(error))
+        return error.exit_status
+    except KeyboardInterrupt:
+        _say("Stopped.")
+        return 1
+    except OSError as error:
+        _say(f"{error.strerror or error} ({error.filename}).")
+        return 1
+
+
+def _say(message: str) -> None:
+    print(f"annalist: {message}", file=sys.stderr)
+
+
+def _open(path: Path, create: bool = False):
+    from models.store import Workspace
+
+    if not create and not path.exists():
+        raise CliError(f"There is no workspace at {path}; check the name, or create one with 'load'.")
+    return Workspace.open(path, create=create)
+
+
+def cmd_export(args) -> int:
+    from models import exchange
+
+    with _open(args.workspace) as ws:
+        exchange.export(ws, args.format, args.output)
+    return 0
+
+
+def cmd_load(args) -> int:
+    from models import exchange
+
+    with _open(args.workspace, create=True) as ws:
+        report = exchange.load(ws, args.file, encoding=args.encoding)
+    print(report.sentence())
+    return 0
+
+
+def cmd_extract(args) -> int:
+    import ingest
+
+    article = ingest.read(args.file)
+    published = args.published or article.published
+    result = ingest.extract(article.text, published=published)
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from ingest.importer import import_files
+
+    with _open(args.workspace, create=True) as ws:
+        reports = import_files(ws, args.files, published=args.published, accept=args.accept)
+    failed = 0
+    for report in reports:
+        print(report.sentence())
+        failed += not report.ok
+    if failed:
+        raise CliError(f"{failed} of {len(reports)} files could not be imported (see above).")
+    return 0
+
+
+def cmd_brief(args) -> int:
+    from briefings.cli import build_from_args
+
+    return build_from_args(args)
+
+
