@@ -46,7 +46,12 @@ class Document(QObject):
         through ``errorRaised``). A change that changed nothing is not put on the stack.
         """
         command = OperationCommand(
-            self.ws, operation, *args, publish=self._publish, on_error=self._history_broken, **kwargs
+            self.ws,
+            operation,
+            *args,
+            publish=self._publish,
+            on_error=self._history_broken,
+            **kwargs,
         )
         try:
             change = command.run()
@@ -62,7 +67,12 @@ class Document(QObject):
         """Like :meth:`execute` but lets the store's error reach the caller (for editors
         that show the message in place)."""
         command = OperationCommand(
-            self.ws, operation, *args, publish=self._publish, on_error=self._history_broken, **kwargs
+            self.ws,
+            operation,
+            *args,
+            publish=self._publish,
+            on_error=self._history_broken,
+            **kwargs,
         )
         change = command.run()
         if not change.empty:

@@ -16,7 +16,13 @@ ACTORS = [
 ]
 
 EVENTS = [
-    ("Full-scale invasion of Ukraine begins", "2022-02-24", ["Russia", "Ukraine"], "high", ["invasion"]),
+    (
+        "Full-scale invasion of Ukraine begins",
+        "2022-02-24",
+        ["Russia", "Ukraine"],
+        "high",
+        ["invasion"],
+    ),
     ("Zaporizhzhia plant seized", "2022-03-04", ["Russia", "IAEA"], "high", ["nuclear"]),
     ("Kharkiv counter-offensive", "2022-09-06/2022-10-02", ["Ukraine"], "high", ["offensive"]),
     ("Wagner mutiny", "2023-06-23/2023-06-24", ["Wagner Group", "Russia"], "high", ["mutiny"]),
@@ -32,7 +38,9 @@ def build(path: Path) -> Path:
     with Workspace.open(path) as ws:
         ids = {}
         for name, kind, aliases, country in ACTORS:
-            ids[name] = ops.add_actor(ws, name, kind, aliases=aliases, country=country).first_added("actors")
+            ids[name] = ops.add_actor(ws, name, kind, aliases=aliases, country=country).first_added(
+                "actors"
+            )
         source = ops.add_source(
             ws,
             title="Agency report on the plant",
@@ -44,8 +52,24 @@ def build(path: Path) -> Path:
         for title, when, actors, confidence, tags in EVENTS:
             sources = []
             if "Zaporizhzhia" in title:
-                sources = [{"source_id": source, "quote": "troops seized the Zaporizhzhia nuclear power plant",
-                            "char_start": 21, "char_end": 71, "credibility": 2}]
-            ops.add_event(ws, title, when, actors=[ids[a] for a in actors], confidence=confidence,
-                          tags=tags, sources=sources, description=f"{title}.", location="")
+                sources = [
+                    {
+                        "source_id": source,
+                        "quote": "troops seized the Zaporizhzhia nuclear power plant",
+                        "char_start": 21,
+                        "char_end": 71,
+                        "credibility": 2,
+                    }
+                ]
+            ops.add_event(
+                ws,
+                title,
+                when,
+                actors=[ids[a] for a in actors],
+                confidence=confidence,
+                tags=tags,
+                sources=sources,
+                description=f"{title}.",
+                location="",
+            )
     return path

@@ -40,7 +40,10 @@ def test_dates_sort_by_earliest_not_text(ws):
     # "2023-07~" sorts before "2023-07-11/..." even though the human texts differ.
     model = EventTableModel()
     model.set_workspace(ws)
-    assert titles(model)[:2] == ["Full-scale invasion of Ukraine begins", "Zaporizhzhia plant seized"]
+    assert titles(model)[:2] == [
+        "Full-scale invasion of Ukraine begins",
+        "Zaporizhzhia plant seized",
+    ]
     assert model.index(0, 0).data() == "24 Feb 2022"
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert titles(model)[0] == "Kursk incursion"

@@ -62,15 +62,25 @@ class ActorTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._actors):
@@ -82,7 +92,9 @@ class ActorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (actor.name, actor.kind, actor.country, f"{actor.event_count:,}")[column]
         if role == SORT_ROLE:
-            return (actor.name.casefold(), actor.kind, actor.country.casefold(), actor.event_count)[column]
+            return (actor.name.casefold(), actor.kind, actor.country.casefold(), actor.event_count)[
+                column
+            ]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             colour = palette.actor_colour(actor.id, actor.colour)
             if colour not in self._icons:

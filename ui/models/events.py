@@ -41,15 +41,25 @@ COLUMNS = (
     ("tags", "Tags"),
 )
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
-SORT_ORDERS = {"when": "when", "title": "title", "actors": "actors", "confidence": "confidence",
-               "location": "location"}
+SORT_ORDERS = {
+    "when": "when",
+    "title": "title",
+    "actors": "actors",
+    "confidence": "confidence",
+    "location": "location",
+}
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EDTF_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Fields whose change can move an event in or out of a filter, or to another row.
 _FILTER_FIELDS = {"when", "earliest", "latest", "title", "description", "tags", "confidence"}
-_ORDER_FIELDS = {"when": {"earliest", "latest"}, "title": {"title"}, "confidence": {"confidence"},
-                 "location": {"location"}, "actors": set()}
+_ORDER_FIELDS = {
+    "when": {"earliest", "latest"},
+    "title": {"title"},
+    "confidence": {"confidence"},
+    "location": {"location"},
+    "actors": set(),
+}
 
 
 class _Row:
@@ -184,7 +194,9 @@ class EventTableModel(QAbstractTableModel):
         if "actors" in change.tables:
             self._cache.clear()
             if self.rowCount():
-                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
+                )
             reload = reload or bool(self._filter.actor_ids) or self._order == "actors"
         if "event_actors" in change.tables and (self._filter.actor_ids or self._order == "actors"):
             reload = True
@@ -209,7 +221,9 @@ class EventTableModel(QAbstractTableModel):
         """Forget cached rows (after changes made outside this window)."""
         self._cache.clear()
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
+            )
 
     # ------------------------------------------------------------------ Qt model
 
@@ -219,7 +233,9 @@ class EventTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section][1]
@@ -237,7 +253,11 @@ class EventTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -245,8 +265,13 @@ class EventTableModel(QAbstractTableModel):
         event_id = self._ids[index.row()]
         if role == EVENT_ID_ROLE:
             return event_id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, EDTF_ROLE,
-                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            EDTF_ROLE,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+        ):
             return None
         row = self._row(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
@@ -255,9 +280,14 @@ class EventTableModel(QAbstractTableModel):
             return row.tooltip or None
         if role == EDTF_ROLE:
             return row.edtf
-        if role == Qt.ItemDataRole.ForegroundRole and (row.deleted or (row.uncertain and index.column() == 0)):
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.FontRole and row.deleted:
+        if role == Qt.ItemDataRole.ForegroundRole and row.deleted:
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        # Approximate or uncertain dates are set in italics (as "c." and "?" say in words).
+        if role == Qt.ItemDataRole.FontRole and (
+            row.deleted or (row.uncertain and index.column() == 0)
+        ):
             font = QFont()
             font.setItalic(True)
             return font
@@ -288,12 +318,18 @@ class EventTableModel(QAbstractTableModel):
     def _fetch(self, ids: list[int]) -> None:
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
-        events = {e.id: e for e in queries.get_events(self._ws, ids, links=False)} if self._ws else {}
+        events = (
+            {e.id: e for e in queries.get_events(self._ws, ids, links=False)} if self._ws else {}
+        )
         names = queries.event_actor_names(self._ws, ids) if self._ws else {}
         for event_id in ids:
             event = events.get(event_id)
             if event is None:
-                self._cache[event_id] = _Row(("", "(deleted)", "", "", "", ""), "This event is no longer in the workspace.", deleted=True)
+                self._cache[event_id] = _Row(
+                    ("", "(deleted)", "", "", "", ""),
+                    "This event is no longer in the workspace.",
+                    deleted=True,
+                )
                 continue
             actors = ", ".join(names.get(event_id, []))
             try:
@@ -302,7 +338,14 @@ class EventTableModel(QAbstractTableModel):
                 human = parsed.human()
             except dates.DateError:
                 uncertain, human = True, event.when
-            values = (human, event.title, actors, event.confidence, event.location, ", ".join(event.tags))
+            values = (
+                human,
+                event.title,
+                actors,
+                event.confidence,
+                event.location,
+                ", ".join(event.tags),
+            )
             tip = event.title
             if event.description:
                 text = event.description.strip()

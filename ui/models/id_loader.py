@@ -57,7 +57,9 @@ def load_ids(ws: Workspace, request: IdRequest, total: int | None = None) -> IdR
                 "filter first. Showing them by date."
             )
     else:
-        ids = search.filtered_ids(ws, request.flt, order=request.order, descending=request.descending)
+        ids = search.filtered_ids(
+            ws, request.flt, order=request.order, descending=request.descending
+        )
     return IdResult(0, ids, total, note)
 
 

@@ -61,15 +61,25 @@ class SourceTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._sources):
@@ -80,10 +90,21 @@ class SourceTableModel(QAbstractTableModel):
             return source.id
         if role == Qt.ItemDataRole.DisplayRole:
             title = source.title or source.file_name or "(untitled)"
-            return (title, source.publisher, source.published[:10], source.reliability, f"{source.event_count:,}")[column]
+            return (
+                title,
+                source.publisher,
+                source.published[:10],
+                source.reliability,
+                f"{source.event_count:,}",
+            )[column]
         if role == SORT_ROLE:
-            return ((source.title or source.file_name).casefold(), source.publisher.casefold(),
-                    source.published, source.reliability or "Z", source.event_count)[column]
+            return (
+                (source.title or source.file_name).casefold(),
+                source.publisher.casefold(),
+                source.published,
+                source.reliability or "Z",
+                source.event_count,
+            )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [source.title or source.file_name or "(untitled)"]
             if source.author:
