@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,10 +72,8 @@ class Actions:
         old = self.undo_stack
         if old is not None and self.undo is not None:
             for action, slot in ((self.undo, old.undo), (self.redo, old.redo)):
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):  # the old stack is gone
                     action.triggered.disconnect(slot)
-                except (RuntimeError, TypeError):  # the old stack is already gone
-                    pass
         self.undo_stack = stack
         self._sync_undo()
         if stack is not None:
@@ -286,7 +285,7 @@ def build_menus(window: MainWindow) -> Actions:
         window.sources_panel.view.addAction(action)
 
     view = bar.addMenu("&View")
-    for number, (title, dock) in enumerate(window.docks.items(), start=1):
+    for number, dock in enumerate(window.docks.values(), start=1):
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
         view.addAction(toggle)

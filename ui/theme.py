@@ -66,7 +66,8 @@ def apply_theme(app: QApplication, choice: str = "system", font_size: int = 0) -
     global _BASE_FONT
     if _BASE_FONT is None:
         _BASE_FONT = QFont(app.font())
-    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():
+    available = list(QStyleFactory.keys())
+    if app.style().name().lower() != "fusion" and "Fusion" in available:
         app.setStyle("Fusion")
     dark = choice == "dark" or (choice == "system" and system_is_dark(app))
     app.setPalette(dark_palette() if dark else app.style().standardPalette())

@@ -399,8 +399,7 @@ class EventEditor(QWidget):
 
     def _commit_title(self) -> None:
         if self._event is not None and self.title.text().strip() != self._event.title:
-            if not self._commit(title=self.title.text()):
-                return
+            self._commit(title=self.title.text())
 
     def _commit_location(self) -> None:
         text = self.location.text().strip()

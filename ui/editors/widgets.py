@@ -130,14 +130,10 @@ class WhenEdit(QWidget):
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
 
-        if (
-            watched is self.line
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            if self.line.text() != self._stored:
-                self.set_stored(self._stored)
-                return True
+        escape = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+        if watched is self.line and escape and self.line.text() != self._stored:
+            self.set_stored(self._stored)
+            return True
         return super().eventFilter(watched, event)
 
 
