@@ -84,7 +84,7 @@ class Document(QObject):
 
     def _history_broken(self, message: str) -> None:
         self.errorRaised.emit(message + " The undo history was cleared.")
-        QTimer.singleShot(0, self.undo_stack.clear)
+        QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
 
     # ------------------------------------------------------------------ filter and selection
 
