@@ -557,6 +557,7 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.STATE, self.saveState())
         self.event_model.set_workspace(None)
+        self.actions.set_undo_stack(None)
         if self.document is not None:
             self.document.ws.close()
         super().closeEvent(event)

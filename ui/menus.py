@@ -74,6 +74,14 @@ class Actions:
             for action, slot in ((self.undo, old.undo), (self.redo, old.redo)):
                 with contextlib.suppress(RuntimeError, TypeError):  # the old stack is gone
                     action.triggered.disconnect(slot)
+            for signal in (
+                old.canUndoChanged,
+                old.canRedoChanged,
+                old.undoTextChanged,
+                old.redoTextChanged,
+            ):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(self._sync_undo)
         self.undo_stack = stack
         self._sync_undo()
         if stack is not None:

@@ -41,12 +41,16 @@ def build(path: Path) -> Path:
             ids[name] = ops.add_actor(ws, name, kind, aliases=aliases, country=country).first_added(
                 "actors"
             )
+        text = (
+            "Early on 4 March troops seized the Zaporizhzhia nuclear power plant, the agency said."
+        )
+        quote = "troops seized the Zaporizhzhia nuclear power plant"
         source = ops.add_source(
             ws,
             title="Agency report on the plant",
             publisher="Wire service",
             published="2022-03-04",
-            text="Early on 4 March troops seized the Zaporizhzhia nuclear power plant, the agency said.",
+            text=text,
             reliability="B",
         ).first_added("sources")
         for title, when, actors, confidence, tags in EVENTS:
@@ -55,9 +59,9 @@ def build(path: Path) -> Path:
                 sources = [
                     {
                         "source_id": source,
-                        "quote": "troops seized the Zaporizhzhia nuclear power plant",
-                        "char_start": 21,
-                        "char_end": 71,
+                        "quote": quote,
+                        "char_start": text.index(quote),
+                        "char_end": text.index(quote) + len(quote),
                         "credibility": 2,
                     }
                 ]
