@@ -139,6 +139,8 @@ class FilterBar(QWidget):
         self._ws: Workspace | None = None
         self._filter = EventFilter()
         self._updating = False
+        # Where the actor list comes from (the Actors dock's model, so it is read once).
+        self.actors_provider = lambda: queries.list_actors(self._ws) if self._ws is not None else []
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search events (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -219,7 +221,7 @@ class FilterBar(QWidget):
             self.source.clear()
             return
         self.actors.set_choices(
-            [(a.id, a.name) for a in queries.list_actors(self._ws)], self._filter.actor_ids
+            [(a.id, a.name) for a in self.actors_provider()], self._filter.actor_ids
         )
         self.tags.set_choices(
             [(tag, f"{tag} ({n:,})") for tag, n in queries.list_tags(self._ws)], self._filter.tags

@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.actors_panel = ActorsPanel()
         self.sources_panel = SourcesPanel()
         self.filter_bar = FilterBar()
+        self.filter_bar.actors_provider = self.actors_panel.model.actors
+        self.editor.actors_provider = self.actors_panel.model.actors
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self.filter_toolbar = QToolBar("Search and Filters")
@@ -216,11 +218,11 @@ class MainWindow(QMainWindow):
             doc.filterChanged.connect(self._filter_changed)
             doc.selectionChanged.connect(self._selection_changed)
         self.actions.set_undo_stack(doc.undo_stack if doc else None)
+        self.actors_panel.model.set_workspace(ws)  # first: the filter bar and editor use its list
         self.filter_bar.set_workspace(ws)
         self.event_model.set_workspace(ws)
         self.timeline.set_workspace(ws)
         self.timeline.set_undo_stack(doc.undo_stack if doc else None)
-        self.actors_panel.model.set_workspace(ws)
         self.sources_panel.set_workspace(ws)
         self.editor.set_document(doc)
         if old is not None:
@@ -286,7 +288,7 @@ class MainWindow(QMainWindow):
         self.timeline.apply_change(change)
         self.actors_panel.model.apply_change(change)
         self.sources_panel.model.apply_change(change)
-        if change.tables & {"actors", "sources", "events"}:
+        if change.tables & {"actors", "sources"} or _tags_changed(change):
             self.filter_bar.refresh_choices()
         self.statusBar().showMessage(change.label, 4000)
 
@@ -561,3 +563,12 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.document.ws.close()
         super().closeEvent(event)
+
+
+def _tags_changed(change: Change) -> bool:
+    for event_id in change.touched("events"):
+        before = change.before["events"].get(event_id) or {}
+        after = change.after["events"].get(event_id) or {}
+        if before.get("tags") != after.get("tags"):
+            return True
+    return False

@@ -24,6 +24,8 @@ from models import queries, search
 from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
+from ui.models.events import SYNC_LIMIT
+from ui.models.id_loader import IdLoader, IdRequest, IdResult
 
 LIMIT = 500
 
@@ -40,6 +42,8 @@ class TimelinePlaceholder(QWidget):
         self._filter = EventFilter()
         self._undo_stack: QUndoStack | None = None
         self._echo = False
+        self._loader = IdLoader(self)
+        self._loader.loaded.connect(self._loaded)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setMargin(6)
@@ -95,24 +99,40 @@ class TimelinePlaceholder(QWidget):
             self.selectionChanged.emit(self.selected_ids())
 
     def _reload(self) -> None:
+        if self._ws is None:
+            self._loader.cancel()
+            self._fill([], False)
+            self.caption.setText("No workspace is open.")
+            return
+        if queries.count_events(self._ws) > SYNC_LIMIT:  # big: find the ids off the GUI thread
+            self._loader.request(self._ws.path, IdRequest(self._filter, limit=LIMIT + 1))
+            return
+        self._loader.cancel()
+        ids = search.filtered_ids(self._ws, self._filter, limit=LIMIT + 1)
+        self._fill(ids[:LIMIT], len(ids) > LIMIT)
+
+    def _loaded(self, result: IdResult) -> None:
+        if self._ws is not None:
+            self._fill(result.ids[:LIMIT], len(result.ids) > LIMIT)
+
+    def _fill(self, ids: list[int], more: bool) -> None:
         selected = set(self.selected_ids())
         self._echo = True
         self.list.clear()
-        if self._ws is None:
-            self.caption.setText("No workspace is open.")
-            self._echo = False
-            return
-        ids = search.filtered_ids(self._ws, self._filter, limit=LIMIT)
-        names = queries.event_actor_names(self._ws, ids)
-        for event in queries.get_events(self._ws, ids, links=False):
-            actors = ", ".join(names.get(event.id, []))
-            text = f"{event.human_when:>22}   {event.title}" + (f"   — {actors}" if actors else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, event.id)
-            self.list.addItem(item)
-            item.setSelected(event.id in selected)
+        if self._ws is not None and ids:
+            names = queries.event_actor_names(self._ws, ids)
+            for event in queries.get_events(self._ws, ids, links=False):
+                actors = ", ".join(names.get(event.id, []))
+                text = f"{event.human_when:>22}   {event.title}" + (
+                    f"   — {actors}" if actors else ""
+                )
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, event.id)
+                self.list.addItem(item)
+                item.setSelected(event.id in selected)
         self._echo = False
-        more = " (the first 500 by date)" if len(ids) == LIMIT else ""
+        first = f" (the first {LIMIT} by date)" if more else ""
         self.caption.setText(
-            f"Timeline (placeholder): the shown events by date{more}. The zoomable timeline replaces this view."
+            f"Timeline (placeholder): the shown events by date{first}. "
+            "The zoomable timeline replaces this view."
         )

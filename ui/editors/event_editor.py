@@ -62,6 +62,10 @@ class EventEditor(QWidget):
         self._ids: list[int] = []
         self._event = None
         self._loading = False
+        # Where the actor list comes from (the Actors dock's model, so it is read once).
+        self.actors_provider = lambda: (
+            queries.list_actors(self.doc.ws) if self.doc is not None else []
+        )
         self._build()
         self._show_page(
             self.empty_page, "Select an event in the table or on the timeline to edit it."
@@ -357,7 +361,7 @@ class EventEditor(QWidget):
             return
         self.tag_completer.set_words([tag for tag, _ in queries.list_tags(self.doc.ws)])
         names = []
-        for actor in queries.list_actors(self.doc.ws):
+        for actor in self.actors_provider():
             names.append(actor.name)
             names.extend(f"{alias} ({actor.name})" for alias in actor.aliases)
         self.actor_completer.model().setStringList(names)

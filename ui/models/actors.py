@@ -41,7 +41,8 @@ class ActorTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def apply_change(self, change: Change) -> None:
-        if change.tables & {"actors", "event_actors", "events"}:
+        # Event counts change only through links (deleting an event removes its links too).
+        if change.tables & {"actors", "event_actors"}:
             self.reload()
 
     def actors(self) -> list[Actor]:

@@ -29,6 +29,7 @@ class IdRequest:
     flt: EventFilter
     order: str = "when"  # a models.search ORDERS key, or "actors"
     descending: bool = False
+    limit: int | None = None  # only the first ids (not with order "actors")
 
 
 @dataclass
@@ -58,7 +59,7 @@ def load_ids(ws: Workspace, request: IdRequest, total: int | None = None) -> IdR
             )
     else:
         ids = search.filtered_ids(
-            ws, request.flt, order=request.order, descending=request.descending
+            ws, request.flt, order=request.order, descending=request.descending, limit=request.limit
         )
     return IdResult(0, ids, total, note)
 
