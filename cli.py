@@ -33,8 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("-w", "--workspace", required=True, type=Path)
     p.add_argument("--published", help="publication date for articles that carry none (YYYY-MM-DD)")
-    p.add_argument("--accept", choices=("all", "none"), default="none",
-                   help="store every proposed event (all) or only the source (none)")
+    p.add_argument(
+        "--accept",
+        choices=("all", "none"),
+        default="none",
+        help="store every proposed event (all) or only the source (none)",
+    )
 
     p = commands.add_parser("extract", help="print the Extraction JSON of one article")
     p.add_argument("file", type=Path)
@@ -90,7 +94,9 @@ def _open(path: Path, create: bool = False):
     from models.store import Workspace
 
     if not create and not path.exists():
-        raise CliError(f"There is no workspace at {path}; check the name, or create one with 'load'.")
+        raise CliError(
+            f"There is no workspace at {path}; check the name, or create one with 'load'."
+        )
     return Workspace.open(path, create=create)
 
 
@@ -140,5 +146,3 @@ def cmd_brief(args) -> int:
     from briefings.cli import build_from_args
 
     return build_from_args(args)
-
-

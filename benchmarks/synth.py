@@ -25,18 +25,96 @@ from models.dates import Point, When  # noqa: E402
 from models.store import Workspace  # noqa: E402
 
 COUNTRIES = [
-    "Ukraine", "Russia", "Israel", "Iran", "Syria", "Sudan", "Yemen", "Lebanon", "Turkey",
-    "Armenia", "Azerbaijan", "Georgia", "Belarus", "Poland", "Mali", "Niger", "Ethiopia",
-    "Somalia", "Libya", "Iraq", "Afghanistan", "Pakistan", "India", "China", "Taiwan",
-    "North Korea", "South Korea", "Myanmar", "Venezuela", "Colombia",
+    "Ukraine",
+    "Russia",
+    "Israel",
+    "Iran",
+    "Syria",
+    "Sudan",
+    "Yemen",
+    "Lebanon",
+    "Turkey",
+    "Armenia",
+    "Azerbaijan",
+    "Georgia",
+    "Belarus",
+    "Poland",
+    "Mali",
+    "Niger",
+    "Ethiopia",
+    "Somalia",
+    "Libya",
+    "Iraq",
+    "Afghanistan",
+    "Pakistan",
+    "India",
+    "China",
+    "Taiwan",
+    "North Korea",
+    "South Korea",
+    "Myanmar",
+    "Venezuela",
+    "Colombia",
 ]
-VERBS = ["strikes", "shells", "seizes", "withdraws from", "negotiates over", "sanctions",
-         "reinforces", "blockades", "recaptures", "evacuates", "mobilises near", "shells"]
-PLACES = ["border crossing", "power plant", "port", "airbase", "rail hub", "bridge", "dam",
-          "capital", "refinery", "grain terminal", "supply depot", "city centre"]
-FILLER = ("officials said the operation continued through the night while observers reported "
-          "damage to infrastructure and displacement of civilians in the surrounding districts "
-          "according to local authorities and international monitors").split()
+VERBS = [
+    "strikes",
+    "shells",
+    "seizes",
+    "withdraws from",
+    "negotiates over",
+    "sanctions",
+    "reinforces",
+    "blockades",
+    "recaptures",
+    "evacuates",
+    "mobilises near",
+    "shells",
+]
+PLACES = [
+    "border crossing",
+    "power plant",
+    "port",
+    "airbase",
+    "rail hub",
+    "bridge",
+    "dam",
+    "capital",
+    "refinery",
+    "grain terminal",
+    "supply depot",
+    "city centre",
+]
+FILLER = [
+    "officials",
+    "said",
+    "the",
+    "operation",
+    "continued",
+    "through",
+    "the",
+    "night",
+    "while",
+    "observers",
+    "reported",
+    "damage",
+    "to",
+    "infrastructure",
+    "and",
+    "displacement",
+    "of",
+    "civilians",
+    "in",
+    "the",
+    "surrounding",
+    "districts",
+    "according",
+    "to",
+    "local",
+    "authorities",
+    "and",
+    "international",
+    "monitors",
+]
 RARE = ["zeppelin", "quagmire", "xylophone", "juxtapose", "kumquat", "oxygenate"]
 TAGS = ["strike", "diplomacy", "sanctions", "humanitarian", "cyber", "maritime", "energy"]
 
@@ -78,13 +156,27 @@ def make_rows(count: int, actors: int, seed: int):
         description = " ".join(words).capitalize() + "."
         tags = json.dumps(rng.sample(TAGS, rng.randrange(0, 3)))
         confidence = rng.choice((None, 1, 2, 3))
-        row = (event_id, title, description, when.edtf(), when.earliest, when.latest, country,
-               confidence, tags, "", stamp, stamp)
+        row = (
+            event_id,
+            title,
+            description,
+            when.edtf(),
+            when.earliest,
+            when.latest,
+            country,
+            confidence,
+            tags,
+            "",
+            stamp,
+            stamp,
+        )
         linked = rng.sample(range(1, actors + 1), k=min(actors, rng.choice((1, 1, 2, 3))))
         yield row, linked
 
 
-def make_workspace(path: str | Path, events: int = 100_000, actors: int = 20, seed: int = 1) -> Path:
+def make_workspace(
+    path: str | Path, events: int = 100_000, actors: int = 20, seed: int = 1
+) -> Path:
     """Create a workspace file with ``events`` synthetic events and ``actors`` actors."""
     path = Path(path)
     for suffix in ("", "-wal", "-shm"):
@@ -102,8 +194,10 @@ def make_workspace(path: str | Path, events: int = 100_000, actors: int = 20, se
             names = (COUNTRIES * (actors // len(COUNTRIES) + 1))[:actors]
             conn.executemany(
                 "INSERT INTO actors (id, name, kind, created, updated) VALUES (?, ?, 'state', ?, ?)",
-                [(i + 1, name if i < len(COUNTRIES) else f"{name} {i + 1}", stamp, stamp)
-                 for i, name in enumerate(names)],
+                [
+                    (i + 1, name if i < len(COUNTRIES) else f"{name} {i + 1}", stamp, stamp)
+                    for i, name in enumerate(names)
+                ],
             )
             bulk.insert_events(conn, event_rows(), [])
             conn.executemany(
@@ -123,8 +217,15 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     make_workspace(args.output, args.events, args.actors, args.seed)
-    print(json.dumps({"events": args.events, "actors": args.actors,
-                      "seconds": round(time.perf_counter() - started, 2)}))
+    print(
+        json.dumps(
+            {
+                "events": args.events,
+                "actors": args.actors,
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -14,8 +14,18 @@ from collections.abc import Iterable
 from models import schema
 
 EVENT_COLUMNS = (
-    "id", "title", "description", "when", "earliest", "latest", "location", "confidence",
-    "tags", "ref", "created", "updated",
+    "id",
+    "title",
+    "description",
+    "when",
+    "earliest",
+    "latest",
+    "location",
+    "confidence",
+    "tags",
+    "ref",
+    "created",
+    "updated",
 )
 
 _TRIGGERS = ("events_ai", "events_tags_ai")

@@ -21,8 +21,16 @@ from models.text import normalise, sha256_of
 EVENT_FIELDS = ("title", "description", "when", "location", "confidence", "tags", "ref")
 ACTOR_FIELDS = ("name", "kind", "aliases", "country", "colour", "notes")
 SOURCE_FIELDS = (
-    "title", "author", "publisher", "url", "published", "text", "file_name", "kind",
-    "reliability", "notes",
+    "title",
+    "author",
+    "publisher",
+    "url",
+    "published",
+    "text",
+    "file_name",
+    "kind",
+    "reliability",
+    "notes",
 )
 LINK_FIELDS = ("quote", "char_start", "char_end", "credibility")
 CONFIDENCE_VALUES = {label: value for value, label in schema.CONFIDENCE.items()}
@@ -94,9 +102,7 @@ def clean_kind(kind) -> str:
     if kind == "organization":
         kind = "organisation"
     if kind not in schema.ACTOR_KINDS:
-        raise ValidationError(
-            f"Actor kind '{kind}' is not one of {', '.join(schema.ACTOR_KINDS)}."
-        )
+        raise ValidationError(f"Actor kind '{kind}' is not one of {', '.join(schema.ACTOR_KINDS)}.")
     return kind
 
 
@@ -214,8 +220,11 @@ def add_event(
     **fields,
 ) -> Change:
     """Add one event; ``actors`` are ids or ``(id, role)`` pairs, ``sources`` link mappings."""
-    return add_events(ws, [dict(title=title, when=when, actors=actors, sources=sources, **fields)],
-                      label=label or f"Add event '{clean_title(title)}'")
+    return add_events(
+        ws,
+        [dict(title=title, when=when, actors=actors, sources=sources, **fields)],
+        label=label or f"Add event '{clean_title(title)}'",
+    )
 
 
 def add_events(ws: Workspace, events: Sequence[Mapping], *, label: str | None = None) -> Change:
@@ -245,7 +254,9 @@ def update_event(ws: Workspace, event_id: int, *, label: str | None = None, **fi
     return update_events(ws, [event_id], label=label, **fields)
 
 
-def update_events(ws: Workspace, event_ids: Iterable[int], *, label: str | None = None, **fields) -> Change:
+def update_events(
+    ws: Workspace, event_ids: Iterable[int], *, label: str | None = None, **fields
+) -> Change:
     """Set the same fields on several events, as one change."""
     values = _event_values(fields)
     event_ids = list(event_ids)
@@ -289,7 +300,9 @@ def delete_events(ws: Workspace, event_ids: Iterable[int], *, label: str | None 
     return change
 
 
-def set_event_actors(ws: Workspace, event_id: int, actors: Iterable, *, label: str | None = None) -> Change:
+def set_event_actors(
+    ws: Workspace, event_id: int, actors: Iterable, *, label: str | None = None
+) -> Change:
     """Replace the actors of an event; ``actors`` are ids or ``(id, role)`` pairs."""
     actors = list(actors)
     with ws.write() as rec:
@@ -303,7 +316,9 @@ def set_event_actors(ws: Workspace, event_id: int, actors: Iterable, *, label: s
 def _set_actors(rec, event_id: int, actors: Iterable) -> None:
     wanted: dict[int, str] = {}
     for item in actors:
-        actor_id, role = (item, "") if isinstance(item, int) else (item[0], item[1] if len(item) > 1 else "")
+        actor_id, role = (
+            (item, "") if isinstance(item, int) else (item[0], item[1] if len(item) > 1 else "")
+        )
         _require(rec, "actors", actor_id, "Actor")
         wanted[int(actor_id)] = (role or "").strip()
     existing = {
@@ -322,7 +337,9 @@ def _set_actors(rec, event_id: int, actors: Iterable) -> None:
             rec.insert("event_actors", {"event_id": event_id, "actor_id": actor_id, "role": role})
 
 
-def add_tags(ws: Workspace, event_ids: Iterable[int], tags: Iterable[str], *, remove: bool = False) -> Change:
+def add_tags(
+    ws: Workspace, event_ids: Iterable[int], tags: Iterable[str], *, remove: bool = False
+) -> Change:
     """Add (or with ``remove=True`` take away) tags on several events, as one change."""
     event_ids = list(event_ids)
     tags = json.loads(clean_tags(list(tags)))
@@ -337,7 +354,9 @@ def add_tags(ws: Workspace, event_ids: Iterable[int], tags: Iterable[str], *, re
             if new != current:
                 rec.update("events", event_id, {"tags": clean_tags(new), "updated": now()})
         verb = "Remove" if remove else "Add"
-        change = rec.change(f"{verb} tag {', '.join(tags)} on {len(event_ids)} event{'s' if len(event_ids) != 1 else ''}")
+        change = rec.change(
+            f"{verb} tag {', '.join(tags)} on {len(event_ids)} event{'s' if len(event_ids) != 1 else ''}"
+        )
     return change
 
 
@@ -380,7 +399,10 @@ def update_actor(ws: Workspace, actor_id: int, **fields) -> Change:
         if "name" in values:
             taken = _actor_name_taken(rec, values["name"], actor_id)
             if taken:
-                raise DuplicateError(f"There is already an actor called '{values['name']}'; merge the two instead.", taken)
+                raise DuplicateError(
+                    f"There is already an actor called '{values['name']}'; merge the two instead.",
+                    taken,
+                )
         changed = {k: v for k, v in values.items() if row[k] != v}
         if changed:
             rec.update("actors", actor_id, {**changed, "updated": now()})
@@ -438,8 +460,11 @@ def merge_actors(ws: Workspace, keep_id: int, other_ids: Iterable[int]) -> Chang
                     rec.delete("event_actors", link_id)
             rec.delete("actors", other_id)
         aliases = [a for a in json.loads(clean_names(aliases)) if a.lower() != keep["name"].lower()]
-        rec.update("actors", keep_id, {"aliases": json.dumps(aliases, ensure_ascii=False),
-                                       "notes": notes, "updated": now()})
+        rec.update(
+            "actors",
+            keep_id,
+            {"aliases": json.dumps(aliases, ensure_ascii=False), "notes": notes, "updated": now()},
+        )
         change = rec.change(f"Merge {', '.join(repr(n) for n in names)} into '{keep['name']}'")
     return change
 
@@ -447,7 +472,9 @@ def merge_actors(ws: Workspace, keep_id: int, other_ids: Iterable[int]) -> Chang
 # ------------------------------------------------------------------ sources
 
 
-def add_source(ws: Workspace, *, title: str = "", text: str = "", label: str | None = None, **fields) -> Change:
+def add_source(
+    ws: Workspace, *, title: str = "", text: str = "", label: str | None = None, **fields
+) -> Change:
     """Add a source (an article, report or dataset). The same text twice is refused."""
     values = _source_values({"title": title, "text": text, **fields})
     with ws.write() as rec:
@@ -552,7 +579,9 @@ def _insert_link(rec, event_id: int, link: Mapping) -> None:
 # ------------------------------------------------------------------ briefings, periods, meta
 
 
-def save_briefing(ws: Workspace, name: str, definition: Mapping, briefing_id: int | None = None) -> Change:
+def save_briefing(
+    ws: Workspace, name: str, definition: Mapping, briefing_id: int | None = None
+) -> Change:
     """Save a briefing pack definition (JSON-ready mapping) under a name."""
     name = " ".join(str(name or "").split())
     if not name:
@@ -561,10 +590,14 @@ def save_briefing(ws: Workspace, name: str, definition: Mapping, briefing_id: in
     stamp = now()
     with ws.write() as rec:
         if briefing_id is None:
-            rec.insert("briefings", {"name": name, "definition": body, "created": stamp, "updated": stamp})
+            rec.insert(
+                "briefings", {"name": name, "definition": body, "created": stamp, "updated": stamp}
+            )
         else:
             _require(rec, "briefings", briefing_id, "Briefing")
-            rec.update("briefings", briefing_id, {"name": name, "definition": body, "updated": stamp})
+            rec.update(
+                "briefings", briefing_id, {"name": name, "definition": body, "updated": stamp}
+            )
         change = rec.change(f"Save briefing '{name}'")
     return change
 
@@ -584,8 +617,17 @@ def add_period(ws: Workspace, name: str, when: str, colour: str = "", notes: str
         raise ValidationError("A period needs a name.")
     text, earliest, latest = clean_when(when)
     with ws.write() as rec:
-        rec.insert("periods", {"name": name, "when": text, "earliest": earliest, "latest": latest,
-                               "colour": clean_colour(colour), "notes": notes})
+        rec.insert(
+            "periods",
+            {
+                "name": name,
+                "when": text,
+                "earliest": earliest,
+                "latest": latest,
+                "colour": clean_colour(colour),
+                "notes": notes,
+            },
+        )
         change = rec.change(f"Add period '{name}'")
     return change
 
