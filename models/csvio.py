@@ -153,12 +153,9 @@ def read_csv(path: Path, encoding: str | None = None) -> Bundle:
     """Read an Annalist CSV or an ACLED-style CSV, checked; raise InputError on the first problem."""
     text = decode(path, encoding)
     csv.field_size_limit(MAX_FIELD)
-    sample = text[:65536]
-    try:
-        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0] + "\n", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)  # Excel in many locales writes ";"
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     if not header:
         raise InputError(f"{path.name} is empty; there is nothing to load.")

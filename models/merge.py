@@ -58,7 +58,7 @@ def _ids_counter(conn, table, records, keep_ids) -> list[int]:
 
 def _write_actors(conn, records, keep_ids, report) -> dict:
     known: dict[str, int] = {}
-    for actor_id, name, aliases in conn.execute("SELECT id, name, aliases FROM actors"):
+    for actor_id, aliases in conn.execute("SELECT id, aliases FROM actors"):
         for alias in json.loads(aliases):
             known.setdefault(alias.lower(), actor_id)
     for actor_id, name in conn.execute("SELECT id, name FROM actors"):

@@ -32,7 +32,11 @@ def test_core_module_imports_no_qt(path):
 
 def test_models_does_not_import_upper_rooms():
     for path in sorted((ROOT / "models").rglob("*.py")):
-        bad = [m for m in imported_modules(path) if m.split(".")[0] in ("ui", "ingest", "briefings", "cli")]
+        bad = [
+            m
+            for m in imported_modules(path)
+            if m.split(".")[0] in ("ui", "ingest", "briefings", "cli")
+        ]
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 

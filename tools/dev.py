@@ -23,12 +23,27 @@ STAMP = VENV / ".annalist-installed"
 
 # What Qt needs even offscreen, plus fonts so text is not drawn as boxes, plus pdftotext /
 # pdftoppm for reading briefing packs back in the tests.
-QT_DEBS = ["libgl1", "libegl1", "libfontconfig1", "libfreetype6", "libglib2.0-0",
-           "libxkbcommon0", "libdbus-1-3", "fonts-dejavu-core"]
+QT_DEBS = [
+    "libgl1",
+    "libegl1",
+    "libfontconfig1",
+    "libfreetype6",
+    "libglib2.0-0",
+    "libxkbcommon0",
+    "libdbus-1-3",
+    "fonts-dejavu-core",
+]
 TEST_DEBS = ["poppler-utils"]
 # A real window on X11 (and screenshots under Xvfb).
-WINDOW_DEBS = ["libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
-               "libxcb-render-util0", "libxcb-shape0", "libxkbcommon-x11-0"]
+WINDOW_DEBS = [
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxkbcommon-x11-0",
+]
 
 
 def say(message: str) -> None:
@@ -40,9 +55,11 @@ def venv_python() -> Path:
 
 
 def check_python() -> None:
-    if sys.version_info < (3, 11):
-        sys.exit(f"Annalist needs Python 3.11 or newer; this is {sys.version.split()[0]}. "
-                 "Run this script with a newer python3.")
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may run under an older python3
+        sys.exit(
+            f"Annalist needs Python 3.11 or newer; this is {sys.version.split()[0]}. "
+            "Run this script with a newer python3."
+        )
 
 
 def missing_debs(packages: list[str]) -> list[str]:
@@ -50,8 +67,9 @@ def missing_debs(packages: list[str]) -> list[str]:
         return []
     missing = []
     for package in packages:
-        result = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True
+        )
         if "install ok installed" not in result.stdout:
             missing.append(package)
     return missing
@@ -81,7 +99,9 @@ def ensure_venv() -> Path:
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
         say("installing dependencies (first run or pyproject.toml changed)")
         subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"], check=True
+        )
         STAMP.write_text(wanted)
     return python
 

@@ -10,7 +10,7 @@ from models import operations as op
 from models import queries
 from models.dates import DateError
 from models.errors import DuplicateError, NotFound, ValidationError
-from tests.models.conftest import snapshot
+from tests.helpers import snapshot
 
 
 def add_actor(ws, name, kind="state", **fields):
@@ -22,12 +22,26 @@ def filled(ws):
     ua = add_actor(ws, "Ukraine", aliases=["Kyiv"])
     ru = add_actor(ws, "Russia", aliases=["Moscow"])
     rf = add_actor(ws, "Russian Federation")
-    src = op.add_source(ws, title="Wire story", text="Missiles hit the grid.", reliability="B").first_added("sources")
+    src = op.add_source(
+        ws, title="Wire story", text="Missiles hit the grid.", reliability="B"
+    ).first_added("sources")
     event = op.add_event(
-        ws, "Strike on power plant", "2024-11-14", actors=[(rf, "initiator"), (ua, "target")],
-        sources=[{"source_id": src, "quote": "Missiles hit the grid.", "char_start": 0,
-                  "char_end": 22, "credibility": 2}],
-        tags=["energy", "strikes"], confidence="moderate", location="Kyiv",
+        ws,
+        "Strike on power plant",
+        "2024-11-14",
+        actors=[(rf, "initiator"), (ua, "target")],
+        sources=[
+            {
+                "source_id": src,
+                "quote": "Missiles hit the grid.",
+                "char_start": 0,
+                "char_end": 22,
+                "credibility": 2,
+            }
+        ],
+        tags=["energy", "strikes"],
+        confidence="moderate",
+        location="Kyiv",
     ).first_added("events")
     return {"ua": ua, "ru": ru, "rf": rf, "src": src, "event": event}
 
@@ -50,26 +64,56 @@ def assert_round_trip(ws, run):
 def test_add_event_records_links(ws, filled):
     event = queries.get_event(ws, filled["event"])
     assert event.when == "2024-11-14" and event.human_when == "14 Nov 2024"
-    assert [(a.name, a.role) for a in event.actors] == [("Russian Federation", "initiator"), ("Ukraine", "target")]
-    assert event.citations[0].quote == "Missiles hit the grid." and event.citations[0].credibility == 2
+    assert [(a.name, a.role) for a in event.actors] == [
+        ("Russian Federation", "initiator"),
+        ("Ukraine", "target"),
+    ]
+    assert (
+        event.citations[0].quote == "Missiles hit the grid." and event.citations[0].credibility == 2
+    )
     assert event.confidence == "moderate" and event.tags == ["energy", "strikes"]
 
 
 @pytest.mark.parametrize(
     "name",
-    ["add_event", "edit_title", "edit_date", "multi_edit", "delete", "actors", "tags", "remove_tag",
-     "rename_tag", "add_actor", "edit_actor", "delete_actor", "merge", "add_source", "edit_source",
-     "delete_source", "cite", "edit_citation", "uncite", "briefing", "period", "meta"],
+    [
+        "add_event",
+        "edit_title",
+        "edit_date",
+        "multi_edit",
+        "delete",
+        "actors",
+        "tags",
+        "remove_tag",
+        "rename_tag",
+        "add_actor",
+        "edit_actor",
+        "delete_actor",
+        "merge",
+        "add_source",
+        "edit_source",
+        "delete_source",
+        "cite",
+        "edit_citation",
+        "uncite",
+        "briefing",
+        "period",
+        "meta",
+    ],
 )
 def test_every_operation_undoes_and_redoes_exactly(ws, filled, name):
     e, ua, ru, rf, src = filled["event"], filled["ua"], filled["ru"], filled["rf"], filled["src"]
-    second = op.add_event(ws, "Talks in Istanbul", "2022-03~", actors=[ru, ua]).first_added("events")
+    second = op.add_event(ws, "Talks in Istanbul", "2022-03~", actors=[ru, ua]).first_added(
+        "events"
+    )
     link = ws.conn.execute("SELECT id FROM event_sources").fetchone()[0]
     runs = {
         "add_event": lambda: op.add_event(ws, "New", "2023-09", actors=[ua], tags=["x"]),
         "edit_title": lambda: op.update_event(ws, e, title="Strike on Trypilska power plant"),
         "edit_date": lambda: op.update_event(ws, e, when="2024-11-14T06:30Z"),
-        "multi_edit": lambda: op.update_events(ws, [e, second], confidence="high", location="Ukraine"),
+        "multi_edit": lambda: op.update_events(
+            ws, [e, second], confidence="high", location="Ukraine"
+        ),
         "delete": lambda: op.delete_events(ws, [e, second]),
         "actors": lambda: op.set_event_actors(ws, e, [(ru, "attacker")]),
         "tags": lambda: op.add_tags(ws, [e, second], ["grid", "winter"]),
@@ -94,9 +138,15 @@ def test_every_operation_undoes_and_redoes_exactly(ws, filled, name):
 
 
 def test_labels_name_what_changed(ws, filled):
-    assert op.update_event(ws, filled["event"], when="2024-11-15").label == "Edit date of 'Strike on power plant'"
+    assert (
+        op.update_event(ws, filled["event"], when="2024-11-15").label
+        == "Edit date of 'Strike on power plant'"
+    )
     e2 = op.add_event(ws, "Other", "2024").first_added("events")
-    assert op.update_events(ws, [filled["event"], e2], confidence="low").label == "Edit confidence of 2 events"
+    assert (
+        op.update_events(ws, [filled["event"], e2], confidence="low").label
+        == "Edit confidence of 2 events"
+    )
     assert op.delete_events(ws, [e2]).label == "Delete event 'Other'"
 
 
@@ -121,10 +171,15 @@ def test_merge_moves_links_and_keeps_names_as_aliases(ws, filled):
 
 
 def test_merge_when_both_actors_are_on_the_same_event(ws, filled):
-    op.set_event_actors(ws, filled["event"], [(filled["rf"], "initiator"), (filled["ru"], ""), filled["ua"]])
+    op.set_event_actors(
+        ws, filled["event"], [(filled["rf"], "initiator"), (filled["ru"], ""), filled["ua"]]
+    )
     op.merge_actors(ws, filled["ru"], [filled["rf"]])
     event = queries.get_event(ws, filled["event"])
-    assert sorted((a.name, a.role) for a in event.actors) == [("Russia", "initiator"), ("Ukraine", "")]
+    assert sorted((a.name, a.role) for a in event.actors) == [
+        ("Russia", "initiator"),
+        ("Ukraine", ""),
+    ]
 
 
 def test_failed_operation_writes_nothing(ws, filled):
@@ -141,14 +196,30 @@ def test_failed_operation_writes_nothing(ws, filled):
     [
         (lambda ws: op.add_event(ws, "  ", "2024"), ValidationError, "needs a title"),
         (lambda ws: op.add_event(ws, "x", "2024-13"), DateError, "no month 13"),
-        (lambda ws: op.add_event(ws, "x", "2024", confidence="certain"), ValidationError, "low, moderate or high"),
+        (
+            lambda ws: op.add_event(ws, "x", "2024", confidence="certain"),
+            ValidationError,
+            "low, moderate or high",
+        ),
         (lambda ws: op.add_actor(ws, "X", "alien"), ValidationError, "state, organisation"),
         (lambda ws: op.add_actor(ws, "X", colour="red"), ValidationError, "#1f77b4"),
         (lambda ws: op.add_actor(ws, "ukraine"), DuplicateError, "already an actor"),
-        (lambda ws: op.add_source(ws, title="t", text="x", reliability="G"), ValidationError, "A to F"),
-        (lambda ws: op.add_source(ws, title="again", text="Missiles  hit the grid. "), DuplicateError, "already in the workspace"),
+        (
+            lambda ws: op.add_source(ws, title="t", text="x", reliability="G"),
+            ValidationError,
+            "A to F",
+        ),
+        (
+            lambda ws: op.add_source(ws, title="again", text="Missiles  hit the grid. "),
+            DuplicateError,
+            "already in the workspace",
+        ),
         (lambda ws: op.link_source(ws, 1, 1, credibility=7), ValidationError, "1 to 6"),
-        (lambda ws: op.link_source(ws, 1, 1, char_start=9, char_end=3), ValidationError, "cannot run"),
+        (
+            lambda ws: op.link_source(ws, 1, 1, char_start=9, char_end=3),
+            ValidationError,
+            "cannot run",
+        ),
         (lambda ws: op.update_event(ws, 1, colour="blue"), ValidationError, "no field colour"),
     ],
 )
@@ -177,13 +248,19 @@ def test_tags_follow_into_the_tag_table(ws, filled):
 # ---------------------------------------------------------------- random sequences
 
 OPERATIONS = st.lists(
-    st.tuples(st.sampled_from(["add", "edit", "date", "delete", "tag", "actors", "merge", "source"]),
-              st.integers(0, 50), st.integers(0, 50)),
-    min_size=1, max_size=12,
+    st.tuples(
+        st.sampled_from(["add", "edit", "date", "delete", "tag", "actors", "merge", "source"]),
+        st.integers(0, 50),
+        st.integers(0, 50),
+    ),
+    min_size=1,
+    max_size=12,
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(OPERATIONS)
 def test_any_sequence_undoes_back_to_the_start(ws, steps):
     start = snapshot(ws)
@@ -193,12 +270,17 @@ def test_any_sequence_undoes_back_to_the_start(ws, steps):
         actors = [r[0] for r in ws.conn.execute("SELECT id FROM actors ORDER BY id")]
         try:
             if kind == "add" or not events:
-                changes.append(op.add_event(ws, f"Event {a}", f"20{10 + a % 15}-0{1 + b % 9}",
-                                            tags=[f"t{b % 3}"]))
+                changes.append(
+                    op.add_event(
+                        ws, f"Event {a}", f"20{10 + a % 15}-0{1 + b % 9}", tags=[f"t{b % 3}"]
+                    )
+                )
             elif kind == "edit":
                 changes.append(op.update_event(ws, events[a % len(events)], title=f"Renamed {b}"))
             elif kind == "date":
-                changes.append(op.update_event(ws, events[a % len(events)], when=f"2020-0{1 + b % 9}~"))
+                changes.append(
+                    op.update_event(ws, events[a % len(events)], when=f"2020-0{1 + b % 9}~")
+                )
             elif kind == "delete":
                 changes.append(op.delete_events(ws, [events[a % len(events)]]))
             elif kind == "tag":
@@ -207,11 +289,15 @@ def test_any_sequence_undoes_back_to_the_start(ws, steps):
                 if len(actors) < 3:
                     changes.append(op.add_actor(ws, f"Actor {len(actors)}-{a}"))
                 else:
-                    changes.append(op.set_event_actors(ws, events[a % len(events)], actors[: 1 + b % 3]))
+                    changes.append(
+                        op.set_event_actors(ws, events[a % len(events)], actors[: 1 + b % 3])
+                    )
             elif kind == "merge" and len(actors) >= 2:
                 changes.append(op.merge_actors(ws, actors[0], [actors[-1]]))
             elif kind == "source":
-                changes.append(op.add_source(ws, title=f"S{a}", text=f"text {a} {b} {len(changes)}"))
+                changes.append(
+                    op.add_source(ws, title=f"S{a}", text=f"text {a} {b} {len(changes)}")
+                )
         except DuplicateError:
             pass
     for change in reversed(changes):

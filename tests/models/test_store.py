@@ -19,7 +19,7 @@ from models.errors import (
     WorkspaceLocked,
 )
 from models.store import Workspace
-from tests.models.conftest import file_digest
+from tests.helpers import file_digest
 
 
 def test_new_workspace_has_schema_wal_and_foreign_keys(tmp_path):
@@ -29,8 +29,17 @@ def test_new_workspace_has_schema_wal_and_foreign_keys(tmp_path):
         assert ws.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert ws.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
-        assert {"actors", "events", "event_actors", "sources", "event_sources", "briefings",
-                "events_fts", "sources_fts", "periods"} <= set(ws.db.table_names())
+        assert {
+            "actors",
+            "events",
+            "event_actors",
+            "sources",
+            "event_sources",
+            "briefings",
+            "events_fts",
+            "sources_fts",
+            "periods",
+        } <= set(ws.db.table_names())
         assert ws.meta("created")
     assert not list(tmp_path.glob(".*new"))  # nothing left from the atomic creation
 
@@ -87,10 +96,9 @@ def test_scrambled_pages_are_reported_as_damage(demo_path):
     for offset in range(page, len(data), page):
         data[offset : offset + 64] = b"\xff" * 64
     demo_path.write_bytes(bytes(data))
-    with pytest.raises(CorruptWorkspace):
-        with Workspace.open(demo_path) as ws:
-            ws.conn.execute("SELECT count(*), max(title) FROM events").fetchone()
-            op.add_actor(ws, "Someone")
+    with pytest.raises(CorruptWorkspace), Workspace.open(demo_path) as ws:
+        ws.conn.execute("SELECT count(*), max(title) FROM events").fetchone()
+        op.add_actor(ws, "Someone")
 
 
 def test_newer_workspace_is_refused(ws_path):
@@ -145,8 +153,12 @@ HOLDER = textwrap.dedent(
 
 
 def test_locked_workspace_waits_then_names_the_holder(ws_path):
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(ws_path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(ws_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         with Workspace.open(ws_path, busy_timeout=0.3) as ws:
@@ -169,8 +181,10 @@ def test_locked_workspace_waits_then_names_the_holder(ws_path):
 def test_save_a_copy(demo_ws, tmp_path):
     target = demo_ws.backup_to(tmp_path / "copy.annalist")
     with Workspace.open(target) as copy:
-        assert copy.conn.execute("SELECT count(*) FROM events").fetchone()[0] == \
-            demo_ws.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert (
+            copy.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            == demo_ws.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        )
 
 
 def test_migration_copies_the_file_first_and_runs_in_one_transaction(ws_path, monkeypatch):
