@@ -22,7 +22,8 @@ import re
 from models import dates
 from models.errors import InputError
 from models.exchange import Bundle
-from models.operations import clean_tags, now
+from models.operations import now
+from models.validate import clean_tags
 
 REQUIRED = ("event_date", "actor1")
 

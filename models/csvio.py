@@ -21,13 +21,9 @@ from pathlib import Path
 from models import dates, schema
 from models.errors import InputError
 from models.exchange import Bundle, atomic_text
-from models.operations import (
-    clean_confidence,
-    clean_tags,
-    clean_title,
-    now,
-)
+from models.operations import now
 from models.store import Workspace
+from models.validate import clean_confidence, clean_tags, clean_title
 
 COLUMNS = (
     "id",

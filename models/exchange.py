@@ -30,7 +30,10 @@ from pathlib import Path
 
 from models import dates, schema
 from models.errors import InputError
-from models.operations import (
+from models.operations import now
+from models.store import Workspace
+from models.text import normalise, sha256_of
+from models.validate import (
     clean_colour,
     clean_confidence,
     clean_credibility,
@@ -39,10 +42,7 @@ from models.operations import (
     clean_reliability,
     clean_tags,
     clean_title,
-    now,
 )
-from models.store import Workspace
-from models.text import normalise, sha256_of
 
 FORMAT = "annalist"
 VERSION = 1

@@ -8,185 +8,27 @@ so a bad value never reaches the file and the message says what to type instead.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 
-from models import dates, schema
 from models.changes import Change
 from models.errors import DuplicateError, NotFound, ValidationError
 from models.store import Workspace
-from models.text import normalise, sha256_of
-
-EVENT_FIELDS = ("title", "description", "when", "location", "confidence", "tags", "ref")
-ACTOR_FIELDS = ("name", "kind", "aliases", "country", "colour", "notes")
-SOURCE_FIELDS = (
-    "title",
-    "author",
-    "publisher",
-    "url",
-    "published",
-    "text",
-    "file_name",
-    "kind",
-    "reliability",
-    "notes",
+from models.validate import (
+    actor_values,
+    clean_colour,
+    clean_names,
+    clean_tags,
+    clean_title,
+    clean_when,
+    event_values,
+    link_values,
+    source_values,
 )
-LINK_FIELDS = ("quote", "char_start", "char_end", "credibility")
-CONFIDENCE_VALUES = {label: value for value, label in schema.CONFIDENCE.items()}
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-# ------------------------------------------------------------------ validation
-
-
-def clean_title(title) -> str:
-    title = " ".join(str(title or "").split())
-    if not title:
-        raise ValidationError("An event needs a title; type a few words that say what happened.")
-    return title
-
-
-def clean_when(when) -> tuple[str, int, int]:
-    """Canonical ``when`` text and its bounds; raises DateError (an InputError) if invalid."""
-    parsed = dates.parse(str(when if when is not None else ""))
-    return parsed.edtf(), parsed.earliest, parsed.latest
-
-
-def clean_confidence(value) -> int | None:
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, str):
-        key = value.strip().lower()
-        if key in CONFIDENCE_VALUES:
-            return CONFIDENCE_VALUES[key]
-        if key.isdigit():
-            value = int(key)
-    if value in schema.CONFIDENCE:
-        return int(value)
-    raise ValidationError(f"Confidence '{value}' is not one of low, moderate or high.")
-
-
-def clean_tags(tags) -> str:
-    if tags is None:
-        return "[]"
-    if isinstance(tags, str):
-        tags = tags.replace(";", ",").split(",")
-    cleaned = []
-    for tag in tags:
-        tag = " ".join(str(tag).split())
-        if tag and tag not in cleaned:
-            cleaned.append(tag)
-    return json.dumps(cleaned, ensure_ascii=False)
-
-
-def clean_names(names) -> str:
-    if names is None:
-        return "[]"
-    if isinstance(names, str):
-        names = names.split(";") if ";" in names else [names]
-    cleaned = []
-    for name in names:
-        name = " ".join(str(name).split())
-        if name and name.lower() not in (n.lower() for n in cleaned):
-            cleaned.append(name)
-    return json.dumps(cleaned, ensure_ascii=False)
-
-
-def clean_kind(kind) -> str:
-    kind = (kind or "other").strip().lower()
-    if kind == "organization":
-        kind = "organisation"
-    if kind not in schema.ACTOR_KINDS:
-        raise ValidationError(f"Actor kind '{kind}' is not one of {', '.join(schema.ACTOR_KINDS)}.")
-    return kind
-
-
-def clean_colour(colour) -> str:
-    colour = (colour or "").strip()
-    if colour and not _COLOUR.match(colour):
-        raise ValidationError(f"Colour '{colour}' is not a colour like #1f77b4.")
-    return colour.lower()
-
-
-def clean_reliability(value) -> str:
-    value = (value or "").strip().upper()
-    if value not in ("",) + schema.RELIABILITY:
-        raise ValidationError(f"Source reliability '{value}' is not a grade from A to F.")
-    return value
-
-
-def clean_credibility(value) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = 0
-    if not 1 <= number <= 6:
-        raise ValidationError(f"Information credibility '{value}' is not a grade from 1 to 6.")
-    return number
-
-
-def _event_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(EVENT_FIELDS)
-    if unknown:
-        raise ValidationError(f"Events have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "title":
-            values["title"] = clean_title(value)
-        elif key == "when":
-            values["when"], values["earliest"], values["latest"] = clean_when(value)
-        elif key == "confidence":
-            values["confidence"] = clean_confidence(value)
-        elif key == "tags":
-            values["tags"] = clean_tags(value)
-        else:
-            values[key] = str(value or "").strip() if key != "description" else str(value or "")
-    return values
-
-
-def _actor_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(ACTOR_FIELDS)
-    if unknown:
-        raise ValidationError(f"Actors have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "name":
-            name = " ".join(str(value or "").split())
-            if not name:
-                raise ValidationError("An actor needs a name.")
-            values["name"] = name
-        elif key == "kind":
-            values["kind"] = clean_kind(value)
-        elif key == "aliases":
-            values["aliases"] = clean_names(value)
-        elif key == "colour":
-            values["colour"] = clean_colour(value)
-        else:
-            values[key] = str(value or "").strip() if key != "notes" else str(value or "")
-    return values
-
-
-def _source_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(SOURCE_FIELDS)
-    if unknown:
-        raise ValidationError(f"Sources have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "reliability":
-            values[key] = clean_reliability(value)
-        elif key == "text":
-            values["text"] = str(value or "")
-            values["sha256"] = sha256_of(values["text"]) if normalise(values["text"]) else None
-        else:
-            values[key] = str(value or "").strip() if key != "notes" else str(value or "")
-    return values
 
 
 # ------------------------------------------------------------------ lookups
@@ -234,7 +76,7 @@ def add_events(ws: Workspace, events: Sequence[Mapping], *, label: str | None = 
         item = dict(item)
         actors = list(item.pop("actors", ()) or ())
         links = list(item.pop("sources", ()) or ())
-        values = _event_values(item)
+        values = event_values(item)
         if "title" not in values or "when" not in values:
             raise ValidationError("An event needs a title and a date.")
         prepared.append((values, actors, links))
@@ -258,7 +100,7 @@ def update_events(
     ws: Workspace, event_ids: Iterable[int], *, label: str | None = None, **fields
 ) -> Change:
     """Set the same fields on several events, as one change."""
-    values = _event_values(fields)
+    values = event_values(fields)
     event_ids = list(event_ids)
     with ws.write() as rec:
         for event_id in event_ids:
@@ -381,7 +223,7 @@ def rename_tag(ws: Workspace, old: str, new: str) -> Change:
 
 def add_actor(ws: Workspace, name: str, kind: str = "other", **fields) -> Change:
     """Add an actor; a name (or alias) already used by another actor is refused."""
-    values = _actor_values({"name": name, "kind": kind, **fields})
+    values = actor_values({"name": name, "kind": kind, **fields})
     stamp = now()
     with ws.write() as rec:
         taken = _actor_name_taken(rec, values["name"])
@@ -393,7 +235,7 @@ def add_actor(ws: Workspace, name: str, kind: str = "other", **fields) -> Change
 
 
 def update_actor(ws: Workspace, actor_id: int, **fields) -> Change:
-    values = _actor_values(fields)
+    values = actor_values(fields)
     with ws.write() as rec:
         row = _require(rec, "actors", actor_id, "Actor")
         if "name" in values:
@@ -476,7 +318,7 @@ def add_source(
     ws: Workspace, *, title: str = "", text: str = "", label: str | None = None, **fields
 ) -> Change:
     """Add a source (an article, report or dataset). The same text twice is refused."""
-    values = _source_values({"title": title, "text": text, **fields})
+    values = source_values({"title": title, "text": text, **fields})
     with ws.write() as rec:
         _refuse_duplicate_source(rec, values)
         rec.insert("sources", {**values, "imported_at": now()})
@@ -498,7 +340,7 @@ def _refuse_duplicate_source(rec, values: dict) -> None:
 
 
 def update_source(ws: Workspace, source_id: int, **fields) -> Change:
-    values = _source_values(fields)
+    values = source_values(fields)
     with ws.write() as rec:
         row = _require(rec, "sources", source_id, "Source")
         changed = {k: v for k, v in values.items() if row[k] != v}
@@ -534,7 +376,7 @@ def link_source(ws: Workspace, event_id: int, source_id: int, **fields) -> Chang
 
 
 def update_link(ws: Workspace, link_id: int, **fields) -> Change:
-    values = _link_values(fields)
+    values = link_values(fields)
     with ws.write() as rec:
         _require(rec, "event_sources", link_id, "Citation")
         rec.update("event_sources", link_id, values)
@@ -550,26 +392,8 @@ def unlink_source(ws: Workspace, link_id: int) -> Change:
     return change
 
 
-def _link_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(LINK_FIELDS) - {"source_id"}
-    if unknown:
-        raise ValidationError(f"Citations have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "credibility":
-            values[key] = clean_credibility(value)
-        elif key in ("char_start", "char_end", "source_id"):
-            values[key] = None if value in (None, "") else int(value)
-        else:
-            values[key] = str(value or "")
-    start, end = values.get("char_start"), values.get("char_end")
-    if start is not None and end is not None and not 0 <= start <= end:
-        raise ValidationError(f"A quote cannot run from character {start} to {end}.")
-    return values
-
-
 def _insert_link(rec, event_id: int, link: Mapping) -> None:
-    values = _link_values(link)
+    values = link_values(link)
     if values.get("source_id") is None:
         raise ValidationError("A citation needs a source.")
     _require(rec, "sources", values["source_id"], "Source")
