@@ -12,8 +12,9 @@ freezes and never dies with it:
 
 Workers start with the "forkserver" method where it exists (Linux, macOS): a clean server
 process forks each worker with the readers already imported, so a worker starts in
-milliseconds and never inherits the GUI's threads. Elsewhere (Windows) "spawn" is used,
-which needs the program's entry point to be guarded by ``if __name__ == "__main__":``.
+milliseconds and never inherits the GUI's threads. Elsewhere (Windows) "spawn" is used.
+Either way the program's main script is imported (not run) by the workers' parent, so its
+entry point must be guarded by ``if __name__ == "__main__":``, as multiprocessing requires.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from __future__ import annotations
 import contextlib
 import math
 import multiprocessing
+import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -73,11 +76,24 @@ def _get_context() -> multiprocessing.context.BaseContext:
         if _context is None:
             if "forkserver" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(PRELOAD)
+                context.set_forkserver_preload(_preload())
             else:
                 context = multiprocessing.get_context("spawn")
             _context = context
         return _context
+
+
+def _preload() -> list[str]:
+    """Modules for the fork server to import once.
+
+    The program's main script is among them when it is a file: workers then inherit it
+    instead of each re-running it (multiprocessing imports the main module in every child).
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path and os.path.isfile(path) and getattr(main, "__spec__", None) is None:
+        return ["__main__", *PRELOAD]
+    return list(PRELOAD)
 
 
 def run_limited(

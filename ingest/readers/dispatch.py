@@ -122,6 +122,7 @@ def finish(
     warnings: list[str],
     reference: dt.date | None,
     limits: Limits,
+    reference_name: str = "the file's date",
 ) -> Article:
     """Common last steps: file name, warnings, a dateline date, the text cap, empty text."""
     article.file_name = name

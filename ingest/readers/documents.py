@@ -9,9 +9,11 @@ bodies are left out; text boxes become paragraphs of their own.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ingest.readers.article import Article
 from ingest.readers.errors import ReadError
-from ingest.readers.limits import Limits, open_zip, parse_xml, read_zip_part
+from ingest.readers.limits import Container, Limits, open_zip, parse_xml, read_zip_part
 from ingest.readers.plaintext import first_line_title
 from ingest.readers.published import find_dateline, from_metadata
 
@@ -23,8 +25,8 @@ TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 
-_DOCX = "Word document"
-_ODT = "OpenDocument text"
+_DOCX = Container("Word document", ".docx", "Word")
+_ODT = Container("OpenDocument text", ".odt", "LibreOffice")
 
 
 def read_docx(path: str, name: str, limits: Limits) -> Article:
@@ -32,10 +34,7 @@ def read_docx(path: str, name: str, limits: Limits) -> Article:
     with open_zip(path, name, _DOCX, limits) as archive:
         body = read_zip_part(archive, "word/document.xml", name, _DOCX, limits)
         if body is None:
-            raise ReadError(
-                f"{name} is not a valid Word document (the file is damaged or not a .docx); "
-                f"open it in Word and save it again."
-            )
+            raise ReadError(_DOCX.damaged(name))
         core = read_zip_part(archive, "docProps/core.xml", name, _DOCX, limits)
         root = parse_xml(body, name, _DOCX)
         props = parse_xml(core, name, _DOCX) if core else None
@@ -85,10 +84,7 @@ def read_odt(path: str, name: str, limits: Limits) -> Article:
     with open_zip(path, name, _ODT, limits) as archive:
         content = read_zip_part(archive, "content.xml", name, _ODT, limits)
         if content is None:
-            raise ReadError(
-                f"{name} is not a valid OpenDocument text (the file is damaged or not an .odt); "
-                f"open it in LibreOffice and save it again."
-            )
+            raise ReadError(_ODT.damaged(name))
         meta = read_zip_part(archive, "meta.xml", name, _ODT, limits)
         root = parse_xml(content, name, _ODT)
         props = parse_xml(meta, name, _ODT) if meta else None
@@ -160,15 +156,7 @@ def _properties(props) -> dict:
 
 def _article(paragraphs, info, heading, name, kind, noun) -> Article:
     text = "\n\n".join(paragraphs)
-    warnings: list[str] = []
-    published, found = find_dateline(text, None)
-    warnings.extend(found)
-    if not published and info.get("created"):
-        published = info["created"]
-        warnings.append(
-            f"The publication date was taken from the {noun}'s creation date, which may be when "
-            f"it was written or saved rather than published; check it."
-        )
+    published, warnings = dated_by_creation(text, info.get("created"), noun)
     return Article(
         text=text,
         title=info.get("title") or heading or first_line_title(text),
@@ -178,3 +166,22 @@ def _article(paragraphs, info, heading, name, kind, noun) -> Article:
         warnings=warnings,
         file_name=name,
     )
+
+
+def dated_by_creation(text: str, created: str | None, noun: str) -> tuple[str | None, list[str]]:
+    """A publication date for a document with a creation date in its properties.
+
+    A dateline in the text wins (a year-less one takes its year from the creation date);
+    else the creation date is used, with a warning that it may not be the publication date.
+    Without a creation date nothing is decided here (the file's date serves later).
+    """
+    if not created:
+        return None, []
+    reference = dt.date.fromisoformat(created[:10])
+    published, warnings = find_dateline(text, reference, f"the {noun}'s creation date")
+    if published:
+        return published, warnings
+    return created, [
+        f"The publication date was taken from the {noun}'s creation date, which may be when "
+        f"it was written or saved rather than published; check it."
+    ]

@@ -170,12 +170,18 @@ def article_from_html(
     selection the user made, or a mail body, nothing should be second-guessed away.
     """
     warnings = list(warnings or [])
-    doc = parse_html(markup, name)
+    doc, too_deep = parse_html(markup, name)
     meta = page_metadata(doc, markup[:4096])
     if not meta["published"]:
         meta["published"] = _visible_date(doc)
     headline = _headline(doc, meta["title"])
-    if whole:
+    if too_deep:
+        body, fallback = crude_text(markup), False
+        warnings.append(
+            "The page is nested too deeply to analyse, so all of its text was read; check it "
+            "for menus and other page furniture."
+        )
+    elif whole:
         body, fallback = visible_text(doc), False
     else:
         body, fallback = main_text(doc)
@@ -205,18 +211,43 @@ def article_from_html(
 
 
 def parse_html(markup: str, name: str | None):
-    """Parse HTML with lxml (tolerant; libxml2 caps nesting depth, so deep trees are safe)."""
+    """Parse HTML with lxml's tolerant parser; returns ``(document, too_deep)``.
+
+    libxml2 stops building the tree past 256 levels of nesting (so a hostile page cannot
+    exhaust the stack); ``too_deep`` says that happened and the tree is incomplete.
+    """
     from lxml import etree, html
 
     markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
+    parser = html.HTMLParser(huge_tree=False)
     try:
-        doc = html.document_fromstring(markup or "<html></html>")
+        doc = html.document_fromstring(markup or "<html></html>", parser=parser)
     except (etree.ParserError, ValueError):
         doc = None
-    if doc is None or not len(doc):
+    too_deep = any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
+    if doc is None or (not len(doc) and not too_deep):
         shown = name or "The dropped text"
         raise ReadError(f"{shown} contains no readable text; check that it is the page you meant.")
-    return doc
+    return doc, too_deep
+
+
+_CRUDE_DROP = re.compile(
+    r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S
+)
+_CRUDE_BLOCK = re.compile(
+    r"</?(?:p|div|section|article|h[1-6]|li|ul|ol|tr|table|blockquote|pre|br|hr)\b[^>]*>", re.I
+)
+_CRUDE_TAG = re.compile(r"<[^>]*>")
+
+
+def crude_text(markup: str) -> str:
+    """Text of HTML by pattern alone, for pages too broken or deep for a tree."""
+    import html as html_lib
+
+    text = _CRUDE_DROP.sub(" ", markup)
+    text = _CRUDE_BLOCK.sub("\n\n", text)
+    text = _CRUDE_TAG.sub("", text)
+    return html_lib.unescape(text)
 
 
 _DATE_MARKS = re.compile(r"date|time|publish|posted|byline|meta", re.I)

@@ -82,6 +82,21 @@ def check_size(name: str, size: int, kind: str, limits: Limits) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Container:
+    """A zip-and-XML document format, for messages: "Word document", ".docx", "Word"."""
+
+    noun: str
+    extension: str
+    app: str
+
+    def damaged(self, name: str) -> str:
+        return (
+            f"{name} is not a valid {self.noun} (the file is damaged or not a {self.extension}); "
+            f"open it in {self.app} and save it again."
+        )
+
+
 def _zip_entry_count(data_tail: bytes) -> int | None:
     """The entry count from a zip's end-of-central-directory record, if found."""
     at = data_tail.rfind(b"PK\x05\x06")
@@ -90,15 +105,9 @@ def _zip_entry_count(data_tail: bytes) -> int | None:
     return struct.unpack("<H", data_tail[at + 10 : at + 12])[0]
 
 
-def open_zip(path: str, name: str, what: str, limits: Limits) -> zipfile.ZipFile:
-    """Open a zip container after checking it is one and is not absurdly many entries.
-
-    ``what`` names the format in errors ("a Word document").
-    """
-    damaged = (
-        f"{name} is not a valid {what} (the file is damaged or not really this kind of file); "
-        f"open it in the program that made it and save it again."
-    )
+def open_zip(path: str, name: str, what: Container, limits: Limits) -> zipfile.ZipFile:
+    """Open a zip container after checking it is one and has not absurdly many entries."""
+    damaged = what.damaged(name)
     try:
         with open(path, "rb") as handle:
             handle.seek(0, 2)
@@ -109,7 +118,7 @@ def open_zip(path: str, name: str, what: str, limits: Limits) -> zipfile.ZipFile
         raise ReadError(f"{name} could not be opened ({error.strerror}); check the file.") from None
     if count is not None and count > limits.max_zip_members:
         raise ReadError(
-            f"{name} holds {count} parts, far more than a genuine {what} has; it was not read "
+            f"{name} holds {count} parts, far more than a genuine {what.noun} has; it was not read "
             f"because it may be built to exhaust memory."
         )
     try:
@@ -119,14 +128,14 @@ def open_zip(path: str, name: str, what: str, limits: Limits) -> zipfile.ZipFile
     if len(archive.infolist()) > limits.max_zip_members:
         archive.close()
         raise ReadError(
-            f"{name} holds too many parts for a genuine {what}; it was not read "
+            f"{name} holds too many parts for a genuine {what.noun}; it was not read "
             f"because it may be built to exhaust memory."
         )
     return archive
 
 
 def read_zip_part(
-    archive: zipfile.ZipFile, part: str, name: str, what: str, limits: Limits
+    archive: zipfile.ZipFile, part: str, name: str, what: Container, limits: Limits
 ) -> bytes | None:
     """Inflate one part of a zip with its size and ratio checked first, or None if absent.
 
@@ -139,17 +148,14 @@ def read_zip_part(
         return None
     bomb = (
         f"{name} contains a part that inflates to an absurd size (a 'zip bomb'); it was not "
-        f"read, so ask for a clean copy of the {what}."
+        f"read, so ask for a clean copy of the {what.noun}."
     )
     if info.file_size > limits.max_part_bytes:
         raise ReadError(bomb)
     if info.file_size > MB and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
         raise ReadError(bomb)
     chunks, total = [], 0
-    damaged = (
-        f"{name} is not a valid {what} (the file is damaged); open it in the program that "
-        f"made it and save it again."
-    )
+    damaged = what.damaged(name)
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(MB):
@@ -166,7 +172,7 @@ def read_zip_part(
     return b"".join(chunks)
 
 
-def parse_xml(data: bytes, name: str, what: str):
+def parse_xml(data: bytes, name: str, what: Container):
     """Parse an XML part of an office document without entities, DTDs or network access.
 
     Office formats never declare a DTD or entities, so a part that does is refused
@@ -177,7 +183,7 @@ def parse_xml(data: bytes, name: str, what: str):
 
     if _DECLARATION.search(data):
         raise ReadError(
-            f"{name} contains XML entity declarations, which a genuine {what} never has; it "
+            f"{name} contains XML entity declarations, which a genuine {what.noun} never has; it "
             f"was not read because it may be built to exhaust memory (an 'XML bomb')."
         )
     parser = etree.XMLParser(
@@ -192,7 +198,4 @@ def parse_xml(data: bytes, name: str, what: str):
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
-        raise ReadError(
-            f"{name} is not a valid {what} (its XML is damaged); open it in the program that "
-            f"made it and save it again."
-        ) from None
+        raise ReadError(what.damaged(name)) from None

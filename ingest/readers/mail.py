@@ -9,6 +9,7 @@ from __future__ import annotations
 import email
 import email.policy
 import email.utils
+import re
 from email.message import EmailMessage
 
 from ingest.readers.article import Article, tidy_line
@@ -18,6 +19,7 @@ from ingest.readers.limits import human_size
 from ingest.readers.plaintext import decode_text
 from ingest.readers.published import from_metadata
 
+_REPLY_PREFIX = re.compile(r"^(?:(?:fwd?|fw|re|aw|wg|tr|rv)\s*:\s*)+", re.I)
 _POLICY = email.policy.default.clone(max_line_length=None)
 
 
@@ -82,7 +84,7 @@ def read_eml(data: bytes, name: str) -> Article:
         author = display or address or sender
     return Article(
         text=text,
-        title=_header(message, "Subject"),
+        title=_REPLY_PREFIX.sub("", _header(message, "Subject") or "") or None,
         author=author,
         published=from_metadata(_header(message, "Date")),
         kind="eml",

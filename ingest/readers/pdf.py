@@ -8,10 +8,11 @@ import statistics
 from collections import Counter
 
 from ingest.readers.article import Article
+from ingest.readers.documents import dated_by_creation
 from ingest.readers.errors import ReadError
 from ingest.readers.limits import Limits
 from ingest.readers.plaintext import first_line_title
-from ingest.readers.published import find_dateline, from_metadata
+from ingest.readers.published import from_metadata
 
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "»", "’", ")")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s+of\s+\d{1,4})?$", re.I)
@@ -90,14 +91,8 @@ def read_pdf(path: str, name: str, limits: Limits) -> Article:
     title = info.get("title")
     if not title or _PRODUCER_TITLES.match(title) or re.search(r"\.\w{2,4}$", title):
         title = first_line_title(text) or None
-    published, found = find_dateline(text, None)
+    published, found = dated_by_creation(text, info.get("created"), "PDF")
     warnings.extend(found)
-    if not published and info.get("created"):
-        published = info["created"]
-        warnings.append(
-            "The publication date was taken from the PDF's creation date, which may be when it "
-            "was saved rather than published; check it."
-        )
     return Article(
         text=text,
         title=title,
@@ -142,7 +137,11 @@ def _drop_running_lines(page_lines: list[list[str]]) -> None:
         for line in set(content[:2] + content[-2:]):
             edges[_shape(line)] += 1
     pages = len(page_lines)
-    running = {shape for shape, count in edges.items() if pages >= 3 and count >= max(3, pages / 2)}
+    running = {
+        shape
+        for shape, count in edges.items()
+        if pages >= 3 and count >= max(3, pages / 2) and len(shape) <= 80
+    }
     for lines in page_lines:
         content_indexes = [i for i, line in enumerate(lines) if line]
         edge_indexes = set(content_indexes[:2] + content_indexes[-2:])

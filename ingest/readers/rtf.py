@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.readers.article import Article
+from ingest.readers.article import Article, tidy_text
+from ingest.readers.documents import dated_by_creation
 from ingest.readers.errors import ReadError
 from ingest.readers.plaintext import first_line_title
 
@@ -119,16 +120,8 @@ def read_rtf(data: bytes, name: str) -> Article:
             f"in a word processor and save it again as RTF or .docx."
         )
     text, info = _convert(data, name)
-    warnings = []
-    published = None
-    if info.get("creatim"):
-        published = info["creatim"]
+    published, warnings = dated_by_creation(tidy_text(text), info.get("creatim"), "document")
     title = info.get("title") or first_line_title(text)
-    if published:
-        warnings.append(
-            "The publication date was taken from the document's creation time, which may be "
-            "when it was written or saved rather than published; check it."
-        )
     return Article(
         text=text,
         title=title,
