@@ -203,10 +203,13 @@ def make_pdf(
     paragraphs: list[str] = ARTICLE_PARAGRAPHS,
     title: str | None = ARTICLE_TITLE,
     author: str | None = "Jane Doe",
-    pages: int = 1,
+    pages: int | list[list[str]] = 1,
     creation_date: str | None = None,
 ) -> Path:
-    """A text PDF made with ReportLab; each page repeats a running head and a page number."""
+    """A text PDF made with ReportLab, with a running head and a page number on each page.
+
+    ``pages`` is a count (each page repeats ``paragraphs``) or the paragraphs of each page.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
@@ -220,11 +223,12 @@ def make_pdf(
         canvas.drawString(A4[0] / 2, 30, str(doc.page))
         canvas.restoreState()
 
+    page_texts = pages if isinstance(pages, list) else [paragraphs] * pages
     story = []
-    for page in range(pages):
-        if page:
+    for index, page in enumerate(page_texts):
+        if index:
             story.append(PageBreak())
-        story.extend(Paragraph(escape(p), styles["BodyText"]) for p in paragraphs)
+        story.extend(Paragraph(escape(p), styles["BodyText"]) for p in page)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=A4, title=title or "", author=author or "")
     document.build(story, onFirstPage=running_head, onLaterPages=running_head)
