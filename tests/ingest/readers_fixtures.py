@@ -131,7 +131,11 @@ def make_docx(
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         + (f"<dc:title>{escape(title)}</dc:title>" if title else "")
         + (f"<dc:creator>{escape(author)}</dc:creator>" if author else "")
-        + (f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>' if created else "")
+        + (
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+            if created
+            else ""
+        )
         + "</cp:coreProperties>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -190,9 +194,7 @@ def make_odt(
         + "</office:meta></office:document-meta>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text"
-        )
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", content_xml)
         archive.writestr("meta.xml", meta)
     return path

@@ -73,9 +73,7 @@ HEAD_VARIANTS = {
             "author": "Tom Balmforth, Max Hunder",
         },
     ),
-    "meta-date": (
-        '<meta name="date" content="2024-11-13">', {"published": "2024-11-13"}
-    ),
+    "meta-date": ('<meta name="date" content="2024-11-13">', {"published": "2024-11-13"}),
     "dublin-core": (
         '<meta name="DC.date.issued" content="2024-11-12">'
         '<meta name="DC.creator" content="ISW Staff">',
@@ -96,9 +94,14 @@ def test_html_metadata_sources(tmp_path, variant):
 
 
 def test_html_time_element_gives_the_date_when_meta_is_silent(tmp_path):
-    page = F.news_page().replace(
-        '<div class="byline">', '<time datetime="2024-11-10T08:00:00Z">10 Nov</time><div class="byline">'
-    ).replace("saved from url=(0063)https://news.example.com/world/2024/11/14/", "x")
+    page = (
+        F.news_page()
+        .replace(
+            '<div class="byline">',
+            '<time datetime="2024-11-10T08:00:00Z">10 Nov</time><div class="byline">',
+        )
+        .replace("saved from url=(0063)https://news.example.com/world/2024/11/14/", "x")
+    )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert read(path, in_process=True).published == "2024-11-10T08:00:00+00:00"
@@ -117,8 +120,10 @@ def test_html_json_ld_article_body_wins_when_the_page_hides_its_text(tmp_path):
 
 
 def test_html_in_legacy_encoding_is_decoded_by_its_meta_charset(tmp_path):
-    page = F.news_page(paragraphs=["Le ministère a réagi, selon l’AFP, à Kharkiv ce jeudi."] * 3,
-                       charset="windows-1252")
+    page = F.news_page(
+        paragraphs=["Le ministère a réagi, selon l’AFP, à Kharkiv ce jeudi."] * 3,
+        charset="windows-1252",
+    )
     path = tmp_path / "lemonde.html"
     path.write_bytes(page.encode("cp1252"))
     article = read(path, in_process=True)
@@ -192,8 +197,11 @@ def test_pdf_running_heads_and_page_numbers_are_dropped_across_pages(tmp_path):
 
 
 def test_pdf_creation_date_is_used_with_a_warning_when_text_has_no_date(tmp_path):
-    path = F.make_pdf(tmp_path / "memo.pdf", paragraphs=["A memo without any dateline."],
-                      creation_date="D:20241101120000Z")
+    path = F.make_pdf(
+        tmp_path / "memo.pdf",
+        paragraphs=["A memo without any dateline."],
+        creation_date="D:20241101120000Z",
+    )
     article = read(path, in_process=True)
     assert article.published == "2024-11-01T12:00:00+00:00"
     assert any("creation date" in w for w in article.warnings)
@@ -232,8 +240,9 @@ def test_eml_html_only_body_is_converted(tmp_path):
     message["Subject"] = "Briefing"
     message["From"] = "desk@example.org"
     message["Date"] = "Fri, 15 Nov 2024 08:00:00 +0000"
-    message.set_content("<html><body><p>First para.</p><p>Second &amp; last.</p></body></html>",
-                        subtype="html")
+    message.set_content(
+        "<html><body><p>First para.</p><p>Second &amp; last.</p></body></html>", subtype="html"
+    )
     path = tmp_path / "html.eml"
     path.write_bytes(bytes(message))
     article = read(path, in_process=True)
@@ -266,10 +275,7 @@ def test_same_article_as_txt_html_docx_and_eml_has_the_same_fingerprint(tmp_path
     untitled = tmp_path / "body-only.txt"
     untitled.write_text(F.ARTICLE_TEXT)
     docx = F.make_docx(tmp_path / "copy.docx", paragraphs=[F.ARTICLE_TITLE, *F.ARTICLE_PARAGRAPHS])
-    digests = {
-        p.name: read(p, in_process=True).sha256
-        for p in (txt, html, untitled, docx)
-    }
+    digests = {p.name: read(p, in_process=True).sha256 for p in (txt, html, untitled, docx)}
     assert len(set(digests.values())) <= 2  # docx adds its table; the rest are equal
     assert digests["copy.txt"] == digests["copy.html"] == digests["body-only.txt"]
 
