@@ -8,10 +8,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 
 # Characters that carry no text: zero-width space/joiners, soft hyphen, BOM, word joiner.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u00ad\ufeff\u2060]")
 # C0/C1 controls other than tab and newline, which become spaces.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -45,7 +44,7 @@ class Article:
             value = getattr(self, name)
             setattr(self, name, tidy_line(value) or None if value is not None else None)
         if not self.sha256:
-            self.sha256 = fingerprint(self.text, self.title)
+            self.sha256 = _digest(_fingerprint_text(self.text, self.title))
 
     def to_dict(self) -> dict:
         """The article as a JSON-ready dict."""
@@ -56,7 +55,7 @@ def tidy_line(value: str | None) -> str:
     """One line of text: NFC, invisible characters dropped, whitespace collapsed, stripped."""
     if not value:
         return ""
-    value = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
+    value = _INVISIBLE.sub("", unicodedata.normalize("NFC", str(value)))
     return _WHITESPACE.sub(" ", _CONTROLS.sub(" ", value)).strip()
 
 
@@ -69,7 +68,7 @@ def tidy_text(text: str) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = _CONTROLS.sub(" ", text)
     paragraphs = (_WHITESPACE.sub(" ", part).strip() for part in _BLANK_LINES.split(text))
@@ -83,15 +82,23 @@ def normalise_for_fingerprint(text: str, title: str | None = None) -> str:
     A first paragraph that merely repeats the title is dropped, so a copy saved with its
     headline and one saved without it match.
     """
-    text = tidy_text(text)
+    return _fingerprint_text(tidy_text(text), title)
+
+
+def _fingerprint_text(tidy: str, title: str | None) -> str:
+    """:func:`normalise_for_fingerprint` for text that :func:`tidy_text` already made."""
     if title:
-        first, _, rest = text.partition("\n\n")
-        if rest and _WHITESPACE.sub(" ", first).strip().casefold() == tidy_line(title).casefold():
-            text = rest
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+        first, _, rest = tidy.partition("\n\n")
+        if rest and first.casefold() == tidy_line(title).casefold():
+            tidy = rest
+    # In tidy text the only whitespace besides single spaces is the paragraph break.
+    return tidy.replace("\n\n", " ")
+
+
+def _digest(normalised: str) -> str:
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
 def fingerprint(text: str, title: str | None = None) -> str:
     """SHA-256 (hex) of :func:`normalise_for_fingerprint` encoded as UTF-8."""
-    data = normalise_for_fingerprint(text, title).encode("utf-8")
-    return hashlib.sha256(data).hexdigest()
+    return _digest(normalise_for_fingerprint(text, title))
