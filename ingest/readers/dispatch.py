@@ -47,8 +47,13 @@ def preflight(path: str, limits: Limits) -> tuple[str, str]:
         raise ReadError(f"{name} was not found; it may have been moved or deleted.") from None
     except OSError as error:
         raise ReadError(f"{name} could not be opened ({error.strerror}); check the file.") from None
-    if not os.path.isfile(path):
+    if os.path.isdir(path):
         raise ReadError(f"{name} is a folder, not a file; drop the files inside it instead.")
+    if not os.path.isfile(path):
+        raise ReadError(
+            f"{name} is not an ordinary file (it is a device, pipe or socket); save the article "
+            f"as a file and read that."
+        )
     check_size(name, stat.st_size, kind, limits)
     if stat.st_size == 0:
         raise ReadError(f"{name} is empty (0 bytes); check that it was saved completely.")

@@ -321,3 +321,31 @@ def make_rtf(path: Path) -> Path:
     )
     path.write_text(rtf, encoding="ascii")
     return path
+
+
+def make_spinning_pdf(path: Path, operators: int = 500_000) -> Path:
+    """A small PDF whose one page is a compressed stream of hundreds of thousands of text
+    operators: a few kilobytes on disk that keep a text extractor busy for many seconds."""
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    stream = StreamObject()
+    stream.set_data(b"BT /F1 12 Tf " + b"(a) Tj 1 0 Td " * operators + b"ET")
+    stream = stream.flate_encode()
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path

@@ -322,3 +322,15 @@ def test_worker_returns_results_and_reraises_errors():
     assert safety.run_limited(read_hooks.echo, (1, "two"), timeout=10) == (1, "two")
     with pytest.raises(ReadError, match="was not found"):
         safety.run_limited(api.dispatch.read_path, ("/nonexistent/x.txt", Limits()), timeout=10)
+
+
+def test_a_pdf_that_keeps_the_parser_busy_is_stopped(tmp_path):
+    path = F.make_spinning_pdf(tmp_path / "tarpit.pdf")
+    assert os.path.getsize(path) < 100_000
+    started = time.monotonic()
+    with pytest.raises(
+        ReadTimeout, match="tarpit.pdf took longer than 1 s to read and was stopped"
+    ):
+        read(path, timeout=1)
+    assert time.monotonic() - started < 5
+    assert _no_reader_processes_left()
