@@ -363,11 +363,23 @@ def _drop_furniture(root) -> None:
 def _is_cookie_notice(element) -> bool:
     if element.tag not in ("div", "section", "p", "span"):
         return False
-    text = element.text_content()
-    if len(text) > 800 or not _COOKIE_TALK.search(text):
+    text = _text_up_to(element, 800)
+    if text is None or not _COOKIE_TALK.search(text):
         return False
     lowered = text.lower()
     return any(word in lowered for word in ("accept", "consent", "agree", "privacy", "preferences"))
+
+
+def _text_up_to(element, limit: int) -> str | None:
+    """The element's text if it is at most ``limit`` characters, else None (read lazily,
+    so checking every block of a huge page stays cheap)."""
+    parts, total = [], 0
+    for piece in element.itertext():
+        total += len(piece)
+        if total > limit:
+            return None
+        parts.append(piece)
+    return "".join(parts)
 
 
 def _remove(element) -> None:

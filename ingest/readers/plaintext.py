@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from ingest.readers.article import Article, tidy_line
 from ingest.readers.errors import ReadError
@@ -87,15 +88,12 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace"), []
+            return _printable(data[len(bom) :].decode(codec, errors="replace"), name), []
     utf16 = _utf16_without_bom(data[:_SAMPLE])
     if utf16:
-        return data.decode(utf16, errors="replace"), []
+        return _printable(data.decode(utf16, errors="replace"), name), []
     if looks_binary(data):
-        raise ReadError(
-            f"{name} is not text (it holds binary data, as a program, image or archive does); "
-            f"check that you dropped the right file."
-        )
+        raise _not_text(name)
     if declared:
         try:
             return data.decode(_codec(declared) or "utf-8"), []
@@ -106,6 +104,27 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
     except UnicodeDecodeError:
         pass
     return _guess(data, name)
+
+
+def _not_text(name: str) -> ReadError:
+    return ReadError(
+        f"{name} is not text (it holds binary data, as a program, image or archive does); "
+        f"check that you dropped the right file."
+    )
+
+
+def _printable(text: str, name: str) -> str:
+    """Refuse a decode that produced mostly control, unassigned or private characters:
+    binary data that happened to look like UTF-16 or to start with a byte-order mark."""
+    sample = text[:8192]
+    odd = sum(
+        1
+        for char in sample
+        if char not in "\t\n\r\f" and unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
+    )
+    if sample and odd / len(sample) > 0.05:
+        raise _not_text(name)
+    return text
 
 
 def _codec(label: str) -> str | None:

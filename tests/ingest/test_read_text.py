@@ -110,3 +110,18 @@ def test_control_character_soup_is_refused(tmp_path):
     data = b"abc\x01\x02\x03\x04\x05\x06" * 500
     with pytest.raises(ReadError, match="is not text"):
         _read_bytes(tmp_path, data)
+
+
+def test_binary_that_looks_like_utf16_is_still_refused(tmp_path):
+    data = bytes(b for pair in zip(os.urandom(3000), b"\x00" * 3000, strict=False) for b in pair)
+    with pytest.raises(ReadError, match="is not text"):
+        _read_bytes(tmp_path, b"\xff\xfe" + data[:2000])
+    with pytest.raises(ReadError, match="is not text"):
+        _read_bytes(
+            tmp_path,
+            bytes(
+                b
+                for pair in zip(b"\x01\x02\x03" * 1000, b"\x00" * 3000, strict=False)
+                for b in pair
+            ),
+        )
