@@ -39,9 +39,9 @@ def _parse(data: bytes, name: str, what: str) -> EmailMessage:
 def _header(message: EmailMessage, key: str) -> str | None:
     try:
         value = message.get(key)
+        return tidy_line(str(value)) if value else None
     except Exception:  # a malformed header must not lose the message
-        value = message.get_all(key, [None])[0] if hasattr(message, "get_all") else None
-    return tidy_line(str(value)) if value else None
+        return None
 
 
 def _part_text(part: EmailMessage, name: str) -> tuple[str, list[str]]:

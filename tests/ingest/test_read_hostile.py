@@ -334,3 +334,17 @@ def test_a_pdf_that_keeps_the_parser_busy_is_stopped(tmp_path):
         read(path, timeout=1)
     assert time.monotonic() - started < 5
     assert _no_reader_processes_left()
+
+
+def test_eml_with_broken_headers_and_an_unknown_charset_is_still_read(tmp_path):
+    path = tmp_path / "odd.eml"
+    path.write_bytes(
+        b'Subject: =?utf-8?B?0J/RgNC40LLQtdGC?=\r\nFrom: "Broken <<>> \r\n'
+        b"Date: not a date at all\r\nContent-Type: text/plain; charset=x-unknown-charset\r\n\r\n"
+        b"Body text here, in some \xe9ncoding.\r\n"
+    )
+    article = read(path)
+    assert article.title == "Привет"
+    assert article.published is None
+    assert article.text == "Body text here, in some éncoding."
+    assert any("was guessed as" in w for w in article.warnings)
