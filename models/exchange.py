@@ -466,7 +466,9 @@ def _check_sources(name: str, records: list, bundle: Bundle) -> set:
         source["id"] = _int_id(name, where, record.get("id"), ids)
         source["reliability"] = _check(name, where, clean_reliability, record.get("reliability"))
         source["imported_at"] = source["imported_at"] or now()
-        source["sha256"] = sha256_of(source["text"]) if normalise(source["text"]) else None
+        source["sha256"] = (
+            sha256_of(source["text"], source["title"]) if normalise(source["text"]) else None
+        )
         bundle.sources.append(source)
     return ids
 

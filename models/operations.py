@@ -340,9 +340,11 @@ def _refuse_duplicate_source(rec, values: dict) -> None:
 
 
 def update_source(ws: Workspace, source_id: int, **fields) -> Change:
-    values = source_values(fields)
     with ws.write() as rec:
         row = _require(rec, "sources", source_id, "Source")
+        if "text" in fields or "title" in fields:  # the fingerprint depends on both
+            fields = {"text": row["text"], "title": row["title"], **fields}
+        values = source_values(fields)
         changed = {k: v for k, v in values.items() if row[k] != v}
         if changed.get("sha256"):
             _refuse_duplicate_source(rec, changed)

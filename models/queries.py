@@ -297,11 +297,11 @@ def get_source(ws: Workspace, source_id: int) -> Source:
     return _source(rows[0])
 
 
-def find_source_by_text(ws: Workspace, text: str) -> Source | None:
-    """The source holding the same (normalised) text, if this article was imported before."""
+def find_source_by_text(ws: Workspace, text: str, title: str | None = None) -> Source | None:
+    """The source holding the same article (see ``models.text.fingerprint_text``), if any."""
     from models.text import sha256_of
 
-    rows = _rows(ws, "SELECT * FROM sources WHERE sha256 = ?", (sha256_of(text),))
+    rows = _rows(ws, "SELECT * FROM sources WHERE sha256 = ?", (sha256_of(text, title),))
     return _source(rows[0]) if rows else None
 
 

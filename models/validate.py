@@ -172,9 +172,11 @@ def source_values(fields: Mapping) -> dict:
             values[key] = clean_reliability(value)
         elif key == "text":
             values["text"] = str(value or "")
-            values["sha256"] = sha256_of(values["text"]) if normalise(values["text"]) else None
         else:
             values[key] = str(value or "").strip() if key != "notes" else str(value or "")
+    if "text" in values:
+        title = values.get("title", fields.get("title"))
+        values["sha256"] = sha256_of(values["text"], title) if normalise(values["text"]) else None
     return values
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+
+from models.text import fingerprint_text, sha256_of
 
 # Characters that carry no text: zero-width space/joiners, soft hyphen, BOM, word joiner.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u00ad\ufeff\u2060]")
@@ -44,7 +45,7 @@ class Article:
             value = getattr(self, name)
             setattr(self, name, tidy_line(value) or None if value is not None else None)
         if not self.sha256:
-            self.sha256 = _digest(_fingerprint_text(self.text, self.title))
+            self.sha256 = sha256_of(self.text, self.title)
 
     def to_dict(self) -> dict:
         """The article as a JSON-ready dict."""
@@ -76,29 +77,10 @@ def tidy_text(text: str) -> str:
 
 
 def normalise_for_fingerprint(text: str, title: str | None = None) -> str:
-    """The text a fingerprint is taken of.
-
-    NFC; every run of whitespace (paragraph breaks included) becomes one space; stripped.
-    A first paragraph that merely repeats the title is dropped, so a copy saved with its
-    headline and one saved without it match.
-    """
-    return _fingerprint_text(tidy_text(text), title)
-
-
-def _fingerprint_text(tidy: str, title: str | None) -> str:
-    """:func:`normalise_for_fingerprint` for text that :func:`tidy_text` already made."""
-    if title:
-        first, _, rest = tidy.partition("\n\n")
-        if rest and first.casefold() == tidy_line(title).casefold():
-            tidy = rest
-    # In tidy text the only whitespace besides single spaces is the paragraph break.
-    return tidy.replace("\n\n", " ")
-
-
-def _digest(normalised: str) -> str:
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    """The text a fingerprint is taken of (the workspace's rule: ``models.text``)."""
+    return fingerprint_text(tidy_text(text), title)
 
 
 def fingerprint(text: str, title: str | None = None) -> str:
-    """SHA-256 (hex) of :func:`normalise_for_fingerprint` encoded as UTF-8."""
-    return _digest(normalise_for_fingerprint(text, title))
+    """SHA-256 (hex) identifying an article; the workspace uses the same to spot duplicates."""
+    return sha256_of(tidy_text(text), title)
