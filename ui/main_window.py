@@ -37,6 +37,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -129,10 +130,13 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[title] = dock
+        # Details runs the full height on the right: the editor needs it more than the table.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
         self.docks["Actors"].raise_()
         self.resizeDocks([self.docks["Details"]], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Actors"]], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["Actors"]], [320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["Events"]], [380], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
@@ -143,7 +147,13 @@ class MainWindow(QMainWindow):
             "and nothing is lost on closing. Use Edit > Undo to go back, or File > Save a Copy As "
             "to keep a snapshot."
         )
+        self.count_label.setContentsMargins(8, 0, 8, 0)
+        self.saved_label.setContentsMargins(8, 0, 8, 0)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(separator)
         self.statusBar().addPermanentWidget(self.saved_label)
 
     def _connect(self) -> None:

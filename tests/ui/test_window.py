@@ -320,3 +320,22 @@ def test_f2_moves_to_the_editor_and_new_event(qtbot, window):
     assert window.count_label.text() == "9 events"
     assert window.editor.title.text() == "New event"
     assert window.document.undo_stack.undoText() == "Add event 'New event'"
+
+
+def test_selection_does_not_leak_into_another_workspace(window, tmp_path):
+    select_title(window, "Wagner mutiny")
+    assert window.document.selection
+    assert window.open_workspace(sample.build(tmp_path / "other.annalist"))
+    assert window.document.selection == []
+    assert window.table.selected_ids() == []
+    assert window.editor.stack.currentWidget() is window.editor.empty_page
+
+
+def test_status_bar_names_undo_and_redo(window):
+    event_id = select_title(window, "Kursk incursion")
+    window.document.execute(ops.update_event, event_id, location="Kursk oblast")
+    assert window.statusBar().currentMessage() == "Edit location of 'Kursk incursion'"
+    window.document.undo_stack.undo()
+    assert window.statusBar().currentMessage() == "Undo Edit location of 'Kursk incursion'"
+    window.document.undo_stack.redo()
+    assert window.statusBar().currentMessage() == "Redo Edit location of 'Kursk incursion'"

@@ -91,6 +91,7 @@ class EventTableModel(QAbstractTableModel):
         self._order = "when"
         self._descending = False
         self._loading = False
+        self.generation = 0
         self._loader = IdLoader(self)
         self._loader.loaded.connect(self._loaded)
         self._loader.failed.connect(self._load_failed)
@@ -99,6 +100,7 @@ class EventTableModel(QAbstractTableModel):
 
     def set_workspace(self, ws: Workspace | None) -> None:
         self._loader.cancel()
+        self.generation += 1  # ids of one workspace mean nothing in another
         self._ws = ws
         self.beginResetModel()
         self._ids, self._rows_by_id, self._cache = [], None, {}
