@@ -339,3 +339,18 @@ def test_status_bar_names_undo_and_redo(window):
     assert window.statusBar().currentMessage() == "Undo Edit location of 'Kursk incursion'"
     window.document.undo_stack.redo()
     assert window.statusBar().currentMessage() == "Redo Edit location of 'Kursk incursion'"
+
+
+def test_filter_does_not_leak_into_another_workspace(window, tmp_path):
+    russia = queries.find_actor(window.ws, "Russia").id
+    window.set_filter(EventFilter(actor_ids=(russia,), text="invasion"))
+    assert window.count_label.text() == "1 of 8 events"
+    other = tmp_path / "other.annalist"
+    sample.build(other)
+    with Workspace.open(other) as ws:
+        ops.add_event(ws, "Extra event", "2025")
+    assert window.open_workspace(other)
+    assert window.document.filter.empty and window.event_model.filter.empty
+    assert window.event_model.rowCount() == 9
+    assert window.count_label.text() == "9 events"
+    assert window.filter_bar.search.text() == ""

@@ -118,6 +118,7 @@ class EventEditor(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.actor_table.setMinimumHeight(90)
+        self.actor_table.setMaximumHeight(150)
         self.actor_table.setToolTip(
             "Double-click a role to change it; Delete removes the actor from this event."
         )
@@ -148,6 +149,7 @@ class EventEditor(QWidget):
         self.citations = QListWidget()
         self.citations.setWordWrap(True)
         self.citations.setMinimumHeight(60)
+        self.citations.setMaximumHeight(160)
         self.citations.setToolTip(
             "Activate a citation (double-click or Enter) to open the source at the quote."
         )
@@ -284,6 +286,11 @@ class EventEditor(QWidget):
             if citation.quote:
                 text += f"\n“{citation.quote}”"
             item = QListWidgetItem(text)
+            item.setToolTip(
+                f"Source reliability {citation.reliability or 'not graded'}, information "
+                f"credibility {citation.credibility or 'not graded'}. Activate to open the source"
+                + (" at the quote." if citation.char_start is not None else ".")
+            )
             item.setData(
                 Qt.ItemDataRole.UserRole,
                 (citation.source_id, citation.char_start, citation.char_end),

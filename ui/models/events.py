@@ -102,6 +102,7 @@ class EventTableModel(QAbstractTableModel):
         self._loader.cancel()
         self.generation += 1  # ids of one workspace mean nothing in another
         self._ws = ws
+        self._filter = EventFilter()  # so do actor and source ids in a filter
         self.beginResetModel()
         self._ids, self._rows_by_id, self._cache = [], None, {}
         self._total = 0
