@@ -157,7 +157,11 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
     settle()
     recent = window.actions.recent_menu
     if full_screen:
-        recent.popup(file_menu.mapToGlobal(QPoint(file_menu.width(), file_menu.actionGeometry(recent.menuAction()).top())))
+        recent.popup(
+            file_menu.mapToGlobal(
+                QPoint(file_menu.width(), file_menu.actionGeometry(recent.menuAction()).top())
+            )
+        )
     shot("09-other-workspace-open-recent")
     recent.close()
     file_menu.close()
@@ -165,8 +169,10 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
     # 9. Preferences and About.
     from ui.dialogs import AboutDialog, PreferencesDialog
 
-    for name, dialog in (("10-preferences", PreferencesDialog(window)),
-                         ("11-about", AboutDialog(str(window.ws.path), window))):
+    for name, dialog in (
+        ("10-preferences", PreferencesDialog(window)),
+        ("11-about", AboutDialog(str(window.ws.path), window)),
+    ):
         dialog.show()
         dialog.move(window.geometry().center() - dialog.rect().center())
         shot(name, dialog)
@@ -176,7 +182,8 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
     window.table.selectRow(0)
     window.table.selectionModel().select(
         window.event_model.index(2, 0),
-        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows,
+        window.table.selectionModel().SelectionFlag.Select
+        | window.table.selectionModel().SelectionFlag.Rows,
     )
     shot("12-several-selected")
     _ = Qt

@@ -354,3 +354,20 @@ def test_filter_does_not_leak_into_another_workspace(window, tmp_path):
     assert window.event_model.rowCount() == 9
     assert window.count_label.text() == "9 events"
     assert window.filter_bar.search.text() == ""
+
+
+def test_another_workspace_opens_at_its_first_event(window, tmp_path):
+    def build(name):
+        path = sample.build(tmp_path / name)
+        with Workspace.open(path) as ws:
+            for day in range(1, 29):
+                ops.add_event(ws, f"Filler {day}", f"2021-02-{day:02d}")
+        return path
+
+    assert window.open_workspace(build("first.annalist"))
+    window.table.selectRow(30)
+    window.table.scrollTo(window.event_model.index(30, 0))
+    assert window.table.verticalScrollBar().value() > 0
+    assert window.open_workspace(build("second.annalist"))
+    assert window.table.verticalScrollBar().value() == 0
+    assert window.table.selected_ids() == [] and window.document.selection == []

@@ -100,10 +100,10 @@ class EventTableModel(QAbstractTableModel):
 
     def set_workspace(self, ws: Workspace | None) -> None:
         self._loader.cancel()
+        self.beginResetModel()  # views keep their selection here, under the old generation
         self.generation += 1  # ids of one workspace mean nothing in another
         self._ws = ws
         self._filter = EventFilter()  # so do actor and source ids in a filter
-        self.beginResetModel()
         self._ids, self._rows_by_id, self._cache = [], None, {}
         self._total = 0
         self.endResetModel()
