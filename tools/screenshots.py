@@ -47,7 +47,7 @@ def main() -> int:
 
 
 def walk_through(app, theme: str, out: Path, folder: Path) -> None:
-    from PySide6.QtCore import QPoint, QSettings, Qt
+    from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtGui import QGuiApplication
 
     from models import queries
@@ -70,10 +70,8 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
     def shot(name: str, widget=None) -> None:
         settle()
         target = widget or window
-        if full_screen:
-            image = QGuiApplication.primaryScreen().grabWindow(0)
-        else:
-            image = target.grab()
+        screen = QGuiApplication.primaryScreen()
+        image = screen.grabWindow(0) if full_screen else target.grab()
         image.save(str(out / f"{name}.png"))
 
     # 1. Open the app: the default workspace with the demo events.
@@ -126,8 +124,7 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
     window.clear_filter()
     settle()
     button = window.filter_bar.actors
-    button.showMenu() if not full_screen else None
-    if full_screen:
+    if full_screen:  # a pop-up shows only on a real (virtual) screen
         button.menu().popup(button.mapToGlobal(QPoint(0, button.height())))
         button.search.setText("ukr")
         shot("06-actor-filter-popup")
@@ -186,7 +183,6 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
         | window.table.selectionModel().SelectionFlag.Rows,
     )
     shot("12-several-selected")
-    _ = Qt
     window.close()
     settle()
 
