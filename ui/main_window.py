@@ -552,6 +552,25 @@ class MainWindow(QMainWindow):
         self.last_message = text
         QMessageBox.information(self, title, text)
 
+    def focus_pane(self, title: str) -> None:
+        """Show a dock (or the timeline) and put the keyboard focus in it."""
+        if title == "Timeline":
+            self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock = self.docks[title]
+        dock.show()
+        dock.raise_()
+        target = {
+            "Events": self.table,
+            "Actors": self.actors_panel.view,
+            "Sources": self.sources_panel.view,
+            "Details": self.editor,
+        }[title]
+        if title == "Details":
+            self.editor.focus_first_field()
+        else:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         for dock in self.docks.values():

@@ -54,6 +54,7 @@ class TimelinePlaceholder(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.list)
+        self.setFocusProxy(self.list)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.itemActivated.connect(
             lambda item: self.editRequested.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -371,3 +371,14 @@ def test_another_workspace_opens_at_its_first_event(window, tmp_path):
     assert window.open_workspace(build("second.annalist"))
     assert window.table.verticalScrollBar().value() == 0
     assert window.table.selected_ids() == [] and window.document.selection == []
+
+
+def test_every_pane_is_reachable_from_the_keyboard(window):
+    window.actions.by_name["go_actors"].trigger()
+    assert window.focusWidget() is window.actors_panel.view or window.actors_panel.view.hasFocus()
+    window.docks["Events"].hide()
+    window.actions.by_name["go_events"].trigger()
+    assert window.docks["Events"].isVisible()
+    assert window.actions.by_name["go_events"].shortcut().toString() == "Ctrl+1"
+    for action in window.menuBar().actions():
+        assert "&" in action.text()  # every menu has a mnemonic

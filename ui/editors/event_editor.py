@@ -123,7 +123,7 @@ class EventEditor(QWidget):
             "Double-click a role to change it; Delete removes the actor from this event."
         )
         self.actor_input = QLineEdit()
-        self.actor_input.setPlaceholderText("Add an actor: type a name or alias")
+        self.actor_input.setPlaceholderText("Add actor: name or alias")
         self.actor_completer = QCompleter([], self.actor_input)
         self.actor_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.actor_completer.setFilterMode(Qt.MatchFlag.MatchContains)
