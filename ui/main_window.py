@@ -583,10 +583,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        header = settings.value(settings.EVENT_HEADER)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.STATE, self.saveState())
+        settings.set_value(settings.EVENT_HEADER, self.table.horizontalHeader().saveState())
         self.event_model.set_workspace(None)
         self.actions.set_undo_stack(None)
         if self.document is not None:

@@ -307,8 +307,15 @@ def build_menus(window: MainWindow) -> Actions:
     for dock in window.docks.values():
         view.addAction(dock.toggleViewAction())
     columns = view.addMenu("Event Table &Columns")
-    for action in window.table.column_actions():
-        columns.addAction(action)
+
+    def fill_columns() -> None:  # rebuilt each time: the header may have been restored or changed
+        columns.clear()
+        for action in window.table.column_actions():
+            action.setParent(columns)
+            columns.addAction(action)
+
+    columns.aboutToShow.connect(fill_columns)
+    fill_columns()
     view.addSeparator()
     a.add(view, "reset_layout", "&Reset Layout", window.reset_layout)
 

@@ -26,7 +26,7 @@ LAST = "workspace/last"
 RECENT = "workspace/recent"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
-HIDDEN_COLUMNS = "events/hidden_columns"
+EVENT_HEADER = "events/header"  # column order, widths and hidden columns
 
 DEFAULTS = {MARKING: "OFFICIAL", AUTHOR: "", ORGANISATION: "", THEME: "system", FONT_SIZE: 0}
 

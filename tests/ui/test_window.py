@@ -382,3 +382,19 @@ def test_every_pane_is_reachable_from_the_keyboard(window):
     assert window.actions.by_name["go_events"].shortcut().toString() == "Ctrl+1"
     for action in window.menuBar().actions():
         assert "&" in action.text()  # every menu has a mnemonic
+
+
+def test_hidden_columns_are_remembered(qtbot, window, sample_path):
+    tags = 5
+    window.table.setColumnHidden(tags, True)
+    window.close()
+    from ui.app import create_window
+
+    again = create_window(str(sample_path))
+    qtbot.addWidget(again)
+    assert again.table.isColumnHidden(tags)
+    menu = next(a.menu() for a in again.menuBar().actions() if a.text() == "&View")
+    columns = next(a.menu() for a in menu.actions() if a.menu() and "Columns" in a.text())
+    columns.aboutToShow.emit()
+    assert [a.isChecked() for a in columns.actions()][tags] is False
+    again.close()
