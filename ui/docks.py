@@ -76,6 +76,9 @@ class EventsTable(QTableView):
         self._kept_ids: list[int] = []
         self._kept_current: int | None = None
         self._kept_generation = model.generation
+        # The ids that should be selected after a reload (the window's shared selection, which
+        # may name rows that are not loaded yet, such as a new event); None: this view's own.
+        self.wanted_ids = None
         self.selectionModel().selectionChanged.connect(self._selection_changed)
         model.modelAboutToBeReset.connect(self._keep_selection)
         model.modelReset.connect(self._restore_selection)
@@ -117,7 +120,7 @@ class EventsTable(QTableView):
 
     def _keep_selection(self) -> None:
         self._kept_generation = self.events.generation
-        self._kept_ids = self.selected_ids()
+        self._kept_ids = self.wanted_ids() if self.wanted_ids is not None else self.selected_ids()
         current = self.currentIndex()
         self._kept_current = self.events.id_at(current.row()) if current.isValid() else None
 

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.event_model = EventTableModel(self)
         self.events_panel = EventsPanel(self.event_model)
         self.table = self.events_panel.table
+        self.table.wanted_ids = lambda: self.document.selection if self.document else []
         self.editor = EventEditor()
         self.actors_panel = ActorsPanel()
         self.sources_panel = SourcesPanel()
@@ -342,9 +343,7 @@ class MainWindow(QMainWindow):
         if change is not None and change.first_added("events") is not None:
             self.clear_filter()
             event_id = change.first_added("events")
-            self.event_model.reload()
-            self.document.set_selection([event_id])
-            self.table.select_ids([event_id])
+            self.document.set_selection([event_id])  # the table selects it once its row loads
             self.edit_selected()
 
     def delete_selected(self) -> None:

@@ -398,3 +398,19 @@ def test_hidden_columns_are_remembered(qtbot, window, sample_path):
     columns.aboutToShow.emit()
     assert [a.isChecked() for a in columns.actions()][tags] is False
     again.close()
+
+
+def test_new_event_is_selected_when_rows_load_in_the_background(qtbot, window, monkeypatch):
+    from ui.models import events as events_model
+
+    monkeypatch.setattr(events_model, "SYNC_LIMIT", 2)
+    window.set_filter(EventFilter(text="summit"))
+    qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10_000)
+    window.actions.by_name["new_event"].trigger()
+    qtbot.waitUntil(
+        lambda: not window.event_model.loading and window.event_model.rowCount() == 9,
+        timeout=10_000,
+    )
+    new_id = window.document.selection[0]
+    assert window.table.selected_ids() == [new_id]
+    assert window.editor.title.text() == "New event"
