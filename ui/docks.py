@@ -281,9 +281,9 @@ class SourcesPanel(QWidget):
         layout.addWidget(splitter)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def set_workspace(self, ws) -> None:
+    def set_workspace(self, ws, sources=()) -> None:
         self._ws = ws
-        self.model.set_workspace(ws)
+        self.model.set_sources(list(sources))
         self.reader.clear()
 
     def selected_ids(self) -> list[int]:

@@ -98,8 +98,6 @@ class MainWindow(QMainWindow):
         self.actors_panel = ActorsPanel()
         self.sources_panel = SourcesPanel()
         self.filter_bar = FilterBar()
-        self.filter_bar.actors_provider = self.actors_panel.model.actors
-        self.editor.actors_provider = self.actors_panel.model.actors
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self.filter_toolbar = QToolBar("Search and Filters")
@@ -221,6 +219,8 @@ class MainWindow(QMainWindow):
             old.errorRaised.disconnect(self._store_error)
             old.filterChanged.disconnect(self._filter_changed)
             old.selectionChanged.disconnect(self._selection_changed)
+            old.summary.changed.disconnect(self._summary_changed)
+            old.summary.close()
         self.document = Document(ws, self) if ws is not None else None
         doc = self.document
         if doc is not None:
@@ -228,13 +228,14 @@ class MainWindow(QMainWindow):
             doc.errorRaised.connect(self._store_error)
             doc.filterChanged.connect(self._filter_changed)
             doc.selectionChanged.connect(self._selection_changed)
+            doc.summary.changed.connect(self._summary_changed)
         self.actions.set_undo_stack(doc.undo_stack if doc else None)
-        self.actors_panel.model.set_workspace(ws)  # first: the filter bar and editor use its list
-        self.filter_bar.set_workspace(ws)
+        self.actors_panel.model.set_actors(doc.summary.actors if doc else [])
+        self.filter_bar.set_workspace(ws, doc.summary if doc else None)
         self.event_model.set_workspace(ws)
         self.timeline.set_workspace(ws)
         self.timeline.set_undo_stack(doc.undo_stack if doc else None)
-        self.sources_panel.set_workspace(ws)
+        self.sources_panel.set_workspace(ws, doc.summary.sources if doc else [])
         self.editor.set_document(doc)
         if old is not None:
             old.ws.close()
@@ -251,9 +252,7 @@ class MainWindow(QMainWindow):
         self.event_model.invalidate()
         self.event_model.reload()
         self.timeline.set_filter(self.document.filter)
-        self.actors_panel.model.reload()
-        self.sources_panel.model.reload()
-        self.filter_bar.refresh_choices()
+        self.document.summary.refresh({"actors", "tags", "sources"})
         self.editor.show_events(self.document.selection)
 
     def _update_title(self) -> None:
@@ -297,11 +296,16 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change) -> None:
         self.event_model.apply_change(change)
         self.timeline.apply_change(change)
-        self.actors_panel.model.apply_change(change)
-        self.sources_panel.model.apply_change(change)
-        if change.tables & {"actors", "sources"} or _tags_changed(change):
-            self.filter_bar.refresh_choices()
         self.statusBar().showMessage(change.label, 4000)
+
+    def _summary_changed(self, parts: set) -> None:
+        summary = self.document.summary if self.document else None
+        if summary is None:
+            return
+        if "actors" in parts:
+            self.actors_panel.model.set_actors(summary.actors)
+        if "sources" in parts:
+            self.sources_panel.model.set_sources(summary.sources)
 
     def _store_error(self, message: str) -> None:
         self.warn("The change was not made", message)
@@ -595,12 +599,3 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.document.ws.close()
         super().closeEvent(event)
-
-
-def _tags_changed(change: Change) -> bool:
-    for event_id in change.touched("events"):
-        before = change.before["events"].get(event_id) or {}
-        after = change.after["events"].get(event_id) or {}
-        if before.get("tags") != after.get("tags"):
-            return True
-    return False

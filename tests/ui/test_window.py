@@ -401,9 +401,9 @@ def test_hidden_columns_are_remembered(qtbot, window, sample_path):
 
 
 def test_new_event_is_selected_when_rows_load_in_the_background(qtbot, window, monkeypatch):
-    from ui.models import events as events_model
+    from ui import background
 
-    monkeypatch.setattr(events_model, "SYNC_LIMIT", 2)
+    monkeypatch.setattr(background, "SMALL_FILE_BYTES", 0)
     window.set_filter(EventFilter(text="summit"))
     qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10_000)
     window.actions.by_name["new_event"].trigger()
@@ -414,3 +414,24 @@ def test_new_event_is_selected_when_rows_load_in_the_background(qtbot, window, m
     new_id = window.document.selection[0]
     assert window.table.selected_ids() == [new_id]
     assert window.editor.title.text() == "New event"
+
+
+def test_big_workspace_lists_fill_in_the_background(qtbot, sample_path, answers, monkeypatch):
+    from ui import background
+
+    monkeypatch.setattr(background, "SMALL_FILE_BYTES", 0)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_workspace(sample_path)
+    assert win.document.summary.background
+    qtbot.waitUntil(lambda: win.actors_panel.model.rowCount() == 5, timeout=10_000)
+    qtbot.waitUntil(lambda: win.filter_bar.tags.list.count() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: win.event_model.rowCount() == 8, timeout=10_000)
+    assert win.sources_panel.model.rowCount() == 1
+    russia = queries.find_actor(win.ws, "Russia").id
+    win.document.execute(ops.update_actor, russia, name="Russian Federation gov")
+    qtbot.waitUntil(
+        lambda: "Russian Federation gov" in [a.name for a in win.actors_panel.model.actors()],
+        timeout=10_000,
+    )
+    win.close()

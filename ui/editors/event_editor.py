@@ -62,10 +62,6 @@ class EventEditor(QWidget):
         self._ids: list[int] = []
         self._event = None
         self._loading = False
-        # Where the actor list comes from (the Actors dock's model, so it is read once).
-        self.actors_provider = lambda: (
-            queries.list_actors(self.doc.ws) if self.doc is not None else []
-        )
         self._build()
         self._show_page(
             self.empty_page, "Select an event in the table or on the timeline to edit it."
@@ -200,6 +196,7 @@ class EventEditor(QWidget):
         if self.doc is not None:
             self.doc.changed.disconnect(self._changed)
             self.doc.selectionChanged.disconnect(self.show_events)
+            self.doc.summary.changed.disconnect(self._summary_changed)
         self.doc = doc
         self._ids = []
         if doc is None:
@@ -207,6 +204,7 @@ class EventEditor(QWidget):
             return
         doc.changed.connect(self._changed)
         doc.selectionChanged.connect(self.show_events)
+        doc.summary.changed.connect(self._summary_changed)
         self._refresh_completions()
         self.show_events(doc.selection)
 
@@ -368,16 +366,19 @@ class EventEditor(QWidget):
     def _refresh_completions(self) -> None:
         if self.doc is None:
             return
-        self.tag_completer.set_words([tag for tag, _ in queries.list_tags(self.doc.ws)])
+        summary = self.doc.summary
+        self.tag_completer.set_words([tag for tag, _ in summary.tags])
         names = []
-        for actor in self.actors_provider():
+        for actor in summary.actors:
             names.append(actor.name)
             names.extend(f"{alias} ({actor.name})" for alias in actor.aliases)
         self.actor_completer.model().setStringList(names)
 
-    def _changed(self, change: Change) -> None:
-        if change.tables & {"actors"} or "tags" in _changed_fields(change):
+    def _summary_changed(self, parts: set) -> None:
+        if parts & {"actors", "tags"}:
             self._refresh_completions()
+
+    def _changed(self, change: Change) -> None:
         touched = set(change.touched("events"))
         for table in ("event_actors", "event_sources"):
             for images in (change.before.get(table, {}), change.after.get(table, {})):
@@ -510,11 +511,3 @@ class EventEditor(QWidget):
             self.sourceRequested.emit(
                 source_id, -1 if start is None else start, -1 if end is None else end
             )
-
-
-def _changed_fields(change: Change) -> set[str]:
-    fields: set[str] = set()
-    for event_id in change.updated("events"):
-        before, after = change.before["events"][event_id], change.after["events"][event_id]
-        fields.update(k for k in after if before.get(k) != after.get(k))
-    return fields
