@@ -15,7 +15,14 @@ Integration points (keep these stable)
 - Edits: every edit runs through ``window.document.execute(operation, *args)`` (or
   ``try_execute`` to handle the refusal yourself), which wraps a ``models.operations``
   function in a ``ui.commands.OperationCommand`` on ``window.document.undo_stack`` and
-  emits ``window.document.changed(change)``, from which all views refresh.
+  emits ``window.document.changed(change)``, from which all views refresh. A command pushed
+  by hand (e.g. a dialog's own ``OperationCommand``) should pass
+  ``publish=window.document.changed.emit`` so the views follow its undo and redo too.
+- Shared state: ``window.document.filter`` / ``set_filter(EventFilter)`` with
+  ``filterChanged``; ``window.document.selection`` / ``set_selection(ids)`` with
+  ``selectionChanged``; ``window.document.summary`` (actors, tags, sources lists).
+- Workspace: ``window.ws`` (``models.store.Workspace`` or None), ``workspaceChanged(ws)``,
+  ``open_workspace(path) -> bool`` (keeps the current one open on failure).
 - Briefing > New Pack… opens ``ui.briefing_dialog.BriefingDialog(ws, parent,
   current_filter=EventFilter, undo_stack=QUndoStack)`` with ``exec()``, if that module
   exists; otherwise the action is disabled and its tooltip says why.
