@@ -224,7 +224,9 @@ def main() -> int:
         kind = "synth"
     except ImportError:
         kind = "quick"
-    path = args.workspace or Path(tempfile.gettempdir()) / f"annalist-ui-{kind}-{args.events}.annalist"
+    path = (
+        args.workspace or Path(tempfile.gettempdir()) / f"annalist-ui-{kind}-{args.events}.annalist"
+    )
     made = None
     if not path.exists():
         begin = time.perf_counter()
