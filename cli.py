@@ -155,8 +155,10 @@ def _import_one(ws, path: Path, published: str | None, accept: str) -> tuple[boo
         return False, f"{path.name}: {error}"
     existing = queries.find_source_by_text(ws, article.text, article.title)
     if existing is not None:
-        return True, (f"{path.name}: already in the workspace as '{existing.title or existing.file_name}' "
-                      f"(imported {existing.imported_at[:10]}), skipped.")
+        return True, (
+            f"{path.name}: already in the workspace as '{existing.title or existing.file_name}' "
+            f"(imported {existing.imported_at[:10]}), skipped."
+        )
     anchor = article.published or published
     events = []
     if accept == "all":
@@ -164,16 +166,27 @@ def _import_one(ws, path: Path, published: str | None, accept: str) -> tuple[boo
         found = extraction.to_dict()  # the documented contract
         kinds = {actor["name"]: actor["kind"] for actor in found["actors"]}
         for proposal in found["events"]:
-            events.append({
-                "title": proposal["title"], "when": proposal["date"],
-                "actors": [{"name": n, "kind": kinds.get(n, "other")} for n in proposal["actors"]],
-                "quote": proposal["sentence"], "char_start": proposal["start"],
-                "char_end": proposal["end"],
-            })
+            events.append(
+                {
+                    "title": proposal["title"],
+                    "when": proposal["date"],
+                    "actors": [
+                        {"name": n, "kind": kinds.get(n, "other")} for n in proposal["actors"]
+                    ],
+                    "quote": proposal["sentence"],
+                    "char_start": proposal["start"],
+                    "char_end": proposal["end"],
+                }
+            )
     source = {
-        "title": article.title or path.stem, "text": article.text, "author": article.author or "",
-        "publisher": article.publisher or "", "url": article.url or "",
-        "published": (anchor or "")[:25], "file_name": path.name, "kind": article.kind,
+        "title": article.title or path.stem,
+        "text": article.text,
+        "author": article.author or "",
+        "publisher": article.publisher or "",
+        "url": article.url or "",
+        "published": (anchor or "")[:25],
+        "file_name": path.name,
+        "kind": article.kind,
     }
     try:
         change = intake.import_article(ws, source, events)
