@@ -32,12 +32,11 @@ def main() -> int:
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QSettings
-
+    from ui import settings
     from ui.app import make_app
 
     app = make_app(test_mode=True)
-    QSettings().clear()
+    settings.store().clear()
     for theme in args.themes.split(","):
         out = args.out / theme
         out.mkdir(parents=True, exist_ok=True)
@@ -47,7 +46,7 @@ def main() -> int:
 
 
 def walk_through(app, theme: str, out: Path, folder: Path) -> None:
-    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QGuiApplication
 
     from models import queries
@@ -56,7 +55,7 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
     from ui.theme import apply_theme
 
     folder.mkdir(parents=True, exist_ok=True)
-    QSettings().clear()
+    settings.store().clear()
     settings.set_value(settings.THEME, theme)
     apply_theme(app, theme)
     full_screen = QGuiApplication.platformName() == "xcb"
