@@ -435,3 +435,50 @@ def test_big_workspace_lists_fill_in_the_background(qtbot, sample_path, answers,
         timeout=10_000,
     )
     win.close()
+
+
+def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkeypatch, tmp_path):
+    import sys
+    import types
+
+    calls = []
+
+    def fake(name):
+        class Dialog:
+            def __init__(self, ws, parent, **kwargs):
+                calls.append((name, ws, parent, kwargs))
+
+            def exec(self):
+                return 1
+
+        return Dialog
+
+    briefing = types.ModuleType("ui.briefing_dialog")
+    briefing.BriefingDialog = fake("briefing")
+    review = types.ModuleType("ui.import_review")
+    review.ImportReviewDialog = fake("import")
+    monkeypatch.setitem(sys.modules, "ui.briefing_dialog", briefing)
+    monkeypatch.setitem(sys.modules, "ui.import_review", review)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_workspace(sample_path)
+    win.set_filter(EventFilter(text="summit"))
+    action = win.actions.by_name["new_pack"]
+    assert action.isEnabled()
+    action.trigger()
+    name, ws, parent, kwargs = calls[-1]
+    assert (name, ws, parent) == ("briefing", win.ws, win)
+    assert kwargs["current_filter"] == EventFilter(text="summit")
+    assert kwargs["undo_stack"] is win.document.undo_stack
+    article = tmp_path / "article.txt"
+    article.write_text("Troops crossed the border on Tuesday.")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    assert win.handle_drop(mime)
+    name, ws, parent, kwargs = calls[-1]
+    assert name == "import" and kwargs["paths"] == [str(article)] and kwargs["text"] is None
+    text = QMimeData()
+    text.setText("Pasted article text.")
+    assert win.handle_drop(text)
+    assert calls[-1][3]["text"] == "Pasted article text."
+    win.close()
