@@ -482,3 +482,14 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
     assert win.handle_drop(text)
     assert calls[-1][3]["text"] == "Pasted article text."
     win.close()
+
+
+def test_changes_by_another_program_show_when_the_app_comes_back(window, sample_path, qtbot):
+    shown = window.event_model.rowCount()
+    assert not window.check_outside_changes()  # nothing happened yet
+    with Workspace.open(sample_path) as other:
+        ops.add_event(other, "Written by another program", "2024-12-01")
+    assert window.check_outside_changes()
+    qtbot.waitUntil(lambda: window.event_model.rowCount() == shown + 1, timeout=5000)
+    assert "another program" in window.statusBar().currentMessage()
+    assert not window.check_outside_changes()
