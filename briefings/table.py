@@ -1,0 +1,247 @@
+"""A fast, splittable table of text rows (chronology, sources, actor event lists).
+
+ReportLab's ``Table`` with ``Paragraph`` cells spends most of its time parsing cell markup and
+recomputing row heights when it splits. :class:`RowTable` lays every row out once with the
+light text engine, then splits by prefix sums: a page break costs nothing. The header row repeats
+on every page; a row is only cut when it is taller than a whole page, and then between lines,
+never through one; a group row ("November 2024") never ends a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable
+
+from briefings.text import Line, Piece, TextStyle, Wrapper, draw_lines, lines_height
+
+PAD_X = 3.5
+PAD_Y = 2.6
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float  # share of the table width
+    align: str = "left"
+
+
+@dataclass
+class Row:
+    """One row: pieces per column, or a full-width ``group`` heading when that is set."""
+
+    cells: Sequence[Sequence[Piece]] = ()
+    anchor: str | None = None  # destination bound at the row's top edge
+    group: str | None = None
+    continued: bool = False  # the rest of a row cut at a page end
+    shade: bool = False  # zebra stripe
+
+
+@dataclass
+class _Laid:
+    row: Row
+    cells: list[list[Line]]
+    height: float
+
+
+@dataclass
+class TableLook:
+    header: TextStyle
+    group: TextStyle
+    header_fill: Color
+    group_fill: Color
+    zebra_fill: Color
+    rule: Color
+    continued: TextStyle
+
+
+@dataclass
+class _Layout:
+    width: float
+    widths: list[float]
+    rows: list[_Laid] = field(default_factory=list)
+    header_lines: list[list[Line]] = field(default_factory=list)
+    header_height: float = 0.0
+
+
+class RowTable(Flowable):
+    """Rows of wrapped text with a repeating header; see the module docstring.
+
+    ``max_height`` is the tallest frame the table will meet: rows taller than that (less the
+    header) are cut between lines. ``on_layout(done, total)`` is called while rows are laid
+    out, for progress and cancellation (it may raise to stop the build).
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        wrapper: Wrapper,
+        look: TableLook,
+        *,
+        max_height: float,
+        on_layout: Callable[[int, int], None] | None = None,
+        _layout: _Layout | None = None,
+        _laid: list[_Laid] | None = None,
+    ):
+        super().__init__()
+        self.columns = list(columns)
+        self.rows = list(rows)
+        self.wrapper = wrapper
+        self.look = look
+        self.max_height = max_height
+        self.on_layout = on_layout
+        self._layout = _layout
+        self._laid = _laid
+        self.rows_drawn = 0
+
+    # ----------------------------------------------------------------- layout
+
+    def _lay_out(self, width: float) -> None:
+        if (
+            self._layout is not None
+            and abs(self._layout.width - width) < 0.01
+            and self._laid is not None
+        ):
+            return
+        total = sum(c.weight for c in self.columns)
+        widths = [width * c.weight / total for c in self.columns]
+        layout = _Layout(width, widths)
+        header = [
+            self.wrapper.lines(Piece(col.title, self.look.header), w - 2 * PAD_X)
+            for col, w in zip(self.columns, widths, strict=True)
+        ]
+        layout.header_lines = header
+        layout.header_height = max(lines_height(lines) for lines in header) + 2 * PAD_Y
+        laid = []
+        count = len(self.rows)
+        for index, row in enumerate(self.rows):
+            laid.append(self._lay_row(row, widths, width))
+            if self.on_layout is not None and (index % 200 == 199 or index == count - 1):
+                self.on_layout(index + 1, count)
+        self._layout, self._laid = layout, laid
+
+    def _lay_row(self, row: Row, widths: list[float], width: float) -> _Laid:
+        if row.group is not None:
+            lines = self.wrapper.lines(Piece(row.group, self.look.group), width - 2 * PAD_X)
+            return _Laid(row, [lines], lines_height(lines) + 2 * PAD_Y)
+        cells = []
+        for pieces, w in zip(row.cells, widths, strict=True):
+            lines: list[Line] = []
+            for piece in pieces:
+                if piece.text:
+                    lines.extend(self.wrapper.lines(piece, w - 2 * PAD_X))
+            cells.append(lines)
+        height = max((lines_height(lines) for lines in cells), default=0.0) + 2 * PAD_Y
+        return _Laid(row, cells, height)
+
+    def wrap(self, availWidth, availHeight):
+        self._lay_out(availWidth)
+        self.width = availWidth
+        self.height = self._layout.header_height + sum(r.height for r in self._laid)
+        return self.width, self.height
+
+    # ------------------------------------------------------------------ split
+
+    def split(self, availWidth, availHeight):
+        self._lay_out(availWidth)
+        layout, laid = self._layout, self._laid
+        room = availHeight - layout.header_height
+        used, fit = 0.0, 0
+        for item in laid:  # rows that fit; stops at the page end, so splitting stays cheap
+            used += item.height
+            if used > room + 1e-6:
+                break
+            fit += 1
+        while fit > 0 and laid[fit - 1].row.group is not None:
+            fit -= 1  # a group heading goes with its first row
+        if len(laid) - fit == 1 and fit >= 3 and laid[fit - 1].row.group is None:
+            fit -= 1  # no single row left alone on the next page
+        if fit == 0:
+            return self._split_row(room, availHeight)
+        if fit >= len(laid):
+            return [self]
+        return [self._part(0, fit), self._part(fit, len(laid))]
+
+    def _part(self, start: int, end: int, laid: list[_Laid] | None = None) -> RowTable:
+        return RowTable(
+            self.columns,
+            [r.row for r in (laid or self._laid[start:end])],
+            self.wrapper,
+            self.look,
+            max_height=self.max_height,
+            _layout=self._layout,
+            _laid=laid or self._laid[start:end],
+        )
+
+    def _split_row(self, room: float, available: float) -> list:
+        """Cut the first row between lines when it could never fit on any page."""
+        first = self._laid[0]
+        too_tall = first.height > self.max_height - self._layout.header_height - 1
+        if not too_tall or first.row.group is not None or room < 3 * 12:
+            return []
+        inner = room - 2 * PAD_Y
+        head_cells, tail_cells = [], []
+        for lines in first.cells:
+            used, cut = 0.0, 0
+            for line in lines:
+                if used + line.height > inner:
+                    break
+                used += line.height
+                cut += 1
+            head_cells.append(lines[:cut])
+            tail_cells.append(lines[cut:])
+        if not any(head_cells):
+            return []
+        note = self.wrapper.lines(Piece("(continued)", self.look.continued), 200)
+        head = _Laid(first.row, head_cells, max(lines_height(c) for c in head_cells) + 2 * PAD_Y)
+        tail_row = Row(first.row.cells, None, None, continued=True, shade=first.row.shade)
+        tail_cells = [note + cells if i == 0 else cells for i, cells in enumerate(tail_cells)]
+        tail = _Laid(tail_row, tail_cells, max(lines_height(c) for c in tail_cells) + 2 * PAD_Y)
+        rest = [tail, *self._laid[1:]]
+        return [self._part(0, 1, [head]), self._part(0, len(rest), rest)]
+
+    # ------------------------------------------------------------------- draw
+
+    def draw(self):
+        canvas = self.canv
+        layout = self._layout
+        look = self.look
+        widths = layout.widths
+        y = self.height
+        canvas.saveState()
+        canvas.setFillColor(look.header_fill)
+        canvas.rect(0, y - layout.header_height, self.width, layout.header_height, stroke=0, fill=1)
+        x = 0.0
+        for col, w, lines in zip(self.columns, widths, layout.header_lines, strict=True):
+            draw_lines(canvas, lines, x + PAD_X, y - PAD_Y, col.align, w - 2 * PAD_X)
+            x += w
+        y -= layout.header_height
+        canvas.setLineWidth(0.35)
+        canvas.setStrokeColor(look.rule)
+        for laid in self._laid:
+            top, bottom = y, y - laid.height
+            row = laid.row
+            if row.group is not None:
+                canvas.setFillColor(look.group_fill)
+                canvas.rect(0, bottom, self.width, laid.height, stroke=0, fill=1)
+                draw_lines(canvas, laid.cells[0], PAD_X, top - PAD_Y)
+            else:
+                if row.shade:
+                    canvas.setFillColor(look.zebra_fill)
+                    canvas.rect(0, bottom, self.width, laid.height, stroke=0, fill=1)
+                x = 0.0
+                for col, w, lines in zip(self.columns, widths, laid.cells, strict=True):
+                    if lines:
+                        draw_lines(canvas, lines, x + PAD_X, top - PAD_Y, col.align, w - 2 * PAD_X)
+                    x += w
+            canvas.line(0, bottom, self.width, bottom)
+            if row.anchor:
+                canvas.bookmarkHorizontal(row.anchor, 0, top)
+            y = bottom
+        canvas.restoreState()
+        self.rows_drawn = sum(
+            1 for laid in self._laid if laid.row.group is None and not laid.row.continued
+        )
