@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import tempfile
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,8 +20,8 @@ from pathlib import Path
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from briefings import data as briefing_data
-from briefings import sections
-from briefings.definition import Pack, dtg
+from briefings import judgments, sections
+from briefings.definition import Pack, dtg, ordered_sections
 from briefings.document import ContentsEntry, Furniture, PackCanvas, PackDocTemplate
 from briefings.fonts import Typeface
 from briefings.styles import Styles, geometry
@@ -148,7 +148,8 @@ def build_pack(
         1 if done % 200 else 200, f"Laying out rows ({done:,} of {total:,})"
     )
     reporter.say(0.1, "Assembling the pack")
-    story, units = _story(ctx, datas)
+    notes: list[str] = []
+    story, units = _story(ctx, datas, notes)
     reporter.total = max(1, units)
 
     furniture = Furniture(
@@ -159,8 +160,7 @@ def build_pack(
         footer=" · ".join(x for x in (pack.organisation, pack.reference) if x)
         or "Annalist briefing",
     )
-    handle, temporary = _temporary(target)
-    os.close(handle)
+    temporary = _temporary(target)
     canvas_box: dict = {}
 
     def make_canvas(*args, **kwargs):
@@ -183,7 +183,7 @@ def build_pack(
         after_page=lambda page: reporter.check(),
         title=pack.title,
         author=pack.author or pack.organisation,
-        subject=pack.subtitle or "; ".join(d.scope_text for d in datas),
+        subject=pack.subtitle or "Scope: " + "; ".join(d.scope_text for d in datas),
         keywords=_keywords(pack, datas),
         creator="Annalist",
         invariant=1 if invariant else 0,
@@ -199,7 +199,7 @@ def build_pack(
             os.unlink(temporary)
         raise
     canvas = canvas_box["canvas"]
-    warnings = list(faces.warnings)
+    warnings = list(faces.warnings) + notes
     missing = faces.missing_warning()
     if missing:
         warnings.append(missing)
@@ -215,7 +215,9 @@ def build_pack(
     )
 
 
-def _story(ctx: sections.Context, datas: list[briefing_data.BriefingData]) -> tuple[list, int]:
+def _story(
+    ctx: sections.Context, datas: list[briefing_data.BriefingData], warnings: list[str]
+) -> tuple[list, int]:
     """All flowables in order, and the work units progress counts them in."""
     pack = ctx.pack
     if all(d.empty for d in datas):
@@ -228,7 +230,11 @@ def _story(ctx: sections.Context, datas: list[briefing_data.BriefingData]) -> tu
         if data.empty:
             body += [sections.empty_note(ctx, data), PageBreak()]
             continue
-        keys = data.briefing.sections
+        keys = ordered_sections(data.briefing.sections)
+        if "key_judgments" in keys and not judgments.blocks(data.briefing.key_judgments):
+            keys.remove("key_judgments")
+            name = data.briefing.title or pack.title
+            warnings.append(f"'{name}' has no key judgments written, so that section was left out.")
         first = True
         for key in keys:
             heading = sections.section_heading(ctx, data, key, entries)
@@ -245,7 +251,9 @@ def _story(ctx: sections.Context, datas: list[briefing_data.BriefingData]) -> tu
             if key == "key_judgments":
                 body += sections.key_judgments(ctx, data)
             elif key == "chronology":
-                body += sections.chronology(ctx, data, anchors="actors" in keys)
+                body += sections.chronology(
+                    ctx, data, anchors="actors" in keys, link_sources="sources" in keys
+                )
                 units += 2 * len(data.events)
             elif key == "actors":
                 body += sections.actors(ctx, data, linked="chronology" in keys)
@@ -300,13 +308,26 @@ def _target(path: Path) -> Path:
     return path.absolute()
 
 
-def _temporary(target: Path) -> tuple[int, str]:
+def _temporary(target: Path) -> str:
+    """A new empty file beside ``target`` (created with the user's usual permissions)."""
     try:
-        return tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.partial", dir=target.parent)
+        for _ in range(100):
+            name = target.parent / f".{target.stem}-{secrets.token_hex(4)}.pdf.partial"
+            try:
+                _open_new(name)
+                return str(name)
+            except FileExistsError:
+                continue
+        raise FileExistsError(f"no free temporary name in {target.parent}")
     except OSError as error:
         raise PackWriteError(
             f"Cannot write in {target.parent} ({_why(error)}); choose a folder you can write to."
         ) from None
+
+
+def _open_new(path: Path) -> None:
+    with open(path, "xb"):
+        pass
 
 
 def _replace(temporary: str, target: Path) -> None:

@@ -234,6 +234,7 @@ class ChartPainter:
         self.items = items_of(data)
         self.labelled = 0
         self.unlabelled = 0
+        self._labels: dict[int, tuple[str, float]] = {}
 
     def pages(
         self,
@@ -387,8 +388,17 @@ class ChartPainter:
             return palette.NO_ACTOR_COLOUR
         return self.data.colours.get(key) or palette.actor_colour(key)
 
-    def _label(self, item: Item) -> str:
-        return f"{item.number} {item.title}" if self.numbered else item.title
+    def _label(self, item: Item) -> tuple[str, float]:
+        """The label (shortened to fit) and its width, measured once per event."""
+        hit = self._labels.get(item.event_id)
+        if hit is None:
+            text = f"{item.number} {item.title}" if self.numbered else item.title
+            text = fit_text(self.faces, text, LABEL_MAX, size=LABEL_SIZE)
+            hit = self._labels[item.event_id] = (
+                text,
+                self.faces.width(text, "regular", LABEL_SIZE),
+            )
+        return hit
 
     def _pack(self, lanes: list[Lane], x_of, right: float, room: float):
         """Place items in rows per lane; the most rows per lane that still fit the page."""
@@ -409,8 +419,7 @@ class ChartPainter:
         used = 0
         for item, colour in sorted(lane.items, key=lambda pair: (pair[0].lo, pair[0].number)):
             x0, x1 = self._bar(item, x_of)
-            label = fit_text(self.faces, self._label(item), LABEL_MAX, size=LABEL_SIZE)
-            width = self.faces.width(label, "regular", LABEL_SIZE)
+            _, width = self._label(item)
             lx = _label_x(x0, x1, width, right)
             start, end = min(x0, lx), max(x1, lx + width) + 5
             row = next((r for r in range(cap) if ends[r] <= start), None)
@@ -465,8 +474,7 @@ class ChartPainter:
         else:
             self._span(drawing, x0, x1, bar_top - BAR_H, fill, item)
         if labelled:
-            label = fit_text(self.faces, self._label(item), LABEL_MAX, size=LABEL_SIZE)
-            width = self.faces.width(label, "regular", LABEL_SIZE)
+            label, width = self._label(item)
             lx = _label_x(x0, x1, width, right)
             baseline = bar_top - BAR_H - 6.4
             if self.numbered:

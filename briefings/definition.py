@@ -340,7 +340,7 @@ def _bound(text: str, which: str, *, first: bool) -> int | None:
     try:
         when = dates.parse_loose(text)
     except dates.DateError as error:
-        raise ScopeError(f"The {which} of the window is not a date: {error}") from None
+        raise ScopeError(f"Cannot read the {which} of the window: {error}") from None
     if first:
         return when.earliest if when.start is not None else None
     return when.latest if not when.open_end else None

@@ -116,6 +116,8 @@ def _load(font_dir: Path) -> None:
         for spec in FONT_FILES:
             path = font_dir / spec.file
             try:
+                if not path.is_file():
+                    raise FileNotFoundError(path)
                 font = TTFont(spec.name, str(path))
             except (OSError, TTFError) as error:
                 _loaded[spec.name] = None
@@ -162,11 +164,12 @@ class Typeface:
     loaded once per process and is read-only afterwards).
     """
 
-    font_dir: Path = FONT_DIR
+    font_dir: Path | None = None  # the bundled fonts unless given
     missing: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.font_dir = Path(self.font_dir or FONT_DIR)
         _load(self.font_dir)
         self.chains: dict[str, list[tuple[str, frozenset[int]]]] = {}
         reported = set()
@@ -180,6 +183,7 @@ class Typeface:
                     reported.add(name)
                     self.warnings.append(_load_problems[name])
         self._cache: dict[tuple[str, str], int] = {}
+        self._widths: dict[tuple[str, str, float], float] = {}
         self._ascii_ok = {
             variant: all(c in chain[0][1] for c in range(32, 127))
             for variant, chain in self.chains.items()
@@ -253,9 +257,17 @@ class Typeface:
 
     def width(self, text: str, variant: str, size: float) -> float:
         """Printed width of ``text`` in points, with fallback fonts."""
-        return sum(
-            pdfmetrics.stringWidth(piece, font, size) for piece, font in self.runs(text, variant)
-        )
+        key = (text, variant, size)
+        width = self._widths.get(key)
+        if width is None:
+            width = sum(
+                pdfmetrics.stringWidth(piece, font, size)
+                for piece, font in self.runs(text, variant)
+            )
+            if len(self._widths) > 100_000:
+                self._widths.clear()
+            self._widths[key] = width
+        return width
 
     def missing_warning(self) -> str | None:
         """A sentence naming characters no bundled font can print, if any were met."""

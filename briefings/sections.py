@@ -282,7 +282,7 @@ def _group_label(when: dates.When, by: str) -> tuple[str, str]:
     return f"{start.year}-{start.month:02d}", f"{calendar.month_name[start.month]} {start.year}"
 
 
-def chronology(ctx: Context, data: BriefingData, anchors: bool) -> list:
+def chronology(ctx: Context, data: BriefingData, anchors: bool, link_sources: bool) -> list:
     s = ctx.styles
     columns = [
         Column("#", 4.2, "right"),
@@ -309,8 +309,8 @@ def chronology(ctx: Context, data: BriefingData, anchors: bool) -> list:
         notes = [
             Piece(
                 f"[{c.number}] {c.reliability or '–'}{c.credibility or '–'}",
-                s.cell_link,
-                link=data.key(f"src-{c.number}"),
+                s.cell_link if link_sources else s.cell,
+                link=data.key(f"src-{c.number}") if link_sources else None,
             )
             for c in data.citations.get(event.id, [])
         ]

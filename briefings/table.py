@@ -166,21 +166,31 @@ class RowTable(Flowable):
         return [self._part(0, fit), self._part(fit, len(laid))]
 
     def _part(self, start: int, end: int, laid: list[_Laid] | None = None) -> RowTable:
+        laid = self._laid[start:end] if laid is None else laid
         return RowTable(
             self.columns,
-            [r.row for r in (laid or self._laid[start:end])],
+            [r.row for r in laid],
             self.wrapper,
             self.look,
             max_height=self.max_height,
             _layout=self._layout,
-            _laid=laid or self._laid[start:end],
+            _laid=laid,
         )
 
     def _split_row(self, room: float, available: float) -> list:
-        """Cut the first row between lines when it could never fit on any page."""
-        first = self._laid[0]
+        """Cut the first row between lines when it could never fit on any page.
+
+        Group headings before it stay with its first part.
+        """
+        lead = 0
+        while lead < len(self._laid) and self._laid[lead].row.group is not None:
+            lead += 1
+        if lead == len(self._laid):
+            return []
+        first = self._laid[lead]
+        room -= sum(r.height for r in self._laid[:lead])
         too_tall = first.height > self.max_height - self._layout.header_height - 1
-        if not too_tall or first.row.group is not None or room < 3 * 12:
+        if not too_tall or room < 3 * 12:
             return []
         inner = room - 2 * PAD_Y
         head_cells, tail_cells = [], []
@@ -195,13 +205,19 @@ class RowTable(Flowable):
             tail_cells.append(lines[cut:])
         if not any(head_cells):
             return []
-        note = self.wrapper.lines(Piece("(continued)", self.look.continued), 200)
+        widest = max(range(len(self.columns)), key=lambda i: self.columns[i].weight)
+        note = self.wrapper.lines(
+            Piece("(continued)", self.look.continued), self._layout.widths[widest] - 2 * PAD_X
+        )
+        tail_cells[widest] = note + tail_cells[widest]
+        for index, lines in enumerate(tail_cells):
+            if index != widest and not lines:
+                tail_cells[index] = head_cells[index][:2]  # repeat the number and date
         head = _Laid(first.row, head_cells, max(lines_height(c) for c in head_cells) + 2 * PAD_Y)
         tail_row = Row(first.row.cells, None, None, continued=True, shade=first.row.shade)
-        tail_cells = [note + cells if i == 0 else cells for i, cells in enumerate(tail_cells)]
         tail = _Laid(tail_row, tail_cells, max(lines_height(c) for c in tail_cells) + 2 * PAD_Y)
-        rest = [tail, *self._laid[1:]]
-        return [self._part(0, 1, [head]), self._part(0, len(rest), rest)]
+        rest = [tail, *self._laid[lead + 1 :]]
+        return [self._part(0, 0, [*self._laid[:lead], head]), self._part(0, 0, rest)]
 
     # ------------------------------------------------------------------- draw
 
@@ -214,20 +230,20 @@ class RowTable(Flowable):
         canvas.saveState()
         canvas.setFillColor(look.header_fill)
         canvas.rect(0, y - layout.header_height, self.width, layout.header_height, stroke=0, fill=1)
+        text = canvas.beginText()  # every cell's text goes through this one object
         x = 0.0
         for col, w, lines in zip(self.columns, widths, layout.header_lines, strict=True):
-            draw_lines(canvas, lines, x + PAD_X, y - PAD_Y, col.align, w - 2 * PAD_X)
+            draw_lines(canvas, lines, x + PAD_X, y - PAD_Y, col.align, w - 2 * PAD_X, text)
             x += w
         y -= layout.header_height
-        canvas.setLineWidth(0.35)
-        canvas.setStrokeColor(look.rule)
+        rules = []
         for laid in self._laid:
             top, bottom = y, y - laid.height
             row = laid.row
             if row.group is not None:
                 canvas.setFillColor(look.group_fill)
                 canvas.rect(0, bottom, self.width, laid.height, stroke=0, fill=1)
-                draw_lines(canvas, laid.cells[0], PAD_X, top - PAD_Y)
+                draw_lines(canvas, laid.cells[0], PAD_X, top - PAD_Y, text=text)
             else:
                 if row.shade:
                     canvas.setFillColor(look.zebra_fill)
@@ -235,12 +251,18 @@ class RowTable(Flowable):
                 x = 0.0
                 for col, w, lines in zip(self.columns, widths, laid.cells, strict=True):
                     if lines:
-                        draw_lines(canvas, lines, x + PAD_X, top - PAD_Y, col.align, w - 2 * PAD_X)
+                        draw_lines(
+                            canvas, lines, x + PAD_X, top - PAD_Y, col.align, w - 2 * PAD_X, text
+                        )
                     x += w
-            canvas.line(0, bottom, self.width, bottom)
+            rules.append((0, bottom, self.width, bottom))
             if row.anchor:
                 canvas.bookmarkHorizontal(row.anchor, 0, top)
             y = bottom
+        canvas.setLineWidth(0.35)
+        canvas.setStrokeColor(look.rule)
+        canvas.lines(rules)
+        canvas.drawText(text)
         canvas.restoreState()
         self.rows_drawn = sum(
             1 for laid in self._laid if laid.row.group is None and not laid.row.continued

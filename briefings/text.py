@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -166,11 +167,23 @@ def _merge(runs: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
 
 
 def draw_lines(
-    canvas, lines: list[Line], x: float, top: float, align: str = "left", width: float = 0.0
+    canvas,
+    lines: list[Line],
+    x: float,
+    top: float,
+    align: str = "left",
+    width: float = 0.0,
+    text=None,
 ) -> float:
-    """Draw ``lines`` from ``top`` downwards; returns the y under the last line."""
+    """Draw ``lines`` from ``top`` downwards; returns the y under the last line.
+
+    ``text`` is a text object to add to (a table draws all its cells through one, which is
+    much cheaper than a ``drawString`` per run); without one, the lines are drawn at once.
+    """
+    own = text is None
+    if own:
+        text = canvas.beginText()
     y = top
-    font = size = colour = None
     for line in lines:
         style = line.style
         if line.first:
@@ -181,14 +194,15 @@ def draw_lines(
             shift = width - line.width
         elif align == "center":
             shift = (width - line.width) / 2
-        if style.colour is not colour:
-            colour = style.colour
-            canvas.setFillColor(colour)
-        for text, run_font, offset in line.runs:
-            if run_font != font or style.size != size:
-                font, size = run_font, style.size
-                canvas.setFont(font, size)
-            canvas.drawString(x + shift + offset, baseline, text)
+        state = getattr(text, "_annalist_state", None)  # skip repeated font and colour changes
+        for run, font, offset in line.runs:
+            if state != (font, style.size, style.colour):
+                state = (font, style.size, style.colour)
+                text.setFont(font, style.size)
+                text.setFillColor(style.colour)
+            text.setTextOrigin(x + shift + offset, baseline)
+            text.textOut(run)
+        text._annalist_state = state
         if line.link and line.runs:
             canvas.linkRect(
                 "",
@@ -198,6 +212,8 @@ def draw_lines(
                 thickness=0,
             )
         y -= style.leading
+    if own:
+        canvas.drawText(text)
     return y
 
 
@@ -232,15 +248,21 @@ def draw_text(
     return width
 
 
+@lru_cache(maxsize=65536)
+def _char_width(char: str, font: str, size: float) -> float:
+    return stringWidth(char, font, size)
+
+
 def fit_text(faces, text: str, width: float, *, variant: str = "regular", size: float = 8.0) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` points (whole if it fits)."""
     if faces.width(text, variant, size) <= width:
         return text
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if faces.width(text[:middle].rstrip() + "…", variant, size) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + "…" if low else ""
+    room = width - faces.width("…", variant, size)
+    used, cut = 0.0, 0
+    for piece, font in faces.runs(text, variant):
+        for char in piece:
+            used += _char_width(char, font, size)
+            if used > room:
+                return text[:cut].rstrip() + "…" if cut else ""
+            cut += 1
+    return text
