@@ -226,9 +226,9 @@ def _story(
     body: list = []
     units = 0
     for data in datas:
-        body += sections.briefing_head(ctx, data, entries)
+        head = sections.briefing_head(ctx, data, entries)  # goes on the first section's page
         if data.empty:
-            body += [sections.empty_note(ctx, data), PageBreak()]
+            body += [*head, sections.empty_note(ctx, data), PageBreak()]
             continue
         keys = ordered_sections(data.briefing.sections)
         if "key_judgments" in keys and not judgments.blocks(data.briefing.key_judgments):
@@ -240,14 +240,15 @@ def _story(
             heading = sections.section_heading(ctx, data, key, entries)
             if key == "timeline":
                 window = data.briefing.scope.window(ctx.day)
-                body += sections.timeline(ctx, data, heading, window, "chronology" in keys)
-                first = True
+                body += sections.timeline(ctx, data, heading, window, "chronology" in keys, head)
+                head, first = [], True
                 units += 20
                 continue
             if not first:
                 body.append(PageBreak())
             first = False
-            body.append(heading)
+            body += [*head, heading]
+            head = []
             if key == "key_judgments":
                 body += sections.key_judgments(ctx, data)
             elif key == "chronology":
@@ -275,7 +276,22 @@ def _story(
         ]
     if pack.contents and entries:
         front += [*sections.contents(ctx, entries), PageBreak()]
-    return [NextPageTemplate("body"), *front, *body], units + len(body)
+    return _tidy([NextPageTemplate("body"), *front, *body]), units + len(body)
+
+
+def _tidy(story: list) -> list:
+    """Drop a page break that would leave a blank page before a change of template."""
+    out: list = []
+    for flowable in story:
+        if (
+            isinstance(flowable, PageBreak)
+            and len(out) >= 2
+            and isinstance(out[-1], NextPageTemplate)
+            and isinstance(out[-2], PageBreak)
+        ):
+            out.pop(-2)
+        out.append(flowable)
+    return out
 
 
 def _keywords(pack: Pack, datas) -> str:

@@ -57,6 +57,20 @@ class Item:
 
 
 @dataclass
+class _Plan:
+    visible: list
+    lanes: list
+    placed: list
+    rows: list
+    periods: list
+    period_band: float
+    lanes_top: float
+    lanes_bottom: float
+    x_of: object
+    unlabelled: int
+
+
+@dataclass
 class Lane:
     key: int  # actor id, NO_ACTOR or OTHERS
     name: str
@@ -245,7 +259,7 @@ class ChartPainter:
     ) -> list[Drawing]:
         """One drawing per time segment; the first is ``first_height`` tall, the rest ``height``."""
         lo, hi = window_of(self.data, self.items, window)
-        parts = segments(self.items, lo, hi)
+        parts = self._adapt(segments(self.items, lo, hi), width, height)
         drawings = []
         for index, (start, end) in enumerate(parts):
             h = first_height if index == 0 else height
@@ -254,10 +268,37 @@ class ChartPainter:
 
     # -- one page
 
-    def _page(
-        self, width: float, height: float, lo: int, hi: int, index: int, count: int
-    ) -> Drawing:
-        drawing = Drawing(width, height)
+    def _adapt(
+        self, parts: list[tuple[int, int]], width: float, height: float
+    ) -> list[tuple[int, int]]:
+        """Split the page whose labels crowd most, at its middle event, while pages remain.
+
+        The budget grows with the events (about one page per dozen) so a short pack does not
+        turn into a flip-book of near-empty pages; what stays unlabelled is in the chronology.
+        """
+        budget = min(MAX_PAGES, max(len(parts), math.ceil(len(self.items) / 12)))
+        while len(parts) < budget:
+            worst, crowded = None, 0
+            for index, (lo, hi) in enumerate(parts):
+                if hi - lo < 2 * 86400:
+                    continue
+                plan = self._plan(width, height, lo, hi)
+                if plan.unlabelled > crowded:
+                    worst, crowded = index, plan.unlabelled
+            if worst is None:
+                break
+            lo, hi = parts[worst]
+            starts = sorted(min(max(i.lo, lo), hi) for i in self.items if i.hi >= lo and i.lo <= hi)
+            cut = _day_floor(starts[len(starts) // 2])
+            if not lo < cut < hi:
+                cut = _day_floor(lo + (hi - lo) // 2)
+            if not lo < cut < hi:
+                break
+            parts[worst : worst + 1] = [(lo, cut), (cut, hi)]
+        return parts
+
+    def _plan(self, width: float, height: float, lo: int, hi: int) -> _Plan:
+        """Where everything goes on one page (no drawing)."""
         plot_x0, plot_x1 = GUTTER, width - 4
         top = height - CAPTION_H
         periods = [p for p in self.data.periods if p["latest"] >= lo and p["earliest"] <= hi]
@@ -272,6 +313,30 @@ class ChartPainter:
         visible = [i for i in self.items if i.hi >= lo and i.lo <= hi]
         lanes = self._lanes(visible, lanes_top - lanes_bottom)
         placed, rows = self._pack(lanes, x_of, plot_x1, lanes_top - lanes_bottom)
+        labelled = {pair[0].event_id for lane in placed for pair, _, shown in lane if shown}
+        return _Plan(
+            visible,
+            lanes,
+            placed,
+            rows,
+            periods,
+            period_band,
+            lanes_top,
+            lanes_bottom,
+            x_of,
+            len(visible) - len(labelled),
+        )
+
+    def _page(
+        self, width: float, height: float, lo: int, hi: int, index: int, count: int
+    ) -> Drawing:
+        drawing = Drawing(width, height)
+        plot_x0, plot_x1 = GUTTER, width - 4
+        top = height - CAPTION_H
+        plan = self._plan(width, height, lo, hi)
+        visible, lanes, placed, rows = plan.visible, plan.lanes, plan.placed, plan.rows
+        periods, period_band, x_of = plan.periods, plan.period_band, plan.x_of
+        lanes_top, lanes_bottom = plan.lanes_top, plan.lanes_bottom
         heights = [LANE_PAD * 2 + max(1, r) * ROW_H for r in rows]
         spare = (lanes_top - lanes_bottom) - sum(heights)
         if heights and spare > 0:
@@ -282,13 +347,11 @@ class ChartPainter:
         if count > 1:
             caption = f"Part {index + 1} of {count} · " + caption
         self._text(drawing, caption, 0, height - 9, "bold", 7.5, MUTED)
-        labelled = {pair[0].event_id for lane in placed for pair, _, shown in lane if shown}
         total = len(visible)
         note = f"{total} event{'s' if total != 1 else ''}"
-        if len(labelled) < total:
+        if plan.unlabelled:
             note += (
-                f"; {total - len(labelled)} too dense to label here are marks only "
-                "(see the chronology)"
+                f"; {plan.unlabelled} too dense to label here are marks only (see the chronology)"
             )
         self._text(drawing, note, width, height - 9, "regular", 7, FAINT, anchor="end")
 
@@ -301,7 +364,8 @@ class ChartPainter:
             lane_boxes.append((lane, y, h))
             y -= h
         lanes_end = y
-        for period in periods:
+        label_end = -1e9  # period names must not overprint each other
+        for period in sorted(periods, key=lambda p: (p["earliest"], p["latest"])):
             x0, x1 = x_of(period["earliest"]), x_of(period["latest"])
             colour = HexColor(period["colour"]) if period.get("colour") else HexColor("#9aa5b1")
             drawing.add(
@@ -315,11 +379,14 @@ class ChartPainter:
                     strokeColor=None,
                 )
             )
+            start = max(x0 + 2, label_end + 6)
             name = fit_text(
-                self.faces, period["name"], max(0.0, x1 - x0 - 4), variant="italic", size=6.5
+                self.faces, period["name"], max(0.0, x1 - start - 2), variant="italic", size=6.5
             )
             if name:
-                self._text(drawing, name, x0 + 2, lanes_top + 2.5, "italic", 6.5, MUTED)
+                label_end = start + self._text(
+                    drawing, name, start, lanes_top + 2.5, "italic", 6.5, MUTED
+                )
         tick_list = ticks(lo, hi, plot_x1 - plot_x0)
         for seconds, label in tick_list:
             x = x_of(seconds)

@@ -140,10 +140,12 @@ class Scope:
         if self.last_days:
             start, end = self.window(on)
             parts.append(f"the {self.last_days} days to {_day_text(end)}")
-        elif self.start or self.end:
-            start = dates.human(_strict(self.start)) if self.start else "the earliest event"
-            end = dates.human(_strict(self.end)) if self.end else "the latest"
-            parts.append(f"{start} to {end}")
+        elif self.start and self.end:
+            parts.append(f"{dates.human(_strict(self.start))} to {dates.human(_strict(self.end))}")
+        elif self.start:
+            parts.append(f"from {dates.human(_strict(self.start))}")
+        elif self.end:
+            parts.append(f"until {dates.human(_strict(self.end))}")
         else:
             parts.append("all dates")
         if self.actor_ids:

@@ -250,15 +250,21 @@ def key_judgments(ctx: Context, data: BriefingData) -> list:
     return [*body, Spacer(1, 10), judgments.estimative_key(ctx.styles, ctx.frame_width())]
 
 
-def timeline(ctx: Context, data: BriefingData, heading: Heading, window, numbered: bool) -> list:
-    """Landscape pages: the heading on the first, one drawing per time segment."""
+def timeline(
+    ctx: Context, data: BriefingData, heading: Heading, window, numbered: bool, lead: list
+) -> list:
+    """Landscape pages: ``lead`` (a briefing's own heading) and the heading on the first, then
+    one drawing per time segment."""
     width = ctx.frame_width(landscape=True)
     height = ctx.geometry.frame(ctx.geometry.landscape)[3]
-    _, heading_height = heading.wrap(width, height)
-    first = height - heading_height - ctx.styles.h2.spaceBefore - ctx.styles.h2.spaceAfter - 4
+    above = 0.0
+    for flowable in [*lead, heading]:
+        above += (
+            flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        )
     painter = ChartPainter(data, ctx.faces, numbered=numbered)
-    drawings = painter.pages(width, first, height - 2, window)
-    out: list = [NextPageTemplate("chart"), PageBreak(), heading]
+    drawings = painter.pages(width, height - above - 4, height - 2, window)
+    out: list = [NextPageTemplate("chart"), PageBreak(), *lead, heading]
     for index, drawing in enumerate(drawings):
         if index:
             out.append(PageBreak())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from briefings import Briefing, Scope, build_pack
 from models import queries
 from tests.briefings.conftest import (
@@ -262,3 +264,35 @@ def test_rows_taller_than_a_page_are_cut_between_lines(writable_ws, tmp_path):
     assert "(continued)" in text
     found = re.findall(r"word(\d+)", text)
     assert [int(n) for n in found] == list(range(2500))
+
+
+@pytest.mark.parametrize(
+    "orders",
+    [
+        [["timeline", "chronology"]],
+        [["key_judgments", "sources"], ["timeline", "actors"]],
+        [["sources", "timeline"], ["timeline"], ["chronology"]],
+    ],
+)
+def test_no_blank_pages(realistic_ws, tmp_path, orders):
+    pack = realistic_pack(
+        briefings=[
+            Briefing(title=f"Part {i}", scope=Scope(), key_judgments="Likely.", sections=order)
+            for i, order in enumerate(orders, 1)
+        ]
+    )
+    out = tmp_path / "pages.pdf"
+    build_pack(realistic_ws, pack, out, now=NOW)
+    furniture = {
+        "TLP:AMBER",
+        "Black Sea & Korea: R&D <draft> watch",
+        "18 Nov 2024 · 181200Z NOV 24",
+        "Northern Analysis Cell · NAC-BRF-046",
+    }
+    for number, text in enumerate(page_texts(out), 1):
+        body = [
+            line
+            for line in text.splitlines()
+            if line.strip() and line.strip() not in furniture and not line.startswith("Page ")
+        ]
+        assert body, f"page {number} is blank"
