@@ -21,7 +21,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from briefings import data as briefing_data
 from briefings import judgments, sections
-from briefings.definition import Pack, dtg, ordered_sections
+from briefings.definition import Pack, dtg, ordered_sections, section_title
 from briefings.document import ContentsEntry, Furniture, PackCanvas, PackDocTemplate
 from briefings.fonts import Typeface
 from briefings.styles import Styles, geometry
@@ -68,7 +68,8 @@ class _Reporter:
             self.cancelled = cancel
         self.total = 1
         self.done = 0
-        self._last = -1.0
+        self._last = 0.0
+        self._message = ""
 
     def check(self) -> None:
         if self.cancelled():
@@ -76,9 +77,19 @@ class _Reporter:
 
     def say(self, fraction: float, message: str) -> None:
         self.check()
-        if self.progress is not None and (fraction - self._last >= 0.005 or fraction >= 1.0):
-            self._last = fraction
+        fraction = max(fraction, self._last)  # never backwards
+        news = message != self._message or fraction - self._last >= 0.005 or fraction >= 1.0
+        if self.progress is not None and news:
+            self._last, self._message = fraction, message
             self.progress(min(1.0, fraction), message)
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    def step(self, message: str) -> None:
+        """News without progress (assembling parts whose share is not known yet)."""
+        self.say(self._last, message)
 
     def advance(self, units: int, message: str) -> None:
         self.done += units
@@ -147,6 +158,7 @@ def build_pack(
     ctx.on_layout = lambda done, total: reporter.advance(
         1 if done % 200 else 200, f"Laying out rows ({done:,} of {total:,})"
     )
+    ctx.step = reporter.step
     reporter.say(0.1, "Assembling the pack")
     notes: list[str] = []
     story, units = _story(ctx, datas, notes)
@@ -167,20 +179,21 @@ def build_pack(
         canvas = PackCanvas(*args, furniture=furniture, **kwargs)
         canvas.showOutline()
         canvas.on_save_page = lambda n, total: reporter.say(
-            0.9 + 0.1 * n / total, f"Writing page {n} of {total}"
+            0.9 + 0.09 * n / total,
+            f"Writing page {n} of {total}" if n < total else "Saving the file",
         )
         canvas_box["canvas"] = canvas
         return canvas
 
     def after_flowable(flowable):
         rows = getattr(flowable, "rows_drawn", 0) if isinstance(flowable, RowTable) else 0
-        reporter.advance(rows if rows else 1, "Laying out pages")
+        reporter.advance(rows if rows else 1, reporter.message or "Laying out pages")
 
     doc = PackDocTemplate(
         temporary,
         geo,
         after_flowable=after_flowable,
-        after_page=lambda page: reporter.check(),
+        after_page=lambda page: reporter.advance(0, f"Laying out page {page + 1}"),
         title=pack.title,
         author=pack.author or pack.organisation,
         subject=pack.subtitle or "Scope: " + "; ".join(d.scope_text for d in datas),
@@ -237,6 +250,8 @@ def _story(
             warnings.append(f"'{name}' has no key judgments written, so that section was left out.")
         first = True
         for key in keys:
+            if ctx.step is not None:
+                ctx.step(f"Assembling the {section_title(key).lower()}")
             heading = sections.section_heading(ctx, data, key, entries)
             if key == "timeline":
                 window = data.briefing.scope.window(ctx.day)

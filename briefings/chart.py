@@ -92,14 +92,20 @@ class ChartPainter:
         first_height: float,
         height: float,
         window: tuple[int | None, int | None],
+        tick=None,
     ) -> list[Drawing]:
-        """One drawing per time segment; the first is ``first_height`` tall, the rest ``height``."""
+        """One drawing per time segment; the first is ``first_height`` tall, the rest ``height``.
+
+        ``tick(done, total)`` is called after each page (for progress; it may raise to stop).
+        """
         lo, hi = window_of(self.data, self.items, window)
         parts = self._adapt(segments(self.items, lo, hi), width, height)
         drawings = []
         for index, (start, end) in enumerate(parts):
             h = first_height if index == 0 else height
             drawings.append(self._page(width, h, start, end, index, len(parts)))
+            if tick is not None:
+                tick(index + 1, len(parts))
         return drawings
 
     # -- one page

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -33,6 +34,10 @@ from briefings.styles import (
     Geometry,
 )
 from briefings.text import Line, Piece, TextStyle, Wrapper, draw_lines, draw_text, fit_text
+
+# Binary Flate streams: the ASCII85 layer ReportLab adds by default costs seconds on a
+# thousand pages and makes the file larger; every PDF reader takes binary streams.
+rl_config.useA85 = 0
 
 # TLP 2.0 label colours: coloured text on black (first.org/tlp).
 TLP_COLOURS = {

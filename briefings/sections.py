@@ -63,7 +63,8 @@ class Context:
     dtg: str
     multi: bool  # several briefings: they get their own heading level
     day: dt.date | None = None  # the pack's date (relative windows end on it)
-    on_layout: object = None  # progress hook for big tables
+    on_layout: object = None  # progress hook for big tables: (rows done, rows)
+    step: object = None  # progress hook between parts: (message)
 
     @property
     def faces(self):
@@ -263,7 +264,13 @@ def timeline(
             flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
         )
     painter = ChartPainter(data, ctx.faces, numbered=numbered)
-    drawings = painter.pages(width, height - above - 4, height - 2, window)
+    tick = None
+    if ctx.step is not None:
+
+        def tick(done, total):
+            ctx.step(f"Drawing the timeline ({done} of {total} pages)")
+
+    drawings = painter.pages(width, height - above - 4, height - 2, window, tick)
     out: list = [NextPageTemplate("chart"), PageBreak(), *lead, heading]
     for index, drawing in enumerate(drawings):
         if index:
@@ -301,7 +308,9 @@ def chronology(ctx: Context, data: BriefingData, anchors: bool, link_sources: bo
     rows: list[Row] = []
     group = None
     by = _grouping(data)
-    for event in data.events:
+    for index, event in enumerate(data.events):
+        if ctx.step is not None and index and index % 2000 == 0:
+            ctx.step(f"Assembling the chronology ({index:,} of {len(data.events):,})")
         key, label = _group_label(data.whens[event.id], by)
         if key != group:
             group = key

@@ -85,16 +85,18 @@ class RowTable(Flowable):
         on_layout: Callable[[int, int], None] | None = None,
         _layout: _Layout | None = None,
         _laid: list[_Laid] | None = None,
+        _total: float | None = None,
     ):
         super().__init__()
         self.columns = list(columns)
-        self.rows = list(rows)
+        self.rows = list(rows) if _laid is None else None  # parts keep only their laid rows
         self.wrapper = wrapper
         self.look = look
         self.max_height = max_height
         self.on_layout = on_layout
         self._layout = _layout
         self._laid = _laid
+        self._total = _total  # height of the rows, known to parts made by split
         self.rows_drawn = 0
 
     # ----------------------------------------------------------------- layout
@@ -122,6 +124,7 @@ class RowTable(Flowable):
             if self.on_layout is not None and (index % 200 == 199 or index == count - 1):
                 self.on_layout(index + 1, count)
         self._layout, self._laid = layout, laid
+        self._total = None
 
     def _lay_row(self, row: Row, widths: list[float], width: float) -> _Laid:
         if row.group is not None:
@@ -140,7 +143,9 @@ class RowTable(Flowable):
     def wrap(self, availWidth, availHeight):
         self._lay_out(availWidth)
         self.width = availWidth
-        self.height = self._layout.header_height + sum(r.height for r in self._laid)
+        if self._total is None:
+            self._total = sum(r.height for r in self._laid)
+        self.height = self._layout.header_height + self._total
         return self.width, self.height
 
     # ------------------------------------------------------------------ split
@@ -163,18 +168,27 @@ class RowTable(Flowable):
             return self._split_row(room, availHeight)
         if fit >= len(laid):
             return [self]
-        return [self._part(0, fit), self._part(fit, len(laid))]
+        if self._total is None:
+            self._total = sum(r.height for r in laid)
+        head = sum(laid[i].height for i in range(fit))
+        return [
+            self._part(0, fit, total=head),
+            self._part(fit, len(laid), total=self._total - head),
+        ]
 
-    def _part(self, start: int, end: int, laid: list[_Laid] | None = None) -> RowTable:
+    def _part(
+        self, start: int, end: int, laid: list[_Laid] | None = None, total: float | None = None
+    ) -> RowTable:
         laid = self._laid[start:end] if laid is None else laid
         return RowTable(
             self.columns,
-            [r.row for r in laid],
+            (),
             self.wrapper,
             self.look,
             max_height=self.max_height,
             _layout=self._layout,
             _laid=laid,
+            _total=total,
         )
 
     def _split_row(self, room: float, available: float) -> list:

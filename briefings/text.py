@@ -195,12 +195,16 @@ def draw_lines(
         elif align == "center":
             shift = (width - line.width) / 2
         state = getattr(text, "_annalist_state", None)  # skip repeated font and colour changes
-        for run, font, offset in line.runs:
-            if state != (font, style.size, style.colour):
-                state = (font, style.size, style.colour)
+        if line.runs:
+            # One origin per line: each run's text advances the pen by exactly the widths
+            # the wrapping measured, so the next run starts where it should.
+            text.setTextOrigin(x + shift + line.runs[0][2], baseline)
+        for run, font, _ in line.runs:
+            if state is None or state[0] != font or state[1] != style.size:
                 text.setFont(font, style.size)
+            if state is None or state[2] is not style.colour:
                 text.setFillColor(style.colour)
-            text.setTextOrigin(x + shift + offset, baseline)
+            state = (font, style.size, style.colour)
             text.textOut(run)
         text._annalist_state = state
         if line.link and line.runs:
