@@ -10,8 +10,10 @@ pack date means "the day it is built", and a scope of the last N days moves with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from models import dates, operations, queries
 from models.changes import Change
@@ -235,6 +237,7 @@ class Pack:
     marking: str = DEFAULT_MARKING
     page_size: str = "A4"
     short_title: str = ""
+    output: str = ""  # where the last build went (Rebuild writes there, with the new date)
     cover: bool = True
     contents: bool = True
     briefings: list[Briefing] = field(default_factory=lambda: [Briefing()])
@@ -289,6 +292,17 @@ class Pack:
             except ValueError:
                 pass
         return (now or dt.datetime.now(dt.UTC)).date()
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def next_output(pack: Pack, on: dt.date) -> Path | None:
+    """Where Rebuild writes: the last output, its date (if its name has one) moved to ``on``."""
+    if not pack.output:
+        return None
+    path = Path(pack.output)
+    return path.with_name(_ISO_DAY.sub(on.isoformat(), path.stem, count=1) + path.suffix)
 
 
 def dtg(moment: dt.datetime) -> str:
