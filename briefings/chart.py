@@ -85,6 +85,7 @@ class ChartPainter:
         self.labelled = 0
         self.unlabelled = 0
         self._labels: dict[int, tuple[str, float]] = {}
+        self._window = (0, 0)
 
     def pages(
         self,
@@ -99,6 +100,7 @@ class ChartPainter:
         ``tick(done, total)`` is called after each page (for progress; it may raise to stop).
         """
         lo, hi = window_of(self.data, self.items, window)
+        self._window = (lo, hi)
         parts = self._adapt(segments(self.items, lo, hi), width, height)
         drawings = []
         for index, (start, end) in enumerate(parts):
@@ -172,17 +174,22 @@ class ChartPainter:
     def _page(
         self, width: float, height: float, lo: int, hi: int, index: int, count: int
     ) -> Drawing:
+        plan = self._plan(width, height, lo, hi)
+        heights = [LANE_PAD * 2 + max(1, r) * ROW_H for r in plan.rows]
+        spare = (plan.lanes_top - plan.lanes_bottom) - sum(heights)
+        if heights and spare > 0:
+            grow = min(spare / len(heights), 24.0)
+            heights = [h + grow for h in heights]
+            left = spare - grow * len(heights)
+            if left > 1:  # few lanes: a shorter drawing, the legend right under them
+                height -= left
+                plan = self._plan(width, height, lo, hi)
         drawing = Drawing(width, height)
         plot_x0, plot_x1 = GUTTER, width - 4
         top = height - CAPTION_H
-        plan = self._plan(width, height, lo, hi)
-        visible, lanes, placed, rows = plan.visible, plan.lanes, plan.placed, plan.rows
+        visible, lanes, placed = plan.visible, plan.lanes, plan.placed
         periods, period_band, x_of = plan.periods, plan.period_band, plan.x_of
-        lanes_top, lanes_bottom = plan.lanes_top, plan.lanes_bottom
-        heights = [LANE_PAD * 2 + max(1, r) * ROW_H for r in rows]
-        spare = (lanes_top - lanes_bottom) - sum(heights)
-        if heights and spare > 0:
-            heights = [h + min(spare / len(heights), 24.0) for h in heights]
+        lanes_top = plan.lanes_top
 
         # caption
         caption = f"{span_text(lo, hi)}"
@@ -381,7 +388,10 @@ class ChartPainter:
                 )
             )
         else:
-            self._span(drawing, x0, x1, bar_top - BAR_H, fill, item)
+            # Ongoing spans fade where the chart's window ends, not at every page edge.
+            fade_end = item.open_end and hi >= self._window[1]
+            fade_start = item.open_start and lo <= self._window[0]
+            self._span(drawing, x0, x1, bar_top - BAR_H, fill, item, fade_start, fade_end)
         if labelled:
             label, width = self._label(item)
             lx = _label_x(x0, x1, width, right)
@@ -396,11 +406,21 @@ class ChartPainter:
         else:
             self.unlabelled += 1
 
-    def _span(self, drawing, x0: float, x1: float, y: float, fill: Color, item: Item) -> None:
+    def _span(
+        self,
+        drawing,
+        x0: float,
+        x1: float,
+        y: float,
+        fill: Color,
+        item: Item,
+        fade_start: bool,
+        fade_end: bool,
+    ) -> None:
         """A bar; an ongoing end (or open start) fades out over its last stretch."""
         fade = min(70.0, (x1 - x0) * 0.45)
-        solid0 = x0 + fade if item.open_start else x0
-        solid1 = x1 - fade if item.open_end else x1
+        solid0 = x0 + fade if fade_start else x0
+        solid1 = x1 - fade if fade_end else x1
         drawing.add(
             Rect(
                 solid0,
@@ -415,7 +435,7 @@ class ChartPainter:
         step = fade / FADE_STEPS
         for k in range(FADE_STEPS):
             alpha = item.opacity * (1 - (k + 1) / (FADE_STEPS + 1))
-            if item.open_end:
+            if fade_end:
                 drawing.add(
                     Rect(
                         solid1 + k * step,
@@ -427,7 +447,7 @@ class ChartPainter:
                         strokeColor=None,
                     )
                 )
-            if item.open_start:
+            if fade_start:
                 drawing.add(
                     Rect(
                         solid0 - (k + 1) * step,
@@ -489,7 +509,7 @@ class ChartPainter:
                 length = 22.0
                 if kind == "fade":
                     item = Item(0, 0, "", 0, 0, alpha, False, True, False)
-                    self._span(drawing, x, x + length, y, fill, item)
+                    self._span(drawing, x, x + length, y, fill, item, False, True)
                 else:
                     drawing.add(
                         Rect(

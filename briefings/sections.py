@@ -27,7 +27,7 @@ from briefings.data import BriefingData
 from briefings.definition import TLP_MEANING, Pack, section_title
 from briefings.document import ContentsEntry, ContentsList, Heading, accent_rule
 from briefings.styles import ACCENT, PANEL, RULE, Geometry, Styles
-from briefings.table import Column, Row, RowTable
+from briefings.table import Column, Row, RowTable, number_column
 from briefings.text import Piece, Wrapper
 from models import dates
 
@@ -298,7 +298,7 @@ def _group_label(when: dates.When, by: str) -> tuple[str, str]:
 def chronology(ctx: Context, data: BriefingData, anchors: bool, link_sources: bool) -> list:
     s = ctx.styles
     columns = [
-        Column("#", 4.2, "right"),
+        number_column("#", len(data.events), ctx.faces),
         Column("Date", 13.5),
         Column("Event", 48.5),
         Column("Actors", 15.5),
@@ -396,7 +396,11 @@ def actors(ctx: Context, data: BriefingData, linked: bool) -> list:
             if roles:
                 cells.append([Piece(role or "", s.cell_small)])
             rows.append(Row(cells=cells, shade=position % 2 == 1))
-        columns = [Column("#", 5.5, "right"), Column("Date", 17), Column("Event", 58)]
+        columns = [
+            number_column("#", len(data.events), ctx.faces),
+            Column("Date", 17),
+            Column("Event", 58),
+        ]
         if roles:
             columns.append(Column("Role", 19.5))
         table = RowTable(columns, rows, ctx.wrapper, s.light_look, max_height=ctx.frame_height())
@@ -467,7 +471,11 @@ def sources(ctx: Context, data: BriefingData) -> list:
                 shade=number % 2 == 0,
             )
         )
-    columns = [Column("No.", 5, "right"), Column("Source", 75), Column("Reliability", 20)]
+    columns = [
+        number_column("No.", len(data.sources), ctx.faces),
+        Column("Source", 75),
+        Column("Reliability", 20),
+    ]
     out.append(
         RowTable(
             columns,

@@ -18,14 +18,24 @@ from reportlab.platypus import Flowable
 from briefings.text import Line, Piece, TextStyle, Wrapper, draw_lines, lines_height
 
 PAD_X = 3.5
+
+
+def number_column(title: str, largest: int, faces, size: float = 7.8) -> Column:
+    """A right-aligned column just wide enough for numbers up to ``largest`` (and its title)."""
+    digits = faces.width("8" * len(str(max(1, largest))), "bold", size)
+    head = faces.width(title, "bold", 7.6)
+    return Column(title, 0, "right", fixed=max(digits, head) + 2 * PAD_X + 1)
+
+
 PAD_Y = 2.6
 
 
 @dataclass(frozen=True)
 class Column:
     title: str
-    weight: float  # share of the table width
+    weight: float  # share of the table width left by fixed columns
     align: str = "left"
+    fixed: float | None = None  # a width in points instead of a share
 
 
 @dataclass
@@ -108,8 +118,9 @@ class RowTable(Flowable):
             and self._laid is not None
         ):
             return
-        total = sum(c.weight for c in self.columns)
-        widths = [width * c.weight / total for c in self.columns]
+        fixed = sum(c.fixed for c in self.columns if c.fixed)
+        total = sum(c.weight for c in self.columns if not c.fixed) or 1.0
+        widths = [c.fixed or (width - fixed) * c.weight / total for c in self.columns]
         layout = _Layout(width, widths)
         header = [
             self.wrapper.lines(Piece(col.title, self.look.header), w - 2 * PAD_X)
@@ -219,7 +230,7 @@ class RowTable(Flowable):
             tail_cells.append(lines[cut:])
         if not any(head_cells):
             return []
-        widest = max(range(len(self.columns)), key=lambda i: self.columns[i].weight)
+        widest = max(range(len(self.columns)), key=lambda i: self._layout.widths[i])
         note = self.wrapper.lines(
             Piece("(continued)", self.look.continued), self._layout.widths[widest] - 2 * PAD_X
         )

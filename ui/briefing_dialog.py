@@ -208,7 +208,9 @@ class BriefingDialog(QDialog):
         date_row.addWidget(self.build_date_box)
         date_row.addWidget(self.date_edit, 1)
         self.dtg_edit = QLineEdit()
-        self.dtg_edit.setPlaceholderText("from the build time, e.g. 141830Z NOV 24")
+        self.dtg_edit.setPlaceholderText(
+            "e.g. 141830Z NOV 24; empty: the build time (for packs dated the build day)"
+        )
         self.ref_edit, self.version_edit = QLineEdit(), QLineEdit()
         self.version_edit.setPlaceholderText("e.g. Updated 14 Nov 2024")
         self.marking_combo = QComboBox(editable=True)
