@@ -59,7 +59,7 @@ ESTIMATIVE_TERMS = (
     ("almost certain", "95–99%"),
 )
 
-LARGE_SCOPE = 10_000  # events; the dialog warns and offers to narrow beyond this
+LARGE_SCOPE = 10_000  # events; from this many the dialog warns and offers to narrow
 
 
 class ScopeError(InputError):

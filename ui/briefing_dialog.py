@@ -450,6 +450,7 @@ class BriefingDialog(QDialog):
         self.saved_list = QListWidget()
         self.saved_list.itemActivated.connect(lambda item: self._load_saved(item))
         self.saved_list.itemClicked.connect(lambda item: self._load_saved(item))
+        self.saved_list.currentItemChanged.connect(self._saved_selection)
         new = QPushButton("New Pack")
         new.clicked.connect(self.new_pack)
         self.rebuild_button = QPushButton("Rebuild")
@@ -474,9 +475,14 @@ class BriefingDialog(QDialog):
             self.saved_list.addItem(item)
             if row_id == self.saved_id:
                 self.saved_list.setCurrentItem(item)
-        has = self.saved_list.count() > 0
-        self.rebuild_button.setEnabled(has)
-        self.delete_button.setEnabled(has and not self.ws.readonly)
+        if self.saved_id is None:
+            self.saved_list.setCurrentRow(-1)
+        self._saved_selection()
+
+    def _saved_selection(self, *_) -> None:
+        chosen = self.saved_list.currentItem() is not None
+        self.rebuild_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen and not self.ws.readonly)
 
     def _load_saved(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -493,7 +499,7 @@ class BriefingDialog(QDialog):
 
     def new_pack(self) -> None:
         self.saved_id, self.pack, self.current = None, self._new_pack(), 0
-        self.saved_list.clearSelection()
+        self.saved_list.setCurrentRow(-1)
         self._show_pack()
         self._say("New pack.")
 
@@ -756,7 +762,7 @@ class BriefingDialog(QDialog):
         summary = briefing.scope.describe(self.ws, self.pack.day())
         if found == 0:
             text = "No events match this scope; the briefing would be a short note."
-        elif found > LARGE_SCOPE:
+        elif found >= LARGE_SCOPE:
             text = (
                 f"<span style='color:#b3261e'>{found:,} events: a very large pack. "
                 "Narrow the window or the actors if you can.</span>"
@@ -784,7 +790,7 @@ class BriefingDialog(QDialog):
         day = self.pack.day()
         counts = [scope_count(self.ws, b, day) for b in self.pack.briefings]
         total = sum(counts)
-        if total <= LARGE_SCOPE:
+        if total < LARGE_SCOPE:
             return True
         box = QMessageBox(
             QMessageBox.Icon.Warning,
