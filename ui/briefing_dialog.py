@@ -9,7 +9,8 @@ The main window opens it as::
 ``QUndoStack`` that saving and deleting definitions push onto (undo restores them). Builds run off
 the GUI thread with progress and Cancel (:class:`ui.briefing_preview.BuildThread`). Author,
 organisation and marking defaults come from the QSettings keys ``briefing/author``,
-``briefing/organisation`` and ``briefing/marking``; the last folder from ``briefing/folder``.
+``briefing/organisation`` and ``briefing/marking`` (read through :mod:`ui.settings`; an unset
+marking means TLP:AMBER); the last folder from ``briefing/folder``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import html
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextListFormat, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +67,7 @@ from briefings.data import count as scope_count
 from briefings.definition import TLP_MEANING, next_output, section_title
 from models import operations, queries
 from models.errors import AnnalistError
+from ui import settings as app_settings
 from ui.briefing_preview import BuildPanel, PreviewPane
 
 CONFIDENCE_CHOICES = (
@@ -121,7 +123,7 @@ class BriefingDialog(QDialog):
     def __init__(self, ws, parent=None, current_filter=None, undo_stack=None):
         super().__init__(parent)
         self.ws, self.current_filter, self.undo_stack = ws, current_filter, undo_stack
-        self.settings = QSettings()
+        self.settings = app_settings.store()  # the app's one QSettings (no lost writes)
         self.setWindowTitle("Briefing Pack")
         self.resize(1180, 780)
         self.pack = self._new_pack()

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
@@ -16,26 +16,14 @@ from models import dates, queries, search
 from models.search import EventFilter
 from models.store import Workspace
 from tests.briefings import fixtures
-from ui import briefing_dialog
+from ui import briefing_dialog, settings
 from ui.briefing_dialog import BriefingDialog
 
 TIMEOUT = 60_000
 
 
-@pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path):
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    QSettings().clear()
-    yield
-    QSettings().clear()
-
-
 @pytest.fixture
-def ws(tmp_path):
+def ws(tmp_path):  # the realistic fixture (several scripts, every kind of date)
     with Workspace.open(tmp_path / "w.annalist") as workspace:
         fixtures.realistic(workspace)
         yield workspace
@@ -56,10 +44,9 @@ def dialog(qtbot, ws):
 
 
 def test_defaults_come_from_preferences(qtbot, ws):
-    settings = QSettings()
-    settings.setValue("briefing/author", "J. Analyst")
-    settings.setValue("briefing/organisation", "Northern Analysis Cell")
-    settings.setValue("briefing/marking", "TLP:RED")
+    settings.set_value(settings.AUTHOR, "J. Analyst")
+    settings.set_value(settings.ORGANISATION, "Northern Analysis Cell")
+    settings.set_value(settings.MARKING, "TLP:RED")
     dlg = BriefingDialog(ws)
     qtbot.addWidget(dlg)
     assert dlg.author_edit.text() == "J. Analyst"
@@ -121,7 +108,7 @@ def test_build_pdf_then_open_the_folder(qtbot, dialog, tmp_path, monkeypatch):
     dialog.panel.folder_button.click()
     dialog.panel.open_button.click()
     assert opened == [str(target.parent), str(target)]
-    assert QSettings().value("briefing/folder") == str(target.parent)
+    assert settings.store().value("briefing/folder") == str(target.parent)
 
 
 def test_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
