@@ -117,10 +117,10 @@ class ChartPainter:
     ) -> list[tuple[int, int]]:
         """Split the page whose labels crowd most, at its middle event, while pages remain.
 
-        The budget grows with the events (about one page per dozen) so a short pack does not
+        The budget grows with the events (about one page per fifteen) so a short pack does not
         turn into a flip-book of near-empty pages; what stays unlabelled is in the chronology.
         """
-        budget = min(MAX_PAGES, max(len(parts), math.ceil(len(self.items) / 12)))
+        budget = min(MAX_PAGES, max(len(parts), math.ceil(len(self.items) / 15)))
         while len(parts) < budget:
             worst, crowded = None, 0
             for index, (lo, hi) in enumerate(parts):
@@ -199,9 +199,8 @@ class ChartPainter:
         total = len(visible)
         note = f"{total} event{'s' if total != 1 else ''}"
         if plan.unlabelled:
-            note += (
-                f"; {plan.unlabelled} too dense to label here are marks only (see the chronology)"
-            )
+            marks = "a mark" if plan.unlabelled == 1 else "marks"
+            note += f"; {plan.unlabelled} shown as {marks} only, too dense to label (see the chronology)"
         self._text(drawing, note, width, height - 9, "regular", 7, FAINT, anchor="end")
 
         # lanes, grid, periods
