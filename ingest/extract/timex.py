@@ -8,7 +8,6 @@ publication date (deictic: "yesterday", "last week") or the date last mentioned
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 
 from ingest.extract import timex_grammar, timex_grammar2  # noqa: F401  (registers the rules)
@@ -29,30 +28,19 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
     for order, rule in enumerate(RULES):
         for match in rule.pattern.finditer(text):
             if match.end() > match.start():
-                candidates.append((match.start(), match.end(), rule.priority, order, match, rule))
-    # Longest first; among equals the rule with higher priority, then the earlier rule.
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[3], c[0]))
-    starts: list[int] = []
-    ends: list[int] = []
-    chosen = []
-    for candidate in candidates:
-        start, end = candidate[0], candidate[1]
-        index = bisect.bisect_right(starts, start)
-        if index > 0 and ends[index - 1] > start:
-            continue
-        if index < len(starts) and starts[index] < end:
-            continue
-        starts.insert(index, start)
-        ends.insert(index, end)
-        chosen.append(candidate)
-    chosen.sort(key=lambda c: c[0])
-
+                candidates.append((match.start(), -(match.end() - match.start()), -rule.priority, order, match, rule))
+    # Leftmost-longest: at each place the longest match whose handler accepts it wins.
+    candidates.sort(key=lambda c: c[:4])
     context = Context(text, published)
     timexes: list[Timex] = []
-    for start, end, _priority, _order, match, rule in chosen:
+    cursor = 0
+    for start, _length, _priority, _order, match, rule in candidates:
+        if start < cursor:
+            continue
         parts: list[Part] | None = rule.handler(match, context)
         if not parts:
             continue
+        cursor = max(match.end(), max(part.end for part in parts))
         for part in parts:
             if part.end <= part.start:
                 continue
@@ -68,6 +56,6 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
                     part.range_part,
                 )
             )
-            if part.type in _ABSOLUTE_ANCHORS and (part.absolute or published is not None):
+            if part.type in _ABSOLUTE_ANCHORS and part.anchor and (part.absolute or published is not None):
                 context.note(part.value[:10] if "T" in part.value else part.value)
     return timexes

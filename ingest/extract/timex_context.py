@@ -11,9 +11,10 @@ from ingest.extract.calendar import value_granularity, value_to_date
 
 # Words that put a clause in the future ("will meet on Tuesday", "is expected to arrive in May").
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wont|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|"
+    r"\b(?:will|won't|wont|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|"
     r"expected\s+to|expects\s+to|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
-    r"intends?\s+to|aims?\s+to|next|upcoming|would|hopes?\s+to|"
+    r"payable|will|starts?|begins?|meets?|"
+    r"intends?\s+to|aims?\s+to|next|upcoming|would|hopes?\s+to|tomorrow|"
     r"promised\s+to|vowed\s+to|deadline|forthcoming)\b",
     re.IGNORECASE,
 )
@@ -21,6 +22,10 @@ _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|announced|ago|last|earlier|reported|killed|signed|"
     r"met|held|began|ended|took|made|came|went|left|arrived|launched|attacked|struck|won|lost|"
     r"\w+ed)\b",
+    re.IGNORECASE,
+)
+_PAST_PLAN = re.compile(
+    r"\b(?:had|was|were)\s+(?:been\s+)?(?:due|scheduled|set|expected|planned|supposed)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
@@ -78,7 +83,8 @@ class Context:
 
     # ------------------------------------------------------------------- tense
     def tense(self, start: int, end: int) -> int:
-        """+1 when the clause around ``start..end`` speaks of the future, -1 otherwise."""
+        """+1 when the clause around ``start..end`` speaks of the future, -1 of the past,
+        0 when nothing in the sentence says which."""
         left = self.text.rfind("\n", max(0, start - 300), start)
         window_start = max(left + 1, start - 200)
         for match in _SENTENCE_END.finditer(self.text, window_start, start):
@@ -87,10 +93,12 @@ class Context:
         window_end = stop.start() if stop else min(len(self.text), end + 200)
         before = self.text[window_start:start]
         after = self.text[end:window_end]
+        if _PAST_PLAN.search(before):
+            return -1
         future = _nearest(_FUTURE, before, after)
         past = _nearest(_PAST, before, after)
         if future is None:
-            return -1
+            return -1 if past is not None else 0
         if past is None:
             return 1
         return 1 if future <= past else -1

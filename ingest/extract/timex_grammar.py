@@ -329,8 +329,6 @@ def year(match, ctx):
         if _name_context(ctx, match.start()):
             return None
     value = f"{number:04d}"
-    if match["fy"] and match["fy"].lower().startswith(("fiscal", "fy", "financial")):
-        value = f"FY{number:04d}"
     return whole(match, "DATE", value, position_mod(match["pos"]), absolute=True)
 
 
@@ -425,7 +423,7 @@ def season(match, ctx):
 
 @rule(
     "deictic_day",
-    rf"(?:(?P<pos>early|earlier|late|later){S})?(?P<w>today|yesterday|tomorrow|tonight)(?:{S}(?P<part>{DAY_PART}))?(?![\w'])",
+    rf"(?:(?P<pos>early|earlier|late|later){S})?(?P<w>today|yesterday|tomorrow|tonight)(?:{S}(?P<part>{DAY_PART}))?(?![\w])",
 )
 def deictic_day(match, ctx):
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[match["w"].lower()]
@@ -435,11 +433,6 @@ def deictic_day(match, ctx):
         return whole(match, "TIME", f"{value}TNI")
     type_, value = _time_part(value, match["part"])
     return whole(match, type_, value)
-
-
-@rule("deictic_day_today_s", r"(?P<w>today|yesterday|tomorrow)(?='s)", priority=1)
-def deictic_possessive(match, ctx):
-    return deictic_day(match, ctx)
 
 
 @rule(

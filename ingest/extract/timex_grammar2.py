@@ -162,7 +162,7 @@ def year_period(match, ctx):
             return None
         value = cal.shift(anchor, -1, unit)
     end = match.end("kind") if noun.startswith(("level", "figure", "result")) else match.end()
-    return [Part(match.start(), end, "DATE", value)]
+    return [Part(match.start(), end, "DATE", value, anchor=False)]
 
 
 # -------------------------------------------------------------- "two years ago"
@@ -187,11 +187,18 @@ def ago(match, ctx):
     amount = int(round(amount)) or 1
     anaphoric = direction in ("earlier", "later", "before", "after")
     anchor = ctx.anaphor if anaphoric else ctx.anchor
-    if anaphoric and ctx.last_value and unit == "year":
-        last = ctx.last_value
-        if re.fullmatch(r"\d{4}-Q\d", last):
-            year = int(last[:4]) + (-amount if back else amount)
-            return whole(match, "DATE", f"{year:04d}{last[4:]}")
+    parts = _ago_value(match, ctx, amount, unit, back, anchor)
+    for part in parts:
+        part.anchor = False
+    return parts
+
+
+def _ago_value(match, ctx, amount, unit, back, anchor):
+    last = ctx.last_value
+    if last and unit == "year" and re.fullmatch(r"\d{4}-Q\d", last):
+        # "up from $10 million a year ago" after a quarterly figure: the same quarter.
+        year = int(last[:4]) + (-amount if back else amount)
+        return whole(match, "DATE", f"{year:04d}{last[4:]}")
     if anchor is None:
         blank = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}
         return whole(match, "DATE", blank.get(unit, "XXXX"))
@@ -275,12 +282,12 @@ _ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, 
 
 @rule(
     "quarter",
-    rf"(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){S})?(?P<the>the{S})?(?:(?P<rel>latest|last|past|previous|current|same|this{S}year's|last{S}year's|next{S}year's|year-earlier|year-ago|comparable){S})?(?:(?P<fisc>fiscal|calendar){S})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?:{HY})quarters?(?:{S}(?:of{S}|in{S})?(?:(?:fiscal{S})?(?P<y>{YEAR})|(?P<yrel>this|last|next|the{S}(?:current|previous|next|same)){S}(?:fiscal{S})?year))?(?![\w-])",
+    rf"(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){S})?(?P<the>the{S})?(?:(?P<rel>latest|last|past|previous|current|same|this{S}year's|last{S}year's|next{S}year's|year-earlier|year-ago|comparable){S})?(?:(?P<y0>{YEAR}){S})?(?:(?P<fisc>fiscal|calendar){S})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?:{HY})quarters?(?:{S}(?:of{S}|in{S})?(?:(?:fiscal{S})?(?P<y>{YEAR})|(?P<yrel>this|last|next|the{S}(?:current|previous|next|same)){S}(?:fiscal{S})?year))?(?![\w-])",
     priority=1,
 )
 def quarter(match, ctx):
     number = _ORDER[match["ord"].lower()]
-    year = int(match["y"]) if match["y"] else None
+    year = int(match["y"] or match["y0"]) if (match["y"] or match["y0"]) else None
     rel = _norm(match["rel"])
     anchor = ctx.anchor
     if year is None:
@@ -431,8 +438,11 @@ _FREQUENCY = {
 }
 
 
-@rule("frequency", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])")
+@rule("frequency", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])")
 def frequency(match, ctx):
+    word = match["w"].lower()
+    if word != "annually" and re.match(r"\s++[a-z]", ctx.text[match.end() : match.end() + 3]):
+        return None  # "a quarterly dividend", "the daily newspaper": adjectives, not sets
     return whole(match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")])
 
 
@@ -506,7 +516,7 @@ _VAGUE = {
 
 @rule(
     "vague",
-    r"(?P<w>right\s++now|now|currently|current|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|recent|lately|previously|formerly|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future|future|soon)(?![\w-])",
+    r"(?P<w>right\s++now|now|currently|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|lately|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future)(?![\w-])",
 )
 def vague(match, ctx):
     word = _norm(match["w"])

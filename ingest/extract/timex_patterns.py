@@ -43,7 +43,7 @@ COUNT = rf"(?:{NUMBER}(?:{HY}(?:to|or){HY}{NUMBER})?|{VAGUE})"
 
 UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?"
-    r"|months?|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia)(?![\w])"
+    r"|months?|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia)(?![\w-])"
 )
 UNIT_SINGULAR = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"

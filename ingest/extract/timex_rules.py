@@ -66,6 +66,7 @@ class Part:
     range_end: str | None = None
     range_part: bool = False
     absolute: bool = False  # names its own date: becomes the anchor for anaphora
+    anchor: bool = True  # False for dates counted from another ("a year earlier")
 
 
 Handler = Callable[[re.Match, Context], list[Part] | None]
@@ -178,7 +179,7 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
         return cal.month_value(year, month) if year else f"XXXX-{month:02d}"
     year = anchor.year
     if rel in ("last", "this past", "past"):
-        if month >= anchor.month:
+        if month >= anchor.month - 1:
             year -= 1
     elif rel in ("next", "this coming", "coming", "the coming"):
         if month <= anchor.month:
@@ -189,7 +190,7 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
         direction = ctx.tense(start, end)
         if direction > 0 and month < anchor.month - 1:
             year += 1
-        elif direction < 0 and month > anchor.month + 1:
+        elif direction < 0 and month > anchor.month:
             year -= 1
     return cal.month_value(year, month)
 
@@ -227,7 +228,7 @@ def resolve_weekday(ctx: Context, weekday: int, start: int, end: int, rel: str =
     elif rel == "this":
         day = cal.weekday_near(anchor, weekday, +1 if ctx.tense(start, end) > 0 else -1)
     else:
-        day = cal.weekday_near(anchor, weekday, ctx.tense(start, end))
+        day = cal.weekday_near(anchor, weekday, 1 if ctx.tense(start, end) > 0 else -1)
     return cal.day_value(day)
 
 
