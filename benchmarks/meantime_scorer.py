@@ -9,12 +9,16 @@ article; everything after the last annotated sentence is ignored on both sides):
 * Temporal expressions, TempEval-3 style: strict (same span), relaxed (overlapping spans,
   one-to-one), value and type (attribute agreement among relaxed matches), each as F1 over
   the system's and the gold's counts.
-* Actors: named mentions (``syntactic_type`` NAM or PRE.NAM) of PER, ORG and LOC entities.
+* Actors: named mentions (``syntactic_type`` NAM or PRE.NAM; where the annotators left the
+  type empty, a mention whose words are all capitalised, such as "General Motors" but not
+  "the company") of PER, ORG and LOC entities.
   Nested gold mentions of the same entity ("JSA Research defence analyst Paul Nesbit" around
   "Paul Nesbit") count once, as the innermost. Recall: a gold mention is found when a system
   actor mention overlaps it. Precision: a system mention is right when it overlaps a named
   gold mention of a PER, ORG or LOC entity (or a named mention the annotators left unlinked);
-  overlapping only a product or financial entity, a common noun phrase, or nothing, is wrong.
+  A system mention whose span is exactly a PER, ORG or LOC mention of another syntactic type
+  ("Russian" marked as a nominal LOC) is right as well. Overlapping only a product or
+  financial entity, a common noun phrase, or nothing, is wrong.
   The typed variant also asks the kinds to agree (person=PER, organisation/group=ORG,
   state/place=LOC or ORG).
 """
@@ -179,12 +183,30 @@ _KIND_TO_TYPES = {
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+_UNNAMED_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She",
+                  "We", "They", "Their", "His", "Her", "Our", "Who", "Which", "I", "You", "All",
+                  "Some", "Both", "Each", "Us", "My", "Your"}
+_INNER_WORDS = {"of", "and", "the", "de", "&", "for", "von", "van", "al", "bin", "da", "du", "la", "le"}
+
+
+def is_named(mention: Mention, text: str) -> bool:
+    """A proper-name mention: NAM or PRE.NAM, or, with no syntactic type, all capitalised."""
+    if mention.syntactic in NAMED:
+        return True
+    if mention.syntactic:
+        return False
+    words = re.findall(r"[^\W\d_][\w.'&-]*", text[mention.start : mention.end])
+    if not words or words[0] in _UNNAMED_FIRST:
+        return False
+    return all(w[:1].isupper() or w in _INNER_WORDS or len(w) <= 2 for w in words)
+
+
 def gold_actor_mentions(doc: MeantimeDoc) -> list[Mention]:
     """The innermost named PER/ORG/LOC mentions inside the annotated window."""
     named = [
         m
         for m in doc.mentions
-        if m.syntactic in NAMED and m.type in ACTOR_TYPES and m.start < doc.window_end
+        if m.type in ACTOR_TYPES and m.start < doc.window_end and is_named(m, doc.text)
     ]
     keep = []
     for m in named:
@@ -209,8 +231,15 @@ def score_actors(doc: MeantimeDoc, system: list[dict], totals: dict) -> None:
     system = [s for s in system if s["start"] < doc.window_end]
     gold = gold_actor_mentions(doc)
     acceptable = [
-        m for m in doc.mentions if m.syntactic in NAMED and (m.type in ACTOR_TYPES or m.type == "")
+        m
+        for m in doc.mentions
+        if (m.type in ACTOR_TYPES or m.type == "") and is_named(m, doc.text)
     ]
+    exact = {
+        (m.end - len(_DETERMINER.sub("", doc.text[m.start : m.end])), m.end): m
+        for m in doc.mentions
+        if m.type in ACTOR_TYPES
+    }
     totals["gold"] = totals.get("gold", 0) + len(gold)
     totals["sys"] = totals.get("sys", 0) + len(system)
     for g in gold:
@@ -227,6 +256,8 @@ def score_actors(doc: MeantimeDoc, system: list[dict], totals: dict) -> None:
             totals.setdefault("missed", []).append(doc.text[g.start : g.end])
     for s in system:
         hits = [m for m in acceptable if _overlap(s["start"], s["end"], m.start, m.end)]
+        if not hits and (s["start"], s["end"]) in exact:
+            hits = [exact[(s["start"], s["end"])]]
         if hits:
             totals["correct"] = totals.get("correct", 0) + 1
             if any(m.type == "" or m.type in _KIND_TO_TYPES.get(s["kind"], set()) for m in hits):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ingest.extract import gazetteer as gazetteers
 from ingest.extract import timex
+from ingest.extract.actors import find_actors
 from ingest.extract.model import Extraction
 
 
@@ -39,4 +41,8 @@ def extract(text: str, published=None, actors: Iterable | None = None) -> Extrac
         raise TypeError(f"text must be str, not {type(text).__name__}")
     day = coerce_published(published)
     timexes = timex.tag(text, day)
-    return Extraction(text=text, published=day, timexes=timexes)
+    gazetteer = gazetteers.builtin()
+    if actors:
+        gazetteer = gazetteer.with_workspace(actors)
+    found = find_actors(text, timexes, gazetteer)
+    return Extraction(text=text, published=day, timexes=timexes, actors=found)
