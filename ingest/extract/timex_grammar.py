@@ -11,19 +11,6 @@ import re
 from ingest.extract import calendar as cal
 from ingest.extract.lexicon import DAY_PARTS, ORDINALS, SEASONS, WEEKDAYS
 from ingest.extract.timex_context import Context
-from ingest.extract.timex_rules import (
-    ANY_YEAR,
-    Part,
-    capitalised,
-    month_number,
-    position_mod,
-    resolve_day,
-    resolve_month,
-    resolve_weekday,
-    rule,
-    whole,
-    year_of,
-)
 from ingest.extract.timex_patterns import (
     AMPM,
     DAY,
@@ -37,6 +24,19 @@ from ingest.extract.timex_patterns import (
     WEEKDAY,
     YEAR,
     S,
+)
+from ingest.extract.timex_rules import (
+    ANY_YEAR,
+    Part,
+    capitalised,
+    month_number,
+    position_mod,
+    resolve_day,
+    resolve_month,
+    resolve_weekday,
+    rule,
+    whole,
+    year_of,
 )
 
 # Words before a capitalised month that make it a name, not a month ("Theresa May").
@@ -280,15 +280,36 @@ def month(match, ctx):
     if number is None or not capitalised(word):
         return None
     if not match["rel"] and not match["pos"]:
-        if word.lower() in ("may", "march", "mar", "jan", "sept", "sep", "dec", "oct", "aug", "jun", "jul", "nov", "feb", "apr"):
+        if word.lower() in (
+            "may",
+            "march",
+            "mar",
+            "jan",
+            "sept",
+            "sep",
+            "dec",
+            "oct",
+            "aug",
+            "jun",
+            "jul",
+            "nov",
+            "feb",
+            "apr",
+        ):
             if word.lower() in ("may", "march") and _name_context(ctx, match.start()):
                 return None
-            if len(word.rstrip(".")) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july"):
+            if (
+                len(word.rstrip(".")) <= 4
+                and not word.endswith(".")
+                and word.lower() not in ("may", "june", "july")
+            ):
                 return None
         elif _name_context(ctx, match.start()) and word.lower() in ("april", "june", "august"):
             return None
         following = ctx.text[match.end() : match.end() + 12]
-        if word.lower() == "may" and re.match(r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following):
+        if word.lower() == "may" and re.match(
+            r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following
+        ):
             return None
     value = resolve_month(ctx, number, match.start(), match.end(), match["rel"] or "")
     return whole(match, "DATE", value, position_mod(match["pos"]))
@@ -344,8 +365,22 @@ def year_range(match, ctx):
     if not first < second <= first + 200:
         return None
     return [
-        Part(match.start("y1"), match.end("y1"), "DATE", f"{first:04d}", range_end=f"{second:04d}", absolute=True),
-        Part(match.start("y2"), match.end("y2"), "DATE", f"{second:04d}", range_part=True, absolute=True),
+        Part(
+            match.start("y1"),
+            match.end("y1"),
+            "DATE",
+            f"{first:04d}",
+            range_end=f"{second:04d}",
+            absolute=True,
+        ),
+        Part(
+            match.start("y2"),
+            match.end("y2"),
+            "DATE",
+            f"{second:04d}",
+            range_part=True,
+            absolute=True,
+        ),
     ]
 
 

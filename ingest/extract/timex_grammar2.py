@@ -8,18 +8,6 @@ import re
 from ingest.extract import calendar as cal
 from ingest.extract.lexicon import MONTHS, WEEKDAYS
 from ingest.extract.timex_context import Context
-from ingest.extract.timex_rules import (
-    Part,
-    count_of,
-    duration_value,
-    half_of,
-    month_number,
-    position_mod,
-    rule,
-    unit_name,
-    whole,
-    year_of,
-)
 from ingest.extract.timex_patterns import (
     COUNT,
     DAY_PART,
@@ -35,8 +23,28 @@ from ingest.extract.timex_patterns import (
     YEAR,
     S,
 )
+from ingest.extract.timex_rules import (
+    Part,
+    count_of,
+    duration_value,
+    half_of,
+    position_mod,
+    rule,
+    unit_name,
+    whole,
+)
 
-_BACK = {"last", "past", "previous", "this past", "the last", "the past", "the previous", "prior", "the prior"}
+_BACK = {
+    "last",
+    "past",
+    "previous",
+    "this past",
+    "the last",
+    "the past",
+    "the previous",
+    "prior",
+    "the prior",
+}
 _AHEAD = {"next", "coming", "this coming", "the next", "the coming", "upcoming", "the upcoming"}
 _HERE = {"this", "current", "the current", "the present", "present", "the same", "that"}
 _ANAPHORIC_BACK = {"the previous", "the preceding", "the prior"}
@@ -71,8 +79,15 @@ def relative_period(match, ctx):
         if unit == "weekend":
             offset = -1 if rel in ("the last", "the past") else 1
             return _weekend(match, ctx, offset)
-        return whole(match, "DURATION", duration_value(1, "fortnight" if unit == "fortnight" else unit))
-    if rel in _ANAPHORIC_BACK or rel in _ANAPHORIC_AHEAD or rel in ("that", "the same", "following", "previous") and rel != "previous":
+        return whole(
+            match, "DURATION", duration_value(1, "fortnight" if unit == "fortnight" else unit)
+        )
+    if (
+        rel in _ANAPHORIC_BACK
+        or rel in _ANAPHORIC_AHEAD
+        or rel in ("that", "the same", "following", "previous")
+        and rel != "previous"
+    ):
         offset = -1 if rel in _ANAPHORIC_BACK else (0 if rel in ("that", "the same") else 1)
         anchor = ctx.anaphor
         if rel == "previous":
@@ -141,7 +156,9 @@ def position_in_current(match, ctx):
     anchor = ctx.anchor
     if anchor is None:
         return None
-    return whole(match, "DATE", cal.shift(anchor, 0, match["unit"].lower()), position_mod(match["pos"]))
+    return whole(
+        match, "DATE", cal.shift(anchor, 0, match["unit"].lower()), position_mod(match["pos"])
+    )
 
 
 @rule(
@@ -222,9 +239,10 @@ def duration(match, ctx):
     count_text = match["n"]
     unit = unit_name(match["unit"])
     det = _norm(match["det"])
-    if count_text.lower() in ("a", "an"):
-        if unit == "second" or (det == "" and _after_frequency(ctx, match.start())):
-            return None
+    if count_text.lower() in ("a", "an") and (
+        unit == "second" or (det == "" and _after_frequency(ctx, match.start()))
+    ):
+        return None
     if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and not det:
         return None  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
     amount = count_of(count_text)
@@ -277,7 +295,18 @@ def bare_plural(match, ctx):
 # ----------------------------------------------------------------------- quarters
 
 
-_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
+_ORDER = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 @rule(
@@ -409,12 +438,20 @@ def anaphoric_day(match, ctx):
         after = ctx.text[match.end() : match.end() + 3]
         if not re.match(r"\s*+[,.;:)]", after):
             return None
-    offset = -1 if rel in ("the previous", "the preceding", "the prior") else (1 if rel in ("the following", "the next") else 0)
+    offset = (
+        -1
+        if rel in ("the previous", "the preceding", "the prior")
+        else (1 if rel in ("the following", "the next") else 0)
+    )
     if anchor is None:
         return whole(match, "DATE", "XXXX-XX-XX")
     value = cal.day_value(anchor + dt.timedelta(days=offset))
     if unit in ("morning", "afternoon", "evening", "night"):
-        return whole(match, "TIME", f"{value}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[unit]}")
+        return whole(
+            match,
+            "TIME",
+            f"{value}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[unit] }",
+        )
     return whole(match, "DATE", value)
 
 
@@ -438,12 +475,17 @@ _FREQUENCY = {
 }
 
 
-@rule("frequency", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])")
+@rule(
+    "frequency",
+    r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])",
+)
 def frequency(match, ctx):
     word = match["w"].lower()
     if word != "annually" and re.match(r"\s++[a-z]", ctx.text[match.end() : match.end() + 3]):
         return None  # "a quarterly dividend", "the daily newspaper": adjectives, not sets
-    return whole(match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")])
+    return whole(
+        match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")]
+    )
 
 
 @rule(
@@ -452,7 +494,11 @@ def frequency(match, ctx):
 )
 def every(match, ctx):
     quantifier = match["q"].lower()
-    if quantifier in ("a", "an", "per") and not _after_frequency(ctx, match.start()) and quantifier != "per":
+    if (
+        quantifier in ("a", "an", "per")
+        and not _after_frequency(ctx, match.start())
+        and quantifier != "per"
+    ):
         return None
     if match["wd"]:
         return whole(match, "SET", f"XXXX-WXX-{WEEKDAYS[match['wd'].lower().rstrip('.')]}")
@@ -522,9 +568,13 @@ def vague(match, ctx):
     word = _norm(match["w"])
     text = ctx.text
     after = text[match.end() : match.end() + 24].lower()
-    if word == "current" and re.match(r"\s+(?:account|accounts|affairs|events|affair|s\b|ly)", after):
+    if word == "current" and re.match(
+        r"\s+(?:account|accounts|affairs|events|affair|s\b|ly)", after
+    ):
         return None
-    if word == "the past" and re.match(r"\s+(?:few|two|three|four|five|six|several|\d|year|month|week|decade|day)", after):
+    if word == "the past" and re.match(
+        r"\s+(?:few|two|three|four|five|six|several|\d|year|month|week|decade|day)", after
+    ):
         return None
     if word == "now" and text[max(0, match.start() - 6) : match.start()].lower().endswith("until "):
         pass
