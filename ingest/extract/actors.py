@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ingest.extract.actor_words import (
@@ -56,6 +57,9 @@ class _Document:
         self.lower_words = {t.text for t in tokens if t.text[:1].islower()}
         self.mid_capitals = {t.text for t in tokens if t.capitalised and not t.sentence_start}
         self.title_lines = _title_case_lines(text, tokens)
+        self.title_starts = [start for start, _end in self.title_lines]
+        self.body_words = Counter(t.text for t in tokens if not self.in_title_line(t.start))
+        self.occurrence_cache: dict[str, int] = {}
 
     def in_timex(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.timex_starts, start) - 1
@@ -71,21 +75,25 @@ class _Document:
         return lower in self.gazetteer.common_words or (word != lower and lower in self.lower_words)
 
     def in_title_line(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.title_lines)
+        index = bisect.bisect_right(self.title_starts, position) - 1
+        return index >= 0 and position < self.title_lines[index][1]
 
 
 def _title_case_lines(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Lines that capitalise most words (headlines), where capitals say little."""
     lines = []
+    index = 0
     position = 0
     for line in text.split("\n"):
         end = position + len(line)
-        words = [
-            t
-            for t in tokens
-            if position <= t.start < end and t.text[:1].isalpha() and len(t.text) > 3
-        ]
-        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.7:
+        words = capitals = 0
+        while index < len(tokens) and tokens[index].start < end:
+            word = tokens[index].text
+            if word[:1].isalpha() and len(word) > 3:
+                words += 1
+                capitals += word[:1].isupper()
+            index += 1
+        if words >= 4 and capitals / words >= 0.7:
             lines.append((position, end))
         position = end + 1
     return lines
@@ -99,6 +107,11 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     covered: list[tuple[int, int]] = []
     for chunk in chunks(text, tokens):
         mentions.extend(_resolve_chunk(doc, chunk))
+    spanning = _spanning_names(doc)
+    if spanning:
+        starts = [s.start for s in spanning]
+        mentions = [m for m in mentions if not _overlaps_any(m, spanning, starts)]
+        mentions.extend(spanning)
     covered = sorted((m.start, m.end) for m in mentions)
     mentions.extend(_lowercase_gazetteer(doc, covered))
     mentions = [m for m in mentions if not _product_or_currency(doc, m)]
@@ -405,24 +418,73 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
     strong = bool(ACTOR_AFTER.match(after)) or bool(
         re.search(r"\b(?:by|with|for|against|between|and|of)\s+$", before)
     )
-    if not strong and _occurrences(doc, form) < 2:
+    if not strong and _occurrences(doc, form, start) < 2:
         return []
     return [Mention(start, end, form, "other", 1)]
 
 
-def _occurrences(doc: _Document, form: str) -> int:
-    return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text))
+def _occurrences(doc: _Document, form: str, start: int) -> int:
+    """How often ``form`` occurs near ``start`` (the whole text when it is article-sized)."""
+    if len(doc.text) <= 100_000:
+        cached = doc.occurrence_cache.get(form)
+        if cached is None:
+            cached = doc.occurrence_cache[form] = _count(form, doc.text)
+        return cached
+    return _count(form, doc.text[max(0, start - 20_000) : start + 20_000])
+
+
+def _count(form: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text))
 
 
 def _seen_elsewhere(doc: _Document, token: Token) -> bool:
-    for other in doc.tokens:
-        if (
-            other.text == token.text
-            and other.start != token.start
-            and not doc.in_title_line(other.start)
-        ):
-            return True
-    return False
+    """Does the story use this word outside the headline lines?"""
+    return doc.body_words.get(token.text, 0) > (0 if doc.in_title_line(token.start) else 1)
+
+
+def _overlaps_any(mention: Mention, others: list[Mention], starts: list[int]) -> bool:
+    """Does ``mention`` overlap one of ``others`` (sorted, not overlapping each other)?"""
+    index = bisect.bisect_left(starts, mention.end) - 1
+    return index >= 0 and others[index].end > mention.start
+
+
+def _spanning_names(doc: _Document) -> list[Mention]:
+    """Names with lower-case words that chunks cannot hold: the workspace's "Ukrainian
+    forces", the gazetteer's "UN refugee agency". They override what chunks found."""
+    found: list[Mention] = []
+    tokens = doc.tokens
+    index = 0
+    limit = doc.gazetteer.max_tokens
+    while index < len(tokens):
+        token = tokens[index]
+        if not token.capitalised:
+            index += 1
+            continue
+        hit = None
+        for stop in range(min(len(tokens), index + limit), index + 1, -1):
+            words = tokens[index:stop]
+            if (
+                all(t.capitalised for t in words[1:])
+                and not doc.gazetteer.forms.get(
+                    normalise(doc.text[token.start : words[-1].end]),
+                    [Entry("", "", workspace=True)],
+                )[0].workspace
+            ):
+                continue
+            entry = doc.gazetteer.lookup(normalise(doc.text[token.start : words[-1].end]))
+            if entry is not None:
+                hit = (stop, entry)
+                break
+        if hit is None:
+            index += 1
+            continue
+        stop, entry = hit
+        mention = _from_entry(doc, entry, token.start, tokens[stop - 1].end)
+        if entry.workspace:
+            mention.strength = 4
+        found.append(mention)
+        index = stop
+    return found
 
 
 def _lowercase_gazetteer(doc: _Document, covered: list[tuple[int, int]]) -> list[Mention]:

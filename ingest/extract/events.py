@@ -143,6 +143,7 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
         r"\b(?:on|in|at|during|since|by|from|until|between|of|early|late)(\s+)(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
+        flags=re.IGNORECASE,
     )
     if clause.rstrip().endswith("?"):
         return None

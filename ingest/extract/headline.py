@@ -615,7 +615,11 @@ def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
         if word[:1].isupper() and index > 0:
             continue  # a name such as "United" or "Ahmed"
         base = base_form(word)
-        if base is None or base in REPORTING:
+        if (
+            base is None
+            or base in REPORTING
+            or word.lower() in ("did", "had", "was", "were", "been")
+        ):
             continue
         previous = words[index - 1].group().lower() if index else ""
         passive = previous in ("was", "were", "been", "being", "be", "is", "are")

@@ -87,11 +87,7 @@ def _name_context(ctx: Context, start: int) -> bool:
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
-    if word in _ALLOWED_BEFORE or word in WEEKDAYS:
-        return False
-    # A capital after a sentence end is just the start of a sentence.
-    head = before[: match.start(1)].rstrip()
-    return not (head == "" or head[-1] in ".!?:;\"'“”")
+    return word not in _ALLOWED_BEFORE and word not in WEEKDAYS
 
 
 def _time_part(value: str, part: str | None) -> tuple[str, str]:

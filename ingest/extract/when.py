@@ -9,7 +9,7 @@ TIMEX3 value                   when
 ``2024-11-14T06:30`` (+ Z)     ``2024-11-14T06:30`` (``Z`` when the text said GMT/UTC)
 ``2024-11-14TMO`` etc.         ``2024-11-14`` (a part of the day is not a clock time)
 ``2024-11``, ``2024``          the same
-``2024-W46``                   ``2024-W46`` (stored as its days)
+``2024-W46``                   ``2024-11-11/2024-11-17`` (its days, as the store keeps weeks)
 ``2024-W46-WE``                ``2024-11-16/2024-11-17``
 ``2024-Q1``                    ``2024-01/2024-03``
 ``2024-H2``                    ``2024-07/2024-12``
