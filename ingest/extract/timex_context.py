@@ -13,7 +13,7 @@ from ingest.extract.calendar import value_granularity, value_to_date
 _FUTURE = re.compile(
     r"\b(?:will|won't|wont|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|"
     r"expected\s+to|expects\s+to|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
-    r"payable|will|starts?|begins?|meets?|"
+    r"payable|will|starts?|begins?|meets?|expected|"
     r"intends?\s+to|aims?\s+to|next|upcoming|would|hopes?\s+to|tomorrow|"
     r"promised\s+to|vowed\s+to|deadline|forthcoming)\b",
     re.IGNORECASE,
@@ -58,6 +58,18 @@ class Context:
     def anaphor(self) -> dt.date | None:
         """The date anaphoric expressions resolve against."""
         return self.last_day or self.dct
+
+    def anaphor_for(self, unit: str) -> dt.date | None:
+        """The date "the following <unit>" counts from: the last date named at that
+        granularity or finer ("in March 1989 ... the following month"), else :attr:`anaphor`."""
+        order = ("day", "week", "month", "quarter", "year")
+        if unit == "quarter" and self.last_quarter:
+            return value_to_date(self.last_quarter)
+        if self.last_value and unit in order:
+            granularity = value_granularity(self.last_value)
+            if granularity in order and order.index(granularity) <= order.index(unit):
+                return value_to_date(self.last_value)
+        return self.anaphor
 
     @property
     def year(self) -> int | None:

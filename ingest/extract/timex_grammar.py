@@ -483,6 +483,26 @@ def day_part(match, ctx):
 
 
 @rule(
+    "part_then_day",
+    rf"(?:(?P<pos>early|mid|late){HY})?(?P<part>{DAY_PART}){S}(?:(?P<w>yesterday|today|tomorrow)|(?:on{S})?(?P<wd>{WEEKDAY}))(?![\w])",
+    priority=1,
+)
+def part_then_day(match, ctx):
+    """ "mid-afternoon yesterday", "morning Tuesday"."""
+    anchor = ctx.anchor
+    if match["w"]:
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["w"].lower()]
+        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
+    else:
+        if not capitalised(match["wd"]):
+            return None
+        day = resolve_weekday(
+            ctx, WEEKDAYS[match["wd"].lower().rstrip(".")], match.start(), match.end()
+        )
+    return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")
+
+
+@rule(
     "the_day_before",
     r"the\s++day\s++(?P<w>before\s++yesterday|after\s++tomorrow)",
     priority=2,
@@ -497,13 +517,26 @@ def the_day_before(match, ctx):
 
 @rule(
     "weekday",
-    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|coming|past){S})?(?:(?P<pos>early|earlier|late|later){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<part>{DAY_PART}))?(?![\w])",
+    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|coming|past|the{S}previous|the{S}following|the{S}next|that){S})?(?:(?P<pos>early|earlier|late|later){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<part>{DAY_PART}))?(?![\w])",
 )
 def weekday(match, ctx):
     word = match["wd"]
     if not capitalised(word):
         return None
     number = WEEKDAYS[word.lower().rstrip(".")]
+    rel = " ".join((match["rel"] or "").lower().split())
+    if rel in ("the previous", "the following", "the next", "that"):
+        anchor = ctx.anaphor
+        if anchor is None:
+            return whole(match, "DATE", f"XXXX-WXX-{number}")
+        if rel == "the previous":
+            day = cal.weekday_near(anchor - dt.timedelta(days=1), number, -1)
+        elif rel == "that":
+            day = cal.weekday_near(anchor, number, -1)
+        else:
+            day = cal.weekday_near(anchor + dt.timedelta(days=1), number, +1)
+        type_, value = _time_part(cal.day_value(day), match["part"])
+        return whole(match, type_, value)
     value = resolve_weekday(ctx, number, match.start(), match.end(), match["rel"] or "")
     type_, value = _time_part(value, match["part"])
     return whole(match, type_, value)

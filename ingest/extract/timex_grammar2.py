@@ -89,7 +89,7 @@ def relative_period(match, ctx):
         and rel != "previous"
     ):
         offset = -1 if rel in _ANAPHORIC_BACK else (0 if rel in ("that", "the same") else 1)
-        anchor = ctx.anaphor
+        anchor = ctx.anaphor_for(unit)
         if rel == "previous":
             anchor, offset = ctx.anchor, -1
         if anchor is None:
@@ -97,6 +97,8 @@ def relative_period(match, ctx):
         if unit == "weekend":
             return _weekend(match, ctx, offset, anchor)
         return whole(match, "DATE", cal.shift(anchor, offset, unit), mod)
+    if rel in ("the latest", "latest") and unit == "quarter" and ctx.anchor is not None:
+        return whole(match, "DATE", cal.shift(ctx.anchor, -1, "quarter"), mod)
     if rel in _BACK:
         offset = -1
     elif rel in _AHEAD:
@@ -182,6 +184,20 @@ def year_period(match, ctx):
     return [Part(match.start(), end, "DATE", value, anchor=False)]
 
 
+@rule(
+    "year_quarter",
+    rf"the{S}(?P<y>{YEAR}){S}(?P<noun>quarter|period|fiscal{S}year|year)(?![\w-])",
+    priority=1,
+)
+def year_quarter(match, ctx):
+    """ "the 1988 quarter": that year's instance of the quarter last talked about."""
+    year = int(match["y"])
+    noun = match["noun"].lower()
+    if noun in ("quarter", "period") and ctx.last_quarter:
+        return whole(match, "DATE", f"{year:04d}-{ctx.last_quarter[5:]}", absolute=False)
+    return whole(match, "DATE", f"{year:04d}", absolute=True)
+
+
 # -------------------------------------------------------------- "two years ago"
 
 
@@ -243,8 +259,10 @@ def duration(match, ctx):
         unit == "second" or (det == "" and _after_frequency(ctx, match.start()))
     ):
         return None
-    if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and not det:
-        return None  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
+    if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and (
+        not det or not match["unit"].lower().endswith("s")
+    ):
+        return None  # "the 1988 quarter" is a date; "in 2024 days" is rarer than a year  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
     amount = count_of(count_text)
     if unit == "quarter" and amount is None and not det:
         return None
@@ -369,6 +387,8 @@ def quarter_code(match, ctx):
 )
 def the_quarter(match, ctx):
     anchor = ctx.anchor
+    if match["rel"] and match["rel"].strip().lower() == "latest" and anchor is not None:
+        return whole(match, "DATE", cal.shift(anchor, -1, "quarter"))
     if ctx.last_quarter:
         return whole(match, "DATE", ctx.last_quarter)
     if match["rel"] and anchor is not None:

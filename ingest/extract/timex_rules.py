@@ -178,9 +178,13 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
         pass
     else:
         direction = ctx.tense(start, end)
+        if re.search(
+            r"\b(?:by|until|till|through|before)\s+$", ctx.text[max(0, start - 10) : start]
+        ):
+            direction = 1  # "talks should end by May": a deadline ahead
         if direction > 0 and month < anchor.month - 1:
             year += 1
-        elif direction < 0 and month > anchor.month:
+        elif direction < 0 and month > anchor.month + 1:
             year -= 1
     return cal.month_value(year, month)
 
