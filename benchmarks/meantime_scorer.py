@@ -261,7 +261,7 @@ def is_named(mention: Mention, text: str) -> bool:
     if mention.syntactic:
         return False
     words = re.findall(r"[^\W\d_][\w.'&-]*", text[mention.start : mention.end])
-    if not words or words[0] in _UNNAMED_FIRST:
+    if not words or words[0] in _UNNAMED_FIRST or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w in _INNER_WORDS or len(w) <= 2 for w in words)
 

@@ -303,6 +303,14 @@ ORG_WORDS = frozenset(
 
 PLACE_WORDS = frozenset(
     [
+        "Theater",
+        "Theatre",
+        "Hall",
+        "Arena",
+        "Hotel",
+        "Embassy",
+        "Consulate",
+        "Compound",
         "Airport",
         "Street",
         "Avenue",
@@ -386,6 +394,16 @@ LEGAL_SUFFIX = frozenset(
 
 NOT_NAMES = frozenset(
     [
+        "White",
+        "Black",
+        "Red",
+        "Blue",
+        "Green",
+        "Yellow",
+        "Gold",
+        "Silver",
+        "New Year",
+        "Halloween",
         "I",
         "OK",
         "TV",
@@ -505,7 +523,7 @@ THING_BEFORE = re.compile(
 )
 
 PRODUCT_AFTER = re.compile(
-    r"^\s+(?:jets?|aircraft|airliners?|planes?|engines?|computers?|laptops?|notebooks?|phones?|"
+    r"^\s+(?:users|owners|fans|jets?|aircraft|airliners?|planes?|engines?|computers?|laptops?|notebooks?|phones?|"
     r"handsets?|software|players?|devices?|models?|versions?|tablets?|chips?|processors?|"
     r"cars?|vehicles?|trucks?|tanks?|missiles?|rifles?|drones?|helicopters?|fighters?|"
     r"systems?|platforms?|series|line|range|brand|operating|store|app|apps|edition|update|"

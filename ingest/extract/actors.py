@@ -127,6 +127,11 @@ def _product_or_currency(doc: _Document, mention: Mention) -> bool:
     after = doc.text[mention.end : mention.end + 12]
     if after.startswith("$"):
         return True
+    if mention.kind == "organisation" and (
+        PRODUCT_AFTER.match(after + doc.text[mention.end + 12 : mention.end + 30])
+        or re.match(r"^ [A-Z][a-z]+ \d", doc.text[mention.end : mention.end + 30])
+    ):
+        return True  # "Airbus jets", "Rolls-Royce Trent 900 engines": the maker's product
     if mention.kind in ("organisation", "other") and _MODEL_AFTER.match(after):
         wider = doc.text[mention.end : mention.end + 30]
         return not _QUANTITY_AFTER.match(wider)  # "GM 30,000 jobs" is not a model number
@@ -207,7 +212,10 @@ def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[
             break
         tokens = tokens[1:]
         titled = False
-    if not tokens:
+    while tokens and not tokens[0].capitalised and tokens[0].text[:3] not in ("al-", "el-"):
+        tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
+        titled = False
+    if not tokens or all(t.text in TITLES for t in tokens):
         return []
     whole = _form(doc, tokens)
     entry = gazetteer.lookup(whole)
@@ -393,6 +401,15 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
     after = doc.text[end : end + 24]
     if PRODUCT_AFTER.match(after) or re.match(r"^\s+[\w-]*\d", after):
         return []
+    if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“])\s*$", before) or re.match(r"^[\"”]", after):
+        return []  # "iTunes Music Store", a "Dreamliner" in quotes: products and nicknames
+    if (
+        len(tokens) == 1
+        and re.search(r"\bthe\s+$", before)
+        and not words[0].endswith("s")
+        and not re.match(r"^\s+(?:said|says|told|announced|reported)\b", after)
+    ):
+        return []  # "the Shuffle was introduced": a thing, unless it speaks
     if THING_BEFORE.search(before) and not ACTOR_AFTER.match(after):
         return []
     if doc.in_title_line(start) and not any(_seen_elsewhere(doc, t) for t in tokens):
@@ -418,7 +435,7 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
     strong = bool(ACTOR_AFTER.match(after)) or bool(
         re.search(r"\b(?:by|with|for|against|between|and|of)\s+$", before)
     )
-    if not strong and _occurrences(doc, form, start) < 2:
+    if not strong and _occurrences(doc, form, start) < 3:
         return []
     return [Mention(start, end, form, "other", 1)]
 

@@ -205,11 +205,27 @@ def tokenise(text: str) -> list[Token]:
             end -= 2
             word = word[:-2]
             possessive = True
+        compound = _COMPOUND.match(word)
+        if compound:
+            # "Saudi-led", "Iran-backed", "pro-Russian": the name inside is what counts.
+            group = "name" if compound.group("name") else "name2"
+            start, end = start + compound.start(group), start + compound.end(group)
+            word = compound.group(group)
+            possessive = False
         gap = text[previous_end:start]
         sentence_start = not tokens or _ends_sentence(gap, tokens[-1].text)
         tokens.append(Token(start, end, word, possessive, sentence_start, match.end()))
         previous_end = match.end()
     return tokens
+
+
+_COMPOUND = re.compile(
+    r"^(?:(?:pro|anti|non|ex|post|pre)-)?(?P<name>[A-Z][\w.&]*?(?:-[A-Z][\w.&]*?)*)"
+    r"(?:-(?:led|backed|based|owned|run|controlled|held|brokered|made|born|funded|sponsored|"
+    r"allied|aligned|linked|affiliated|occupied|annexed|built|supplied|installed|appointed|"
+    r"friendly|style|era|registered|flagged|listed|headquartered|operated|dominated))$"
+    r"|^(?:pro|anti|non|ex|post|pre)-(?P<name2>[A-Z][\w.&]*)$"
+)
 
 
 def _ends_sentence(gap: str, previous: str) -> bool:
