@@ -527,7 +527,7 @@ PRODUCT_AFTER = re.compile(
     r"handsets?|software|players?|devices?|models?|versions?|tablets?|chips?|processors?|"
     r"cars?|vehicles?|trucks?|tanks?|missiles?|rifles?|drones?|helicopters?|fighters?|"
     r"systems?|platforms?|series|line|range|brand|operating|store|app|apps|edition|update|"
-    r"family|variant|program|programme|project|deal|contract|order|orders|flights?|tour)\b"
+    r"family|variant|program|programme|project)\b"
 )
 
 PLACE_BEFORE = re.compile(

@@ -60,6 +60,7 @@ class _Document:
         self.title_starts = [start for start, _end in self.title_lines]
         self.body_words = Counter(t.text for t in tokens if not self.in_title_line(t.start))
         self.occurrence_cache: dict[str, int] = {}
+        self.surnames: dict[str, str] = {}  # people named so far, by surname
 
     def in_timex(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.timex_starts, start) - 1
@@ -106,7 +107,11 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     mentions: list[Mention] = []
     covered: list[tuple[int, int]] = []
     for chunk in chunks(text, tokens):
-        mentions.extend(_resolve_chunk(doc, chunk))
+        found = _resolve_chunk(doc, chunk)
+        for mention in found:
+            if mention.kind == "person" and " " in mention.name:
+                doc.surnames[mention.name.split()[-1]] = mention.name
+        mentions.extend(found)
     spanning = _spanning_names(doc)
     if spanning:
         starts = [s.start for s in spanning]
@@ -215,6 +220,8 @@ def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[
     while tokens and not tokens[0].capitalised and tokens[0].text[:3] not in ("al-", "el-"):
         tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
         titled = False
+    while tokens and not tokens[-1].capitalised:
+        tokens = tokens[:-1]  # "Office on (June 18)": a connector left by a cut
     if not tokens or all(t.text in TITLES for t in tokens):
         return []
     whole = _form(doc, tokens)
@@ -414,6 +421,8 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
         return []
     if doc.in_title_line(start) and not any(_seen_elsewhere(doc, t) for t in tokens):
         return []  # a capitalised headline word that the story never uses as a name
+    if len(tokens) == 1 and words[0] in doc.surnames:
+        return [Mention(start, end, doc.surnames[words[0]], "person", 2)]
     if len(tokens) == 1:
         token = tokens[0]
         if token.sentence_start and (doc.common(token) or token.text not in doc.mid_capitals):
@@ -433,7 +442,7 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
         if entry is not None and entry.kind in ("state", "place"):
             return [Mention(start, end, form, "place", 1)]
     strong = bool(ACTOR_AFTER.match(after)) or bool(
-        re.search(r"\b(?:by|with|for|against|between|and|of)\s+$", before)
+        re.search(r"\b(?:by|with|for|against|between|and|of|said|says|told|to)\s+$", before)
     )
     if not strong and _occurrences(doc, form, start) < 3:
         return []
