@@ -481,26 +481,24 @@ def _spanning_names(doc: _Document) -> list[Mention]:
     tokens = doc.tokens
     index = 0
     limit = doc.gazetteer.max_tokens
+    firsts = doc.gazetteer.spanning_firsts
     while index < len(tokens):
         token = tokens[index]
-        if not token.capitalised:
+        if token.text not in firsts:
             index += 1
             continue
         hit = None
-        for stop in range(min(len(tokens), index + limit), index + 1, -1):
+        for stop in range(min(len(tokens), index + limit), index, -1):
             words = tokens[index:stop]
-            if (
-                all(t.capitalised for t in words[1:])
-                and not doc.gazetteer.forms.get(
-                    normalise(doc.text[token.start : words[-1].end]),
-                    [Entry("", "", workspace=True)],
-                )[0].workspace
-            ):
+            found_entries = doc.gazetteer.forms.get(
+                normalise(doc.text[token.start : words[-1].end])
+            )
+            if not found_entries:
                 continue
-            entry = doc.gazetteer.lookup(normalise(doc.text[token.start : words[-1].end]))
-            if entry is not None:
+            entry = found_entries[0]
+            if entry.workspace or not all(t.capitalised for t in words[1:]):
                 hit = (stop, entry)
-                break
+            break
         if hit is None:
             index += 1
             continue

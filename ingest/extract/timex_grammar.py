@@ -117,6 +117,8 @@ def iso(match, ctx):
         value += f"T{match['h']}:{match['mi']}"
         if match["s"]:
             value += f":{match['s']}"
+        if match["z"]:
+            value += "Z" if match["z"] in ("Z", "+00:00", "+0000") else match["z"]
         parts = whole(match, "TIME", value, absolute=True)
         if match["z"]:
             parts[0].mod = "Z" if match["z"] == "Z" else match["z"]
@@ -596,6 +598,8 @@ def clock_ampm(match, ctx):
     if clock is None:
         return None
     value = _time_value(match, ctx, *clock)
+    if value is not None and match["tz"] and match["tz"].upper() in ("GMT", "UTC", "Z"):
+        value += "Z"
     return None if value is None else whole(match, "TIME", value)
 
 
@@ -613,6 +617,8 @@ def clock_24(match, ctx):
     value = _time_value(match, ctx, *clock)
     if value is None:
         return None
+    if match["tz"].upper() in ("GMT", "UTC", "Z"):
+        value += "Z"
     parts = whole(match, "TIME", value)
     if match["tz"].upper() in ("GMT", "UTC", "Z"):
         parts[0].mod = "Z"

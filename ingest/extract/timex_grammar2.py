@@ -75,13 +75,13 @@ def relative_period(match, ctx):
     if re.match(r"\s*+(?:ago|earlier|later|before|after)\b", follows):
         return None
     if rel in ("the last", "the past", "the next", "the coming") and not match["pos"]:
-        # "the past year" is a stretch of time, not the calendar year before.
+        # TimeML reads "the past decade" and "the last quarter" as the period before.
+        offset = -1 if rel in ("the last", "the past") else 1
         if unit == "weekend":
-            offset = -1 if rel in ("the last", "the past") else 1
             return _weekend(match, ctx, offset)
-        return whole(
-            match, "DURATION", duration_value(1, "fortnight" if unit == "fortnight" else unit)
-        )
+        if ctx.anchor is None or unit == "fortnight":
+            return whole(match, "DURATION", duration_value(1, unit))
+        return whole(match, "DATE", cal.shift(ctx.anchor, offset, unit))
     if (
         rel in _ANAPHORIC_BACK
         or rel in _ANAPHORIC_AHEAD

@@ -58,8 +58,9 @@ def _plain(value: str, mod: str) -> str | None:
     zone = "Z" if mod == "Z" else ""
     if mod not in ("START", "MID", "END"):
         mod = ""
-    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d)?", value)
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d)?(Z?)", value)
     if match:
+        zone = zone or match[3]
         if match[2] == "24:00":
             return match[1]
         return f"{match[1]}T{match[2]}{zone}"
