@@ -337,8 +337,9 @@ def year(match, ctx):
     number = year_of(match["y"])
     if number is None or not 1000 <= number <= 2099:
         return None
-    if not match["y"].isdigit() and not (match["fy"] or "").lower().startswith("the"):
-        return None
+    spoken_alone = not match["y"].isdigit() and not (match["fy"] or "").lower().startswith("the")
+    if spoken_alone and (not re.match(r"(?i)(?:nineteen|eighteen)\s", match["y"]) or match["pos"]):
+        return None  # "two thousand" alone is a number; "nineteen ninety-six" is a year
     if not match["pos"] and not match["fy"]:
         before = ctx.text[max(0, match.start() - 16) : match.start()]
         if _QUANTITY_BEFORE.search(before) and not re.search(r"(?:in|of|by)\s*$", before):
@@ -502,6 +503,44 @@ def part_then_day(match, ctx):
             ctx, WEEKDAYS[match["wd"].lower().rstrip(".")], match.start(), match.end()
         )
     return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")
+
+
+@rule(
+    "part_alone",
+    rf"(?:(?P<pos>early|mid|late){HY}|the{S})(?P<part>morning|afternoon|evening)(?![\w-])",
+)
+def part_alone(match, ctx):
+    """ "by mid afternoon", "in the morning": that part of the reference day."""
+    if re.search(
+        r"\b(?:every|each|a|one)\s+$", ctx.text[max(0, match.start() - 8) : match.start()]
+    ):
+        return None
+    anchor = ctx.anaphor
+    day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
+    return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+}
+
+
+@rule("holiday", r"(?P<w>Christmas(?:\s++(?:Eve|Day))?|New\s++Year['’]s\s++(?:Eve|Day))(?![\w-])")
+def holiday(match, ctx):
+    month, day = _HOLIDAYS[" ".join(match["w"].lower().replace("’", "'").split())]
+    year = ctx.year
+    if year is None:
+        return whole(match, "DATE", f"XXXX-{month:02d}-{day:02d}")
+    anchor = ctx.anchor
+    if anchor is not None and ctx.tense(match.start(), match.end()) < 0:
+        candidate = cal.valid_day(anchor.year, month, day)
+        if candidate and candidate > anchor:
+            year -= 1
+    return whole(match, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
 
 
 @rule(

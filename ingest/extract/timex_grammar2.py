@@ -293,6 +293,25 @@ def duration_adjective(match, ctx):
 
 
 @rule(
+    "long_adjective",
+    r"(?P<unit>decades|years|months|weeks|days|hours|centuries)-long(?![\w-])",
+    priority=2,
+)
+def long_adjective(match, ctx):
+    """ "a decades-long dispute", "a years-long war"."""
+    return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
+
+
+@rule(
+    "the_years",
+    r"the\s++(?P<unit>years|decades|centuries)(?![\w-])(?!\s++(?:of|to|since|before|after|between|that|when|ahead)\b)",
+)
+def the_years(match, ctx):
+    """ "over the years": an unspecified stretch."""
+    return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
+
+
+@rule(
     "vague_plural",
     rf"(?P<q>(?:the{S}(?:past|last|next|coming|previous|following){S})?(?:few|several|many|recent|coming|couple{S}of)|(?:the{S})?(?:recent|coming|past|last|next|following)){S}(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:{S}(?P<tail>ahead|to{S}come))?(?![\w-])",
 )
@@ -576,13 +595,16 @@ _VAGUE = {
     "soon": "FUTURE_REF",
     "shortly": "FUTURE_REF",
     "the coming days": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "a later time": "FUTURE_REF",
+    "a later stage": "FUTURE_REF",
     "later": "FUTURE_REF",
 }
 
 
 @rule(
     "vague",
-    r"(?P<w>right\s++now|now|currently|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|lately|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future)(?![\w-])",
+    r"(?P<w>right\s++now|now|currently|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|lately|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future|a\s++later\s++(?:date|time|stage))(?![\w-])",
 )
 def vague(match, ctx):
     word = _norm(match["w"])
