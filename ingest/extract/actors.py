@@ -32,6 +32,7 @@ from ingest.extract.actor_words import (
     TITLES,
 )
 from ingest.extract.gazetteer import Entry, Gazetteer, normalise
+from ingest.extract.headline import base_form
 from ingest.extract.model import Actor, Timex
 from ingest.extract.names import NAME_PARTICLES, Chunk, Token, chunks, tokenise
 
@@ -290,8 +291,11 @@ def _political(doc: _Document, start: int, end: int) -> bool:
     before = doc.text[max(0, start - 40) : start]
     if re.match(r"\s*,\s+[A-Z]", after) and re.search(r"\b(?:in|at|near|from|to)\s+$", before):
         return False
-    if POLITICAL_AFTER.match(after):
-        return not re.search(r"\b(?:in|at|near|into|around|outside|across|over)\s+$", before)
+    next_word = re.match(r"^\s+([a-z]+)\b", after)
+    if POLITICAL_AFTER.match(after) or (next_word and base_form(next_word.group(1))):
+        return not re.search(
+            r"\b(?:in|at|near|into|around|outside|across|over|to|from)\s+$", before
+        )
     return bool(POLITICAL_BEFORE.search(before)) and not re.search(r"\b(?:in|at|near)\s+$", before)
 
 
@@ -431,6 +435,11 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
             return []
         if token.text.isupper() and len(token.text) > 5:
             return []  # shouting, not an acronym
+    if re.search(
+        r"\b(?:village|town|city|region|province|district|port|settlement|capital|area)\s+of\s+$",
+        before,
+    ):
+        return [Mention(start, end, form, "place", 2)]
     if PLACE_BEFORE.search(before) and not ACTOR_AFTER.match(after):
         return [Mention(start, end, form, "place", 1)]
     if re.match(

@@ -33,7 +33,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.I
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 # "KYIV, Nov 14 (Reuters) -" or "WASHINGTON (AP) —": the dateline is not part of the story.
 _DATELINE = re.compile(
-    r"^[A-Z][\w .'’-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*[-–—]+\s+"
+    r"[A-Z][\w .'’-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*[-–—]+\s+"
 )
 
 
@@ -151,8 +151,15 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     frame = None
     for match in _REPORT_FRAME.finditer(clause):
         frame = match
-    if frame is not None and find_verb(clause[frame.end() :]):
-        body = clause[frame.end() :]
+    if frame is not None:
+        # "X happened, the governor said, as ...": the happening is before the attribution;
+        # "The governor said that X happened": it is after.
+        head = clause[: frame.start()]
+        attribution = re.search(r",\s*(?:[\w.'’-]+\s+){0,6}$", head)
+        if attribution and find_verb(head[: attribution.start()]):
+            body = head[: attribution.start()]
+        elif find_verb(clause[frame.end() :]):
+            body = clause[frame.end() :]
     verb = find_verb(body)
     if verb is None:
         return None

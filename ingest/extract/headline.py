@@ -639,6 +639,7 @@ def headline(clause: str, verb: tuple[int, int, str, bool]) -> str:
     start, end, base, passive = verb
     subject = _tidy(_last_phrase(clause[:start]))
     rest = clause[end:]
+    rest = re.split(r"\s(?:and|but)\s+(?=[a-z]+ed\b)", rest, maxsplit=1)[0]
     stop = _BOUNDARIES.search(rest)
     obj = _tidy(rest[: stop.start()] if stop else rest)
     if passive:
@@ -648,18 +649,55 @@ def headline(clause: str, verb: tuple[int, int, str, bool]) -> str:
     words = [w for w in (subject, verb_text, obj) if w]
     text = " ".join(" ".join(words).split())
     text = text.strip(" .,;:-–—\"'“”")
-    tokens = text.split()
-    if len(tokens) > 12:
-        text = " ".join(tokens[:12])
+    tokens = text.split()[:12]
+    while len(tokens) > 2 and tokens[-1].lower() in _DANGLING:
+        tokens.pop()
+    text = " ".join(tokens)
     return text[:1].upper() + text[1:] if text else ""
 
 
+_DANGLING = {
+    "and",
+    "or",
+    "but",
+    "as",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "from",
+    "by",
+    "its",
+    "his",
+    "her",
+    "their",
+    "into",
+    "than",
+    "over",
+}
+
+
 def _last_phrase(text: str) -> str:
-    """The subject: what follows the last clause boundary before the verb."""
+    """The subject: what follows the last clause boundary before the verb, without its
+    complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
     parts = re.split(r"[,;:]\s+|\bthat\s+|\s[-–—]\s|\"|“|”", text)
     phrase = parts[-1] if parts else text
     words = phrase.split()
-    while words and words[0].lower() in (
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    if len(words) > 4:
+        for index, word in enumerate(words[1:], start=1):
+            if word.lower() in _SUBJECT_CUT:
+                words = words[:index]
+                break
+    return " ".join(words[-6:])
+
+
+_LEADING = set(
+    [
         "and",
         "but",
         "then",
@@ -670,9 +708,31 @@ def _last_phrase(text: str) -> str:
         "later",
         "yesterday",
         "today",
-    ):
-        words = words[1:]
-    return " ".join(words[-6:])
+        "on",
+        "in",
+        "at",
+        "since",
+        "by",
+        "during",
+    ]
+)
+_SUBJECT_CUT = set(
+    [
+        "on",
+        "of",
+        "in",
+        "at",
+        "from",
+        "near",
+        "with",
+        "for",
+        "over",
+        "against",
+        "who",
+        "which",
+        "that",
+    ]
+)
 
 
 def _tidy(text: str) -> str:
