@@ -60,16 +60,17 @@ def propose_events(
             if dated[index][0] >= end:
                 break
             inside.append(dated[index])
-        if not inside:
+        if not any(when for _s, _e, when in inside):
             continue
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
+            clause_start = max(clause_start, start)
             found = _title(text, clause_start, clause_end, candidates)
             if not found:
                 continue
             title, when = found
             if published is not None and parse(when).earliest > _day_end(published):
                 continue  # a plan, not a happening yet
-            names = _actors_in(mentions, mention_starts, start, end)
+            names = _actors_in(mentions, mention_starts, clause_start, clause_end)
             events.append(Event(when, title, text[start:end], start, end, names))
     return _merge(events)
 
@@ -111,7 +112,9 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
                         skip.add(index + 1)
         if when is None:
             when = to_when(timex.value, timex.mod)
-        if when:
+        if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
+            # An unresolved date ("Saturday" with no publication date) still claims its
+            # clause, so that a background date nearby is not taken for it.
             found.append((timex.start, end, when))
     return found
 
@@ -147,7 +150,7 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     )
     if clause.rstrip().endswith("?"):
         return None
-    body = clause
+    body, offset, speaker = clause, 0, ""
     frame = None
     for match in _REPORT_FRAME.finditer(clause):
         frame = match
@@ -159,18 +162,20 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
         if attribution and find_verb(head[: attribution.start()]):
             body = head[: attribution.start()]
         elif find_verb(clause[frame.end() :]):
-            body = clause[frame.end() :]
+            body, offset, speaker = clause[frame.end() :], frame.end(), head
     verb = find_verb(body)
     if verb is None:
         return None
     before_verb = body[max(0, verb[0] - 40) : verb[1]]
     if is_modal(before_verb) or is_negated(before_verb):
         return None
-    title = headline(body, verb)
+    title = headline(body, verb, speaker)
     if len(title.split()) < 2:
         return None
-    verb_at = start + (len(clause) - len(body)) + verb[0]
+    verb_at = start + offset + verb[0]
     nearest = min(candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
+    if not nearest[2]:
+        return None  # the happening's own date is not known
     return title, nearest[2]
 
 

@@ -634,10 +634,31 @@ def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
     return None
 
 
-def headline(clause: str, verb: tuple[int, int, str, bool]) -> str:
-    """A short headline for ``clause`` around its main ``verb``."""
+_PRONOUNS = {
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "its forces",
+    "their forces",
+    "his forces",
+    "her forces",
+}
+
+
+def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -> str:
+    """A short headline for ``clause`` around its main ``verb``.
+
+    ``speaker`` is the text before a reporting verb ("Sudan's army said it had ..."); it
+    stands in for a pronoun subject.
+    """
     start, end, base, passive = verb
     subject = _tidy(_last_phrase(clause[:start]))
+    if subject.lower() in _PRONOUNS and speaker:
+        stand_in = _tidy(_last_phrase(speaker))
+        if stand_in and stand_in.lower() not in _PRONOUNS:
+            subject = stand_in
     rest = clause[end:]
     rest = re.split(r"\s(?:and|but)\s+(?=[a-z]+ed\b)", rest, maxsplit=1)[0]
     stop = _BOUNDARIES.search(rest)
@@ -649,14 +670,37 @@ def headline(clause: str, verb: tuple[int, int, str, bool]) -> str:
     words = [w for w in (subject, verb_text, obj) if w]
     text = " ".join(" ".join(words).split())
     text = text.strip(" .,;:-–—\"'“”")
-    tokens = text.split()[:12]
+    tokens = text.split()
+    if len(tokens) > 11:
+        # Cut long objects before a late preposition: "... linking Khartoum and Omdurman".
+        cut = max(
+            (i for i, w in enumerate(tokens[:12]) if i > 3 and w.lower() in _CUT_BEFORE), default=12
+        )
+        tokens = tokens[:cut]
     while len(tokens) > 2 and tokens[-1].lower() in _DANGLING:
         tokens.pop()
     text = " ".join(tokens)
     return text[:1].upper() + text[1:] if text else ""
 
 
+_CUT_BEFORE = {
+    "from",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "over",
+    "after",
+    "near",
+    "into",
+    "during",
+    "amid",
+}
 _DANGLING = {
+    "early",
+    "late",
     "and",
     "or",
     "but",

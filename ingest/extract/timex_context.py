@@ -76,7 +76,9 @@ class Context:
         """The year for a date written without one ("on March 5")."""
         if self.dct is not None:
             return self.dct.year
-        return self.last_year
+        # Without a publication date only a full date (a dateline) says which year "March 5"
+        # is in; a year named in passing ("since the war began in 2023") does not.
+        return self.last_day.year if self.last_day is not None else None
 
     def note(self, value: str) -> None:
         """Remember a date the text just named, for later anaphora."""
