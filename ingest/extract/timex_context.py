@@ -13,7 +13,7 @@ from ingest.extract.calendar import value_granularity, value_to_date
 _FUTURE = re.compile(
     r"\b(?:will|won't|wont|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|"
     r"expected\s+to|expects\s+to|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
-    r"payable|will|starts?|begins?|meets?|expected|"
+    r"payable|will|starts?|begins?|meets?|expected|ahead\s+of|"
     r"intends?\s+to|aims?\s+to|next|upcoming|would|hopes?\s+to|tomorrow|"
     r"promised\s+to|vowed\s+to|deadline|forthcoming)\b",
     re.IGNORECASE,

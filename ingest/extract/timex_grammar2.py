@@ -141,7 +141,7 @@ def the_weekend(match, ctx):
     direction = ctx.tense(match.start(), match.end())
     if anchor.isoweekday() >= 6:
         return whole(match, "DATE", cal.shift(anchor, 0, "weekend"))
-    return whole(match, "DATE", cal.shift(anchor, -1 if direction < 0 else 0, "weekend"))
+    return whole(match, "DATE", cal.shift(anchor, 0 if direction > 0 else -1, "weekend"))
 
 
 @rule(
