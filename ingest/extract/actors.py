@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from ingest.extract.actor_words import (
     ACTOR_AFTER,
     EVENT_WORDS,
+    INDEX_AFTER,
     LEGAL_SUFFIX,
+    MARKET_INDEX,
     NOT_NAMES,
     ORG_WORDS,
     PLACE_BEFORE,
@@ -129,8 +131,14 @@ _MODEL_AFTER = re.compile(r"^[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|[A-Z]\d\w*)(?![\w$%])"
 
 
 def _product_or_currency(doc: _Document, mention: Mention) -> bool:
-    """ "Airbus A380", "Boeing 787": a product; "US$ 40 billion": a currency."""
+    """ "Airbus A380", "Boeing 787": a product; "US$ 40 billion": a currency; "the Dow": an
+    index."""
     after = doc.text[mention.end : mention.end + 12]
+    surface = doc.text[mention.start : mention.end]
+    if MARKET_INDEX.match(surface) and (
+        mention.strength < 3 or INDEX_AFTER.match(doc.text[mention.end : mention.end + 24])
+    ):
+        return True
     if after.startswith("$"):
         return True
     if mention.kind == "organisation" and (
