@@ -239,6 +239,22 @@ def _day_range(match, ctx, first_is_bare):
 # --------------------------------------------------------------------- months, years
 
 
+@rule("ordinal_day", r"(?<=on )the\s++(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?=\s*+[,.;:)]|\s++at\b)")
+def ordinal_day(match, ctx):
+    """ "on the 3rd": that day of the month the story is in."""
+    anchor = ctx.anaphor
+    day = int(match["d"])
+    if anchor is None or not 1 <= day <= 31:
+        return whole(match, "DATE", f"XXXX-XX-{day:02d}")
+    found = cal.valid_day(anchor.year, anchor.month, day)
+    if found is None:
+        return None
+    if found > anchor and ctx.tense(match.start(), match.end()) <= 0 and ctx.dct is not None:
+        year, month = cal.add_months(anchor.year, anchor.month, -1)
+        found = cal.valid_day(year, month, day) or found
+    return whole(match, "DATE", cal.day_value(found))
+
+
 @rule(
     "month_year",
     rf"(?:(?P<pos>{POSITION}){HY})?(?P<mo>{MONTH}),?{S}(?:of{S})?(?P<y>{ANY_YEAR})",

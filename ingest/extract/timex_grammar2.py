@@ -381,13 +381,14 @@ def quarter(match, ctx):
 
 @rule(
     "quarter_code",
-    rf"(?:(?P<q1>Q[1-4])(?:{S}|-|/)?(?P<y1>{YEAR}|'\d\d|FY\d\d)?|(?P<y2>{YEAR})(?:{S}|-|/)?(?P<q2>Q[1-4]))(?![\w-])",
+    rf"(?:(?P<q1>[QH][1-4])(?:{S}|-|/)?(?P<y1>{YEAR}|'\d\d|FY\d\d)?|(?P<y2>{YEAR})(?:{S}|-|/)?(?P<q2>[QH][1-4]))(?![\w-])",
     priority=1,
 )
 def quarter_code(match, ctx):
-    if match.group()[0] in "qQ" and match.group()[0] != "Q":
-        return None
-    number = int((match["q1"] or match["q2"])[1])
+    code = match["q1"] or match["q2"]
+    if code[0] == "H" and (int(code[1]) > 2 or not (match["y1"] or match["y2"])):
+        return None  # "H3" is not a half; "H1" alone could be anything
+    number = int(code[1])
     year_text = match["y1"] or match["y2"]
     if year_text and year_text.isdigit():
         year = int(year_text)
@@ -396,7 +397,7 @@ def quarter_code(match, ctx):
     else:
         anchor = ctx.anchor
         year = anchor.year if anchor else None
-    value = f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}"
+    value = f"{year:04d}-{code[0]}{number}" if year else f"XXXX-{code[0]}{number}"
     return whole(match, "DATE", value, absolute=bool(year_text))
 
 

@@ -61,8 +61,8 @@ QUANT_MOD = (
 # Position within a period: "early September", "mid-2022", "the end of the year".
 POSITION = (
     r"(?:(?:very\s++)?(?:early|earlier|late|later|mid|middle|end|start)"
-    r"|the\s++(?:end|start|beginning|middle|close|turn|dawn|height|rest|remainder|spring|summer|"
-    r"autumn|fall|winter|first\s++half|second\s++half|latter\s++half|last\s++half)\s++of"
+    r"|the\s++(?:end|start|beginning|middle|close|turn|dawn|height|rest|remainder|"
+    r"first\s++half|second\s++half|latter\s++half|last\s++half)\s++of"
     r"|(?:end|start|beginning|middle|close|turn)\s++of)"
 )
 

@@ -79,6 +79,29 @@ def test_ministries_are_named_with_their_state():
     assert "Ministry of Defence (Russia)" in found
 
 
+def test_seats_of_government_and_compounds_resolve_to_states():
+    found = actors("The Kremlin said the Saudi-led coalition and Iran-backed Houthis clashed.")
+    assert found["Russia"] == ("state", ["Kremlin"])
+    assert found["Saudi Arabia"] == ("state", ["Saudi"])
+    assert found["Iran"] == ("state", ["Iran"])
+    assert found["Houthis"][0] == "group"
+
+
+def test_capitals_that_act_are_governments():
+    found = actors("As Moscow pressed its offensive, Washington and Beijing traded accusations.")
+    assert found["Russia"] == ("state", ["Moscow"])
+    assert {"United States", "China"} <= set(found)
+
+
+def test_market_indices_are_not_actors():
+    assert actors("The Dow Jones Industrial Average fell 2% and the FTSE 100 slipped.") == {}
+
+
+def test_places_named_after_village_of():
+    found = actors("Russian troops captured the village of Kurakhove.")
+    assert found["Kurakhove"][0] == "place"
+
+
 def test_possessives_are_not_part_of_the_name():
     found = actors("Boeing's protest failed.")
     assert found["Boeing"] == ("organisation", ["Boeing"])

@@ -66,5 +66,27 @@ def test_event_actors_are_canonical():
     assert event["actors"][:2] == ["Ukraine", "Russia"]
 
 
+def test_a_pronoun_subject_takes_the_speakers_name():
+    [event] = events(
+        "Sudan's army said on Saturday it had recaptured a bridge in Khartoum.", "2025-02-15"
+    )
+    assert event["title"] == "Sudan's army recaptures bridge in Khartoum"
+    assert event["date"] == "2025-02-15"
+
+
+def test_a_happening_before_its_attribution():
+    [event] = events(
+        "A missile strike killed four people in Odesa on Wednesday, governor Oleh Kiper said, "
+        "as Moscow pressed its offensive."
+    )
+    assert event["title"] == "Missile strike kills four people in Odesa"
+    assert event["date"] == "2024-11-13"
+
+
+def test_a_background_date_does_not_date_an_undated_clause():
+    text = "The army said Saturday it retook the bridge, one of its biggest gains since April 2023."
+    assert events(text, published=None) == []
+
+
 def test_undated_happenings_are_not_proposed():
     assert events("The army captured the town.") == []

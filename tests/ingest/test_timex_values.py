@@ -58,6 +58,23 @@ def timexes(text, published=PUBLISHED):
             "It happened in the year nineteen ninety-six.",
             ("the year nineteen ninety-six", "DATE", "1996"),
         ),
+        ("It was nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
+        ("It happened in the summer of 2022.", ("the summer of 2022", "DATE", "2022-SU")),
+        ("Sales rose in H1 2024.", ("H1 2024", "DATE", "2024-H1")),
+        ("Sales rose in Q3 2023.", ("Q3 2023", "DATE", "2023-Q3")),
+        ("It happened in the second half of 2023.", ("the second half of 2023", "DATE", "2023-H2")),
+        ("Troops arrived on the 3rd, officials said.", ("the 3rd", "DATE", "2024-11-03")),
+        ("It happened on Christmas Day.", ("Christmas Day", "DATE", "2023-12-25")),
+        ("Shelling began by mid afternoon.", ("mid afternoon", "TIME", "2024-11-14TAF")),
+        (
+            "Shelling began mid-afternoon yesterday.",
+            ("mid-afternoon yesterday", "TIME", "2024-11-13TAF"),
+        ),
+        ("It is a years-long war.", ("years-long", "DURATION", "PXY")),
+        ("It happened in the early 2000s.", ("the early 2000s", "DATE", "200")),
+        ("It happened in the past decade.", ("the past decade", "DATE", "201")),
+        ("Talks will resume at a later date.", ("a later date", "DATE", "FUTURE_REF")),
+        ("They met on the following Friday.", ("the following Friday", "DATE", "2024-11-15")),
     ],
 )
 def test_values(sentence, expected):
@@ -83,6 +100,15 @@ def test_last_month_name_without_year_is_in_the_past():
 
 def test_may_the_verb_and_may_the_name_are_not_months():
     assert timexes("Talks may resume. Theresa May said so.") == []
+
+
+def test_without_publication_date_a_passing_year_does_not_date_a_month():
+    found = timexes("The war began in April 2023. In late January, aid stopped.", published=None)
+    assert ("late January", "DATE", "XXXX-01") in found
+
+
+def test_a_deadline_month_looks_forward():
+    assert ("May", "DATE", "2025-05") in timexes("Talks should conclude by May.", "2024-11-14")
 
 
 def test_counts_of_people_are_not_years():
