@@ -137,11 +137,18 @@ def _clauses(text, start, end, inside):
 
 def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | None:
     """The headline of a clause and the date nearest its verb."""
-    clause = text[start:end]
     # Blank the dates out so that "Tuesday" is not read as the subject.
+    pieces = []
+    position = start
     for t_start, t_end, _when in candidates:
-        local_start, local_end = max(0, t_start - start), min(len(clause), t_end - start)
-        clause = clause[:local_start] + " " * (local_end - local_start) + clause[local_end:]
+        t_start, t_end = max(t_start, position), min(t_end, end)
+        if t_end <= t_start:
+            continue
+        pieces.append(text[position:t_start])
+        pieces.append(" " * (t_end - t_start))
+        position = t_end
+    pieces.append(text[position:end])
+    clause = "".join(pieces)
     clause = re.sub(
         r"\b(?:on|in|at|during|since|by|from|until|between|of|early|late)(\s+)(?=\s{3,})",
         lambda m: " " * len(m.group()),

@@ -640,10 +640,6 @@ _PRONOUNS = {
     "he",
     "she",
     "we",
-    "its forces",
-    "their forces",
-    "his forces",
-    "her forces",
 }
 
 
@@ -782,6 +778,7 @@ _SUBJECT_CUT = set(
 def _tidy(text: str) -> str:
     text = _ARTICLES.sub("", " " + text).strip()
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,.;:")
 
 
