@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ingest.extract import timex_grammar, timex_grammar2  # noqa: F401  (registers the rules)
+from ingest.extract import (  # noqa: F401  (importing registers the rules)
+    timex_clock,
+    timex_grammar,
+    timex_grammar2,
+    timex_vague,
+)
 from ingest.extract.model import Timex
 from ingest.extract.timex_context import Context
 from ingest.extract.timex_rules import RULES, Part
