@@ -59,6 +59,8 @@ def base_form(word: str) -> str | None:
         return lower[:-3] + "y"
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]  # "stopped" -> "stop"
+    if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
+        return stem  # "defeated" -> "defeat", "appealed" -> "appeal"
     if stem.endswith(
         (
             "at",
@@ -123,6 +125,8 @@ def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
         if word[:1].isupper() and index > 0:
             continue  # a name such as "United" or "Ahmed"
         base = base_form(word)
+        if word.lower() in AMBIGUOUS_PAST and not _subject_before(words, index):
+            continue  # "a low cost airline", "the hit single": not verbs here
         if (
             base is None
             or base in REPORTING
@@ -131,15 +135,23 @@ def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
             continue
         previous = words[index - 1].group().lower() if index else ""
         passive = previous in ("was", "were", "been", "being", "be", "is", "are")
-        if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to") or (
-            index and words[index - 1].group()[:1].isupper() and previous in ()
-        ):
+        if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
             continue  # "the alleged attack", "to attack"
+        if _in_relative_clause(clause, match.start()):
+            continue  # "the airport, which has suffered incidents, ...": not the main verb
         if index + 1 < len(words) and words[index + 1].group().lower() in ("by",) and not passive:
             passive = True
         start = words[index - 1].start() if previous in _AUXILIARIES else match.start()
         return start, match.end(), base, passive
     return None
+
+
+def _in_relative_clause(clause: str, position: int) -> bool:
+    """Does the stretch since the last comma start with "which" or "who"?"""
+    head = clause[:position]
+    cut = max(head.rfind(","), head.rfind("("), head.rfind(";"))
+    stretch = head[cut + 1 :].split()
+    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose", "where")
 
 
 _PRONOUNS = {
@@ -149,6 +161,56 @@ _PRONOUNS = {
     "she",
     "we",
 }
+
+
+AMBIGUOUS_PAST = {
+    "cost",
+    "hit",
+    "set",
+    "put",
+    "cut",
+    "let",
+    "hurt",
+    "bid",
+    "beat",
+    "read",
+    "shut",
+    "spread",
+    "split",
+    "quit",
+    "cast",
+    "broadcast",
+    "forecast",
+    "bound",
+    "found",
+    "lay",
+    "lit",
+    "shed",
+    "wound",
+    "left",
+    "felt",
+    "fell",
+    "saw",
+    "rose",
+    "lead",
+    "led",
+    "won",
+}
+
+
+def _subject_before(words, index: int) -> bool:
+    """Is the word before ``index`` something that can do things (a name, a plural noun, a
+    pronoun, an auxiliary)?"""
+    if index == 0:
+        return False
+    previous = words[index - 1].group()
+    lower = previous.lower()
+    return (
+        previous[:1].isupper()
+        or lower in ("it", "they", "he", "she", "we", "who", "which", "that")
+        or lower in _AUXILIARIES
+        or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)
+    )
 
 
 def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -> str:
@@ -231,11 +293,15 @@ _DANGLING = {
 def _last_phrase(text: str) -> str:
     """The subject: what follows the last clause boundary before the verb, without its
     complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
+    # "The airline, which is the third largest, signed": drop the aside before the verb.
+    text = re.sub(r",\s*(?:(?:which|who|whose|where)\b[^,]*|(?:[^,\s]+\s*){1,7}),\s*$", " ", text)
     parts = re.split(r"[,;:]\s+|\bthat\s+|\s[-–—]\s|\"|“|”", text)
     phrase = parts[-1] if parts else text
     words = phrase.split()
     while words and words[0].lower() in _LEADING:
         words = words[1:]
+    while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
+        words = words[:-1]  # "Boeing had initially (agreed)"
     if len(words) > 4:
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in _SUBJECT_CUT:
@@ -246,6 +312,17 @@ def _last_phrase(text: str) -> str:
 
 _LEADING = set(
     [
+        "when",
+        "as",
+        "after",
+        "before",
+        "while",
+        "because",
+        "although",
+        "though",
+        "if",
+        "once",
+        "until",
         "and",
         "but",
         "then",

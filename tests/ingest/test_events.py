@@ -90,3 +90,16 @@ def test_a_background_date_does_not_date_an_undated_clause():
 
 def test_undated_happenings_are_not_proposed():
     assert events("The army captured the town.") == []
+
+
+def test_headlines_skip_asides_and_relative_clauses():
+    [event] = events(
+        "The airline, which is the largest in China, signed the agreement in Paris on 15 June."
+    )
+    assert event["title"] == "Airline signs agreement in Paris"
+    assert event["date"] == "2024-06-15"
+
+
+def test_words_that_look_like_past_tense_are_not_always_verbs():
+    [event] = events("A low cost airline announced on Monday that it bought five jets.")
+    assert event["title"].startswith("Low cost airline")
