@@ -463,7 +463,15 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
     )
     if not strong and _occurrences(doc, form, start) < 3:
         return []
-    return [Mention(start, end, form, "other", 1)]
+    # A name that acts ("Ryanair said", "a deal with Aeroflot") and is neither a known person
+    # nor a place is, in news, most often an organisation.
+    agent = bool(ACTOR_AFTER.match(after)) or bool(
+        re.search(r"\b(?:by|with|against|between)\s+$", before)
+    )
+    kind = (
+        "organisation" if agent and not re.search(r"\b(?:said|says|told)\s+$", before) else "other"
+    )
+    return [Mention(start, end, form, kind, 1)]
 
 
 def _occurrences(doc: _Document, form: str, start: int) -> int:
