@@ -20,6 +20,7 @@ from ingest.extract.timex_patterns import (
 )
 from ingest.extract.timex_rules import (
     Part,
+    after_rate,
     count_of,
     duration_value,
     half_of,
@@ -268,9 +269,8 @@ def duration(match, ctx):
     return whole(match, "DURATION", duration_value(amount, unit))
 
 
-def _after_frequency(ctx: Context, start: int) -> bool:
-    before = ctx.text[max(0, start - 12) : start].lower()
-    return bool(re.search(r"(?:once|twice|thrice|times|\d)\s+$", before))
+def _after_frequency(ctx, start: int) -> bool:
+    return after_rate(ctx, start)
 
 
 @rule(

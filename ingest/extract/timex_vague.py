@@ -6,7 +6,7 @@ import re
 
 from ingest.extract.lexicon import MONTHS, WEEKDAYS
 from ingest.extract.timex_patterns import DAY_PART, MONTH, NUMBER, UNIT, WEEKDAY, WEEKDAY_PLURAL, S
-from ingest.extract.timex_rules import count_of, duration_value, rule, unit_name, whole
+from ingest.extract.timex_rules import after_rate, count_of, duration_value, rule, unit_name, whole
 
 
 def _norm(text: str | None) -> str:
@@ -14,8 +14,7 @@ def _norm(text: str | None) -> str:
 
 
 def _after_frequency(ctx, start: int) -> bool:
-    before = ctx.text[max(0, start - 12) : start].lower()
-    return bool(re.search(r"(?:once|twice|thrice|times|\d)\s+$", before))
+    return after_rate(ctx, start)
 
 
 # ---------------------------------------------------------------------------- sets
