@@ -203,6 +203,8 @@ def _is_title(doc: _Document, tokens: list[Token], index: int, current: list[Tok
     following = tokens[index + 1 :]
     if not following:
         return False  # "... said the President": a title with no name is not an actor
+    if following[0].text in ORG_WORDS or following[0].text == "Staff":
+        return False  # "General Staff", "Chief Executive Office": a body, not a title
     if current:
         form = " ".join(t.text for t in current + [tokens[index]])
         if doc.gazetteer.lookup(form) is not None:
