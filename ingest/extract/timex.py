@@ -56,7 +56,7 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
             continue
         cursor = max(match.end(), max(part.end for part in parts))
         for part in parts:
-            if part.end <= part.start:
+            if part.end <= part.start or not part.value:
                 continue
             timexes.append(
                 Timex(
