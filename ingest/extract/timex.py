@@ -51,7 +51,10 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
     for start, _length, _priority, _order, match, rule in candidates:
         if start < cursor:
             continue
-        parts: list[Part] | None = rule.handler(match, context)
+        try:
+            parts: list[Part] | None = rule.handler(match, context)
+        except (OverflowError, ValueError):
+            parts = None  # a date past the calendar's ends (year 1 or 9999): not a time
         if not parts:
             continue
         cursor = max(match.end(), max(part.end for part in parts))
