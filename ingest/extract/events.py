@@ -170,7 +170,10 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
             body = head[: attribution.start()]
         elif find_verb(clause[frame.end() :]):
             body, offset, speaker = clause[frame.end() :], frame.end(), head
-    verb = find_verb(body)
+    dates_in_body = [
+        c[0] - start - offset for c in candidates if c[2] and 0 <= c[0] - start - offset < len(body)
+    ]
+    verb = find_verb(body, dates_in_body[0] if len(dates_in_body) == 1 else None)
     if verb is None:
         return None
     before_verb = body[max(0, verb[0] - 40) : verb[1]]

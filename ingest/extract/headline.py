@@ -29,7 +29,7 @@ _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 _BOUNDARIES = re.compile(
     r",|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
-    r"prompting|leaving|killing|wounding|injuring|marking)\b|\s[-–—]\s|\(|\"|“|”"
+    r"prompting|leaving|killing|wounding|injuring|marking)\b|\s[-–—]\s|\("
 )
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
 _AUXILIARIES = frozenset(
@@ -114,11 +114,31 @@ def third_person(base: str) -> str:
     return base + "s"
 
 
-def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
+def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool] | None:
     """The main happening verb in ``clause``: (start, end, base form, passive).
 
     Reporting verbs ("said", "told") are skipped; None when only they (or none) are found.
+    With ``near`` (a position in the clause, where its date is), a verb of a later clause
+    introduced by "after", "when" ... that ends shortly before that position is preferred:
+    in "The war erupted after Hamas attacked Israel on 7 October" the date is the attack's.
     """
+    found = _verbs(clause)
+    if not found:
+        return None
+    if near is not None:
+        for verb in reversed(found[1:]):
+            between = clause[found[0][1] : verb[0]]
+            if (
+                verb[1] <= near
+                and near - verb[1] <= 60
+                and re.search(r"\b(?:after|when|as|before|once|until|since)\b", between)
+            ):
+                return verb
+    return found[0]
+
+
+def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
+    found = []
     words = list(_WORD.finditer(clause))
     for index, match in enumerate(words):
         word = match.group()
@@ -142,8 +162,10 @@ def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
         if index + 1 < len(words) and words[index + 1].group().lower() in ("by",) and not passive:
             passive = True
         start = words[index - 1].start() if previous in _AUXILIARIES else match.start()
-        return start, match.end(), base, passive
-    return None
+        found.append((start, match.end(), base, passive))
+        if len(found) >= 6:
+            break
+    return found
 
 
 def _in_relative_clause(clause: str, position: int) -> bool:
@@ -295,7 +317,11 @@ def _last_phrase(text: str) -> str:
     complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
     # "The airline, which is the third largest, signed": drop the aside before the verb.
     text = re.sub(r",\s*(?:(?:which|who|whose|where)\b[^,]*|(?:[^,\s]+\s*){1,7}),\s*$", " ", text)
-    parts = re.split(r"[,;:]\s+|\bthat\s+|\s[-–—]\s|\"|“|”", text)
+    parts = re.split(
+        r"[,;:]\s+|\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"
+        r"|\s[-–—]\s|\"|“|”",
+        text,
+    )
     phrase = parts[-1] if parts else text
     words = phrase.split()
     while words and words[0].lower() in _LEADING:
@@ -364,6 +390,7 @@ def _tidy(text: str) -> str:
     text = _ARTICLES.sub("", " " + text).strip()
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\"“”]", "", text)
     return text.strip(" ,.;:")
 
 

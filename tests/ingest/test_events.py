@@ -103,3 +103,11 @@ def test_headlines_skip_asides_and_relative_clauses():
 def test_words_that_look_like_past_tense_are_not_always_verbs():
     [event] = events("A low cost airline announced on Monday that it bought five jets.")
     assert event["title"].startswith("Low cost airline")
+
+
+def test_a_date_belongs_to_the_clause_it_sits_in():
+    [event] = events(
+        "The war erupted after Hamas attacked southern Israel on October 7.", "2023-11-27"
+    )
+    assert event["title"] == "Hamas attacks southern Israel"
+    assert event["date"] == "2023-10-07"
