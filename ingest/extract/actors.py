@@ -222,9 +222,13 @@ def _is_title(
     return True
 
 
+_LAST_WORD = re.compile(r"([A-Za-z-]+)\s+$")
+
+
 def _role_before(doc: _Document, start: int) -> bool:
-    before = doc.text[max(0, start - 40) : start]
-    return bool(ROLE_BEFORE.search(before))
+    """Is the name preceded by a role noun ("spokeswoman Sandy Angers")?"""
+    last = _LAST_WORD.search(doc.text, max(0, start - 30), start)
+    return bool(last) and bool(ROLE_BEFORE.fullmatch(last.group(1) + " "))
 
 
 def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[Mention]:
