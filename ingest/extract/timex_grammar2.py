@@ -142,14 +142,16 @@ def the_weekend(match, ctx):
 
 @rule(
     "relative_this_year",
-    rf"(?P<pos>{POSITION}|earlier|later){HY}(?:the{S})?(?P<unit>week|month|year|decade)(?![\w-])",
+    rf"(?P<pos>{POSITION}|earlier|later){HY}(?P<in>in{S})?(?:the{S})?(?P<unit>day|week|month|year|decade)(?![\w-])",
 )
 def position_in_current(match, ctx):
-    """ "the end of the year", "later in the month": the current period."""
+    """ "the end of the year", "later in the month", "earlier in the day": that period."""
     after = ctx.text[match.end() : match.end() + 3]
     if re.match(r"\s*+'|\s*+’", after):
         return None
     if not re.search(r"\bof\b|\bthe\b", match.group().lower()):
+        return None
+    if match["unit"].lower() == "day" and not match["in"]:
         return None
     anchor = ctx.anchor
     if anchor is None:
