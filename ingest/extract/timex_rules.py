@@ -184,7 +184,7 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
             direction = 1  # "talks should end by May": a deadline ahead
         if direction > 0 and month < anchor.month - 1:
             year += 1
-        elif direction < 0 and month > anchor.month + 1:
+        elif direction <= 0 and month > anchor.month + 1:
             year -= 1
     return cal.month_value(year, month)
 
@@ -203,7 +203,7 @@ def resolve_day(ctx: Context, month: int, day: int, start: int, end: int) -> str
     if candidate is None:
         return None
     direction = ctx.tense(start, end)
-    if direction < 0 and (candidate - anchor).days > 60:
+    if direction <= 0 and (candidate - anchor).days > 60:
         candidate = cal.valid_day(year - 1, month, day) or candidate
     elif direction > 0 and (anchor - candidate).days > 60:
         candidate = cal.valid_day(year + 1, month, day) or candidate
