@@ -208,8 +208,12 @@ def _merge(events: list[Event]) -> list[Event]:
         for other in kept:
             if other.date != event.date:
                 continue
-            same_actors = bool(event.actors) and set(event.actors) == set(other.actors)
-            if same_actors or (verb and verb == _verb_of(other.title)):
+            mine, theirs = set(event.actors), set(other.actors)
+            same_actors = bool(mine) and mine == theirs
+            # The same verb on the same day is one happening only when neither telling names
+            # an actor the other lacks on both sides ("drones struck Odesa" vs "... Kharkiv").
+            nested = mine <= theirs or theirs <= mine
+            if same_actors or (verb and verb == _verb_of(other.title) and nested):
                 duplicate = other
                 break
         if duplicate is None:

@@ -111,3 +111,8 @@ def test_a_date_belongs_to_the_clause_it_sits_in():
     )
     assert event["title"] == "Hamas attacks southern Israel"
     assert event["date"] == "2023-10-07"
+
+
+def test_same_kind_of_happening_in_two_places_is_two_events():
+    text = "Russian drones struck Odesa on Sunday. Russian missiles struck Kharkiv on Sunday."
+    assert [e["actors"] for e in events(text)] == [["Russia", "Odesa"], ["Russia", "Kharkiv"]]
