@@ -170,12 +170,16 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
             body = head[: attribution.start()]
         elif find_verb(clause[frame.end() :]):
             body, offset, speaker = clause[frame.end() :], frame.end(), head
-    dates_in_body = [
-        c[0] - start - offset for c in candidates if c[2] and 0 <= c[0] - start - offset < len(body)
-    ]
-    verb = find_verb(body, dates_in_body[0] if len(dates_in_body) == 1 else None)
+    verb = find_verb(body)
     if verb is None:
         return None
+    # If the date nearest the main verb sits in a later "after ..." clause, it dates that
+    # clause's verb instead ("The war erupted after Hamas attacked Israel on 7 October").
+    first_at = start + offset + verb[0]
+    closest = min(candidates, key=lambda c: min(abs(c[0] - first_at), abs(c[1] - first_at)))
+    local = closest[0] - start - offset
+    if closest[2] and 0 <= local < len(body):
+        verb = find_verb(body, local) or verb
     before_verb = body[max(0, verb[0] - 40) : verb[1]]
     if is_modal(before_verb) or is_negated(before_verb):
         return None
@@ -186,7 +190,20 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     nearest = min(candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
     if not nearest[2]:
         return None  # the happening's own date is not known
+    if _in_aside(text, start, end, nearest[0], verb_at):
+        return None  # "The war, which began in 2022, has killed ...": the date is background
     return title, nearest[2]
+
+
+def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bool:
+    """Is the date inside a ", which ... ," aside that the verb is outside of?"""
+    for match in _ASIDE.finditer(text, start, end):
+        if match.start() <= date_at < match.end() and not match.start() <= verb_at < match.end():
+            return True
+    return False
+
+
+_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;.]*(?:,|$)")
 
 
 def _actors_in(mentions, starts, start, end) -> list[str]:

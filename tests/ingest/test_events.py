@@ -116,3 +116,7 @@ def test_a_date_belongs_to_the_clause_it_sits_in():
 def test_same_kind_of_happening_in_two_places_is_two_events():
     text = "Russian drones struck Odesa on Sunday. Russian missiles struck Kharkiv on Sunday."
     assert [e["actors"] for e in events(text)] == [["Russia", "Odesa"], ["Russia", "Kharkiv"]]
+
+
+def test_a_date_in_an_aside_is_background():
+    assert events("The war, which began in February 2022, has killed thousands.") == []
