@@ -1,11 +1,14 @@
 """Event proposals: one per dated happening, with a headline, the quote and its actors.
 
 A sentence (or, when it names several dates, each clause) that has a definite date and a
-verb of happening in the past becomes a proposal. Not proposed: sentences whose only verb
-reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"), negated
-happenings, durations and vague times ("for three years", "recently"), and dates after the
-publication date. Two proposals with the same date and the same verb, or the same date and
-the same actors, are one happening told twice; the first telling is kept.
+verb of happening in the past becomes a proposal; the date is the one nearest the verb, and
+a date in an "after ..." clause dates that clause's verb. Not proposed: sentences whose only
+verb reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"),
+negated happenings, durations and vague times ("for three years", "recently"), dates in
+asides (", which began in 2022,"), happenings whose own date is unknown, and dates after
+the publication date. Two proposals with the same date and the same actors, or the same
+date and verb with one's actors among the other's, are one happening told twice; the first
+telling is kept and gains the other's actors.
 """
 
 from __future__ import annotations
