@@ -17,6 +17,7 @@ from ingest.extract.timex_patterns import (
     HY,
     MONTH,
     ORDINAL,
+    ORDINAL_WORD,
     POSITION,
     SEASON,
     WEEKDAY,
@@ -75,7 +76,10 @@ _ALLOWED_BEFORE = {
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    return ORDINALS.get(text.lower(), 0)
 
 
 def _name_context(ctx: Context, start: int) -> bool:
@@ -157,7 +161,7 @@ def _calendar_date(match, ctx, day_group="d", month_group="mo", year_group="y"):
 
 @rule(
     "month_day_year",
-    rf"(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mo>{MONTH}){S}(?P<d>{DAY})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    rf"(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mo>{MONTH}){S}(?:the{S})?(?P<d>{DAY}|{ORDINAL_WORD}(?![\w-]))(?:,?{S}(?P<y>{ANY_YEAR}))?",
     priority=3,
 )
 def month_day_year(match, ctx):
@@ -555,6 +559,16 @@ def holiday(match, ctx):
         if candidate and candidate > anchor:
             year -= 1
     return whole(match, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
+
+
+@rule("overnight", r"overnight(?![\w-])")
+def overnight(match, ctx):
+    """ "drones launched overnight": the night before the report, or the coming one."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return whole(match, "TIME", "XXXX-XX-XXTNI")
+    night = anchor if ctx.tense(match.start(), match.end()) > 0 else anchor - dt.timedelta(days=1)
+    return whole(match, "TIME", f"{cal.day_value(night)}TNI")
 
 
 @rule(
