@@ -1,0 +1,412 @@
+"""Verbs and headlines: find the happening in a clause and write it as a headline.
+
+"On Tuesday the parliament ratified the border treaty with Georgia." becomes
+"Parliament ratifies border treaty with Georgia": the subject, the main verb in the present
+tense, and the object, without articles, dates or trailing clauses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.verbs import (
+    E_VERBS,
+    IRREGULAR_PARTICIPLE,
+    IRREGULAR_PAST,
+    NOT_VERBS,
+    REPORTING,
+)
+
+_MODAL = re.compile(
+    r"\b(?:will|would|could|should|might|may|must|shall|can|cannot|can't|won't|wouldn't|"
+    r"plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|expected\s+to|"
+    r"is\s+to|are\s+to|set\s+to|due\s+to|going\s+to|scheduled\s+to|likely\s+to|threatened\s+to|"
+    r"vowed\s+to|promised\s+to|if|unless|whether)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|neither|nor)\b", re.IGNORECASE)
+_ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
+_BOUNDARIES = re.compile(
+    r",|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
+    r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
+    r"prompting|leaving|killing|wounding|injuring|marking)\b|\s[-–—]\s|\("
+)
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
+_AUXILIARIES = frozenset(
+    ["has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "did", "does", "do"]
+)
+
+
+def base_form(word: str) -> str | None:
+    """The infinitive of a past-tense or participle verb form, or None if it is not one."""
+    lower = word.lower()
+    if lower in NOT_VERBS or not lower.isalpha() and "-" not in lower:
+        return None
+    if lower in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lower]
+    if lower in IRREGULAR_PARTICIPLE:
+        return IRREGULAR_PARTICIPLE[lower]
+    if not lower.endswith("ed") or len(lower) < 4:
+        return None
+    stem = lower[:-2]
+    if lower[:-1] in E_VERBS:
+        return lower[:-1]
+    if stem + "e" in E_VERBS:
+        return stem + "e"
+    if len(lower) < 5:
+        return None
+    if lower.endswith("ied"):
+        return lower[:-3] + "y"
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # "stopped" -> "stop"
+    if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
+        return stem  # "defeated" -> "defeat", "appealed" -> "appeal"
+    if stem.endswith(
+        (
+            "at",
+            "iz",
+            "is",
+            "ur",
+            "ag",
+            "id",
+            "iv",
+            "uc",
+            "ud",
+            "ov",
+            "ut",
+            "os",
+            "ur",
+            "ar",
+            "ir",
+            "v",
+            "uir",
+            "ng",
+            "rg",
+            "dg",
+            "ys",
+            "ns",
+            "rs",
+            "ps",
+            "ac",
+            "nc",
+            "rc",
+            "uc",
+        )
+    ):
+        return stem + "e"  # "created" -> "create", "seized" -> "seize", "forced" -> "force"
+    if stem.endswith(("bl", "cl", "dl", "fl", "gl", "kl", "pl", "tl", "zl")):
+        return stem + "e"  # "tackled" -> "tackle"
+    return stem
+
+
+def third_person(base: str) -> str:
+    """``ratify`` -> ``ratifies``, ``attack`` -> ``attacks``, ``be`` -> ``is``."""
+    if base == "be":
+        return "is"
+    if base == "have":
+        return "has"
+    if base == "do":
+        return "does"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    return base + "s"
+
+
+def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool] | None:
+    """The main happening verb in ``clause``: (start, end, base form, passive).
+
+    Reporting verbs ("said", "told") are skipped; None when only they (or none) are found.
+    With ``near`` (a position in the clause, where its date is), a verb of a later clause
+    introduced by "after", "when" ... that ends shortly before that position is preferred:
+    in "The war erupted after Hamas attacked Israel on 7 October" the date is the attack's.
+    """
+    found = _verbs(clause)
+    if not found:
+        return None
+    if near is not None:
+        for verb in reversed(found[1:]):
+            between = clause[found[0][1] : verb[0]]
+            if (
+                verb[1] <= near
+                and near - verb[1] <= 60
+                and re.search(r"\b(?:after|when|as|before|once|until|since)\b", between)
+            ):
+                return verb
+    return found[0]
+
+
+def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
+    found = []
+    words = list(_WORD.finditer(clause))
+    for index, match in enumerate(words):
+        word = match.group()
+        if word[:1].isupper() and index > 0:
+            continue  # a name such as "United" or "Ahmed"
+        base = base_form(word)
+        if word.lower() in AMBIGUOUS_PAST and not _subject_before(words, index):
+            continue  # "a low cost airline", "the hit single": not verbs here
+        if (
+            base is None
+            or base in REPORTING
+            or word.lower() in ("did", "had", "was", "were", "been")
+        ):
+            continue
+        previous = words[index - 1].group().lower() if index else ""
+        passive = previous in ("was", "were", "been", "being", "be", "is", "are")
+        if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
+            continue  # "the alleged attack", "to attack"
+        if _in_relative_clause(clause, match.start()):
+            continue  # "the airport, which has suffered incidents, ...": not the main verb
+        if index + 1 < len(words) and words[index + 1].group().lower() in ("by",) and not passive:
+            passive = True
+        start = words[index - 1].start() if previous in _AUXILIARIES else match.start()
+        found.append((start, match.end(), base, passive))
+        if len(found) >= 6:
+            break
+    return found
+
+
+def _in_relative_clause(clause: str, position: int) -> bool:
+    """Does the stretch since the last comma start with "which" or "who"?"""
+    head = clause[:position]
+    cut = max(head.rfind(","), head.rfind("("), head.rfind(";"))
+    stretch = head[cut + 1 :].split()
+    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose", "where")
+
+
+_PRONOUNS = {
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+}
+
+
+AMBIGUOUS_PAST = {
+    "cost",
+    "hit",
+    "set",
+    "put",
+    "cut",
+    "let",
+    "hurt",
+    "bid",
+    "beat",
+    "read",
+    "shut",
+    "spread",
+    "split",
+    "quit",
+    "cast",
+    "broadcast",
+    "forecast",
+    "bound",
+    "found",
+    "lay",
+    "lit",
+    "shed",
+    "wound",
+    "left",
+    "felt",
+    "fell",
+    "saw",
+    "rose",
+    "lead",
+    "led",
+    "won",
+}
+
+
+def _subject_before(words, index: int) -> bool:
+    """Is the word before ``index`` something that can do things (a name, a plural noun, a
+    pronoun, an auxiliary)?"""
+    if index == 0:
+        return False
+    previous = words[index - 1].group()
+    lower = previous.lower()
+    return (
+        previous[:1].isupper()
+        or lower in ("it", "they", "he", "she", "we", "who", "which", "that")
+        or lower in _AUXILIARIES
+        or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)
+    )
+
+
+def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -> str:
+    """A short headline for ``clause`` around its main ``verb``.
+
+    ``speaker`` is the text before a reporting verb ("Sudan's army said it had ..."); it
+    stands in for a pronoun subject.
+    """
+    start, end, base, passive = verb
+    subject = _tidy(_last_phrase(clause[:start]))
+    if subject.lower() in _PRONOUNS and speaker:
+        stand_in = _tidy(_last_phrase(speaker))
+        if stand_in and stand_in.lower() not in _PRONOUNS:
+            subject = stand_in
+    rest = clause[end:]
+    rest = re.split(r"\s(?:and|but)\s+(?=[a-z]+ed\b)", rest, maxsplit=1)[0]
+    stop = _BOUNDARIES.search(rest)
+    obj = _tidy(rest[: stop.start()] if stop else rest)
+    if passive:
+        verb_text = clause[start:end].split()[-1].lower()
+    else:
+        verb_text = third_person(base) if not _plural(subject) else base
+    words = [w for w in (subject, verb_text, obj) if w]
+    text = " ".join(" ".join(words).split())
+    text = text.strip(" .,;:-–—\"'“”")
+    tokens = text.split()
+    if len(tokens) > 11:
+        # Cut long objects before a late preposition: "... linking Khartoum and Omdurman".
+        cut = max(
+            (i for i, w in enumerate(tokens[:12]) if i > 3 and w.lower() in _CUT_BEFORE), default=12
+        )
+        tokens = tokens[:cut]
+    while len(tokens) > 2 and tokens[-1].lower() in _DANGLING:
+        tokens.pop()
+    text = " ".join(tokens)
+    return text[:1].upper() + text[1:] if text else ""
+
+
+_CUT_BEFORE = {
+    "from",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "over",
+    "after",
+    "near",
+    "into",
+    "during",
+    "amid",
+}
+_DANGLING = {
+    "early",
+    "late",
+    "and",
+    "or",
+    "but",
+    "as",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "from",
+    "by",
+    "its",
+    "his",
+    "her",
+    "their",
+    "into",
+    "than",
+    "over",
+}
+
+
+def _last_phrase(text: str) -> str:
+    """The subject: what follows the last clause boundary before the verb, without its
+    complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
+    # "The airline, which is the third largest, signed": drop the aside before the verb.
+    text = re.sub(r",\s*(?:(?:which|who|whose|where)\b[^,]*|(?:[^,\s]+\s*){1,7}),\s*$", " ", text)
+    parts = re.split(
+        r"[,;:]\s+|\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"
+        r"|\s[-–—]\s|\"|“|”",
+        text,
+    )
+    phrase = parts[-1] if parts else text
+    words = phrase.split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
+        words = words[:-1]  # "Boeing had initially (agreed)"
+    if len(words) > 4:
+        for index, word in enumerate(words[1:], start=1):
+            if word.lower() in _SUBJECT_CUT:
+                words = words[:index]
+                break
+    return " ".join(words[-6:])
+
+
+_LEADING = set(
+    [
+        "when",
+        "as",
+        "after",
+        "before",
+        "while",
+        "because",
+        "although",
+        "though",
+        "if",
+        "once",
+        "until",
+        "and",
+        "but",
+        "then",
+        "also",
+        "meanwhile",
+        "however",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "on",
+        "in",
+        "at",
+        "since",
+        "by",
+        "during",
+    ]
+)
+_SUBJECT_CUT = set(
+    [
+        "on",
+        "of",
+        "in",
+        "at",
+        "from",
+        "near",
+        "with",
+        "for",
+        "over",
+        "against",
+        "who",
+        "which",
+        "that",
+    ]
+)
+
+
+def _tidy(text: str) -> str:
+    text = _ARTICLES.sub("", " " + text).strip()
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\"“”]", "", text)
+    return text.strip(" ,.;:")
+
+
+def _plural(subject: str) -> bool:
+    if not subject:
+        return False
+    last = subject.split()[-1]
+    if " and " in f" {subject} ":
+        return True
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def is_modal(text: str) -> bool:
+    """Future, conditional or hypothetical wording: a plan or an opinion, not a happening."""
+    return bool(_MODAL.search(text))
+
+
+def is_negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
