@@ -1,0 +1,697 @@
+"""The timeline's data: the events of a workspace as sorted numpy arrays, grouped into lanes.
+
+No Qt here. :class:`TimelineData` loads what the timeline widget needs to place a million
+events quickly, and nothing more: per event its id, its *drawn* bounds (``earliest``/``latest``
+widened for approximate dates by the rules of :mod:`models.palette`) and flags (approximate,
+uncertain, open end, open start). Titles and ``when`` texts are fetched lazily, only for the
+events that are drawn one by one (:meth:`TimelineData.details`).
+
+Events live in *slots* (positions in the arrays). Slots never move: an edited event keeps its
+slot, a deleted one is marked dead, a new one is appended. A :class:`Lane` (one per actor, per
+tag, or a single lane) holds its members' slots sorted by drawn start, with the arrays that make
+the two questions the widget asks every frame cheap:
+
+- how many events overlap each pixel column (``np.searchsorted`` of the column edges into the
+  sorted starts and the sorted ends: O(width x log n), independent of how many are visible);
+- which events overlap a window (binary search of the start, and of the running maximum of the
+  ends, so long spans that began before the window are found too).
+
+Loading reads only covering indexes (``events_span``, ``event_actors_actor``, the ``event_tags``
+primary key) plus one scan for the rare qualified dates, and lets SQLite concatenate the numbers
+(``group_concat``) so Python never iterates a million rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import math
+import re
+import sqlite3
+import time
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import numpy as np
+
+from models import dates, palette
+from models.changes import Change
+from models.search import EventFilter
+from models.store import Workspace
+
+APPROXIMATE = 1
+UNCERTAIN = 2
+OPEN_END = 4
+OPEN_START = 8
+
+LANE_MODES = ("actor", "tag", "single")
+REFRESH_LIMIT = 20_000  # beyond this many touched events a change reloads everything
+
+# Half a precision unit in seconds, by the length of a canonical EDTF point with its
+# qualifier ("2019~" -> a year); the same widths as models.palette._HALF_UNIT.
+_PAD_SQL = """(CASE WHEN {p} NOT GLOB '*[~%]' THEN 0
+  WHEN length({p}) <= 5 THEN {year} WHEN length({p}) <= 8 THEN {month}
+  WHEN length({p}) <= 11 THEN {day}
+  WHEN {p} GLOB '*T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*' THEN {second} ELSE {minute} END)"""
+_UNITS = palette._HALF_UNIT
+_LEFT = "(CASE s WHEN 0 THEN w ELSE substr(w, 1, s - 1) END)"
+_RIGHT = "(CASE s WHEN 0 THEN w ELSE substr(w, s + 1) END)"
+QUALIFIED_SQL = f"""
+SELECT group_concat(id), group_concat(bits), group_concat(lpad), group_concat(rpad) FROM (
+  SELECT id, (w GLOB '*[~%]*') | ((w GLOB '*[?%]*') << 1) AS bits,
+         {_PAD_SQL.format(p=_LEFT, **_UNITS)} AS lpad, {_PAD_SQL.format(p=_RIGHT, **_UNITS)} AS rpad
+  FROM (SELECT id, "when" AS w, instr("when", '/') AS s FROM events WHERE "when" GLOB '*[~?%]*'))
+"""
+EVENTS_SQL = """
+SELECT count(*), group_concat(id), group_concat(earliest), group_concat(latest)
+FROM (SELECT id, earliest, latest FROM events ORDER BY earliest, latest)
+"""
+
+
+def _ints(text: str | None) -> np.ndarray:
+    """A comma-separated list of integers (from ``group_concat``) as an int64 array."""
+    if not text:
+        return np.zeros(0, np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+@dataclass
+class EventInfo:
+    """What is drawn and shown for one event: fetched lazily, only for events drawn singly."""
+
+    id: int
+    title: str
+    when: str
+    parsed: dates.When | None
+
+    @property
+    def human(self) -> str:
+        return self.parsed.human() if self.parsed else self.when
+
+
+# Drawn durations that split a lane's events into tiers: up to three minutes (times), a day and
+# a half (days), 45 days (weeks, months), longer (years, long spans, ongoing). Counting per tier
+# lets a density strip draw a tier as bars where it is precise at the zoom, else as a tint.
+TIERS = (180, 129_600, 45 * 86_400)
+TIER_LIMITS = (*TIERS, None)
+
+
+@dataclass
+class Tier:
+    """The members of a lane within one duration tier, sorted by drawn start."""
+
+    slots: np.ndarray  # int32
+    start: np.ndarray  # int64, ascending, aligned with slots
+    end_sorted: np.ndarray  # int64, ascending (not aligned)
+    limit: int | None  # no member lasts longer than this (None: unbounded)
+
+    @classmethod
+    def of(cls, slots: np.ndarray, start: np.ndarray, ends: np.ndarray, limit: int | None) -> Tier:
+        return cls(slots, start, np.sort(ends), limit)
+
+    def count(self, t0: int, t1: int) -> int:
+        return int(
+            np.searchsorted(self.start, t1, "right") - np.searchsorted(self.end_sorted, t0, "left")
+        )
+
+    def columns(self, edges: np.ndarray) -> np.ndarray:
+        starting = np.searchsorted(self.start, edges[1:], "left")
+        return starting - np.searchsorted(self.end_sorted, edges[:-1], "left")
+
+    def visible(self, t0: int, t1: int, data: TimelineData) -> np.ndarray:
+        hi = int(np.searchsorted(self.start, t1, "right"))
+        lo = 0 if self.limit is None else int(np.searchsorted(self.start, t0 - self.limit, "left"))
+        found = self.slots[lo:hi]
+        return found[data.end[found] >= t0]
+
+
+def _tier_of(durations: np.ndarray) -> np.ndarray:
+    return np.searchsorted(np.array(TIERS), durations, "left")
+
+
+@dataclass
+class Lane:
+    """One lane (an actor, a tag, or everything): its members by duration tier.
+
+    Each tier keeps its members' slots and starts sorted by start, and their ends sorted, so
+    the two questions a frame asks are binary searches: how many members overlap each pixel
+    column (``column_tiers``), and which overlap a window (``visible``).
+    """
+
+    key: object
+    name: str
+    colour: str
+    tiers: list[Tier]
+
+    @classmethod
+    def build(cls, key, name: str, colour: str, slots: np.ndarray, data: TimelineData) -> Lane:
+        """A lane of ``slots`` (any order)."""
+        slots = np.sort(np.asarray(slots, dtype=np.int32))
+        start = data.start[slots]
+        if len(start) > 1 and (start[1:] < start[:-1]).any():  # slots appended after loading
+            order = np.argsort(start, kind="stable")
+            slots, start = slots[order], start[order]
+        ends = data.end[slots]
+        which = _tier_of(ends - start)
+        tiers = []
+        for k, limit in enumerate(TIER_LIMITS):
+            mask = which == k
+            tiers.append(Tier.of(slots[mask], start[mask], ends[mask], limit))
+        return cls(key, name, colour, tiers)
+
+    def __len__(self) -> int:
+        return sum(len(tier.slots) for tier in self.tiers)
+
+    @property
+    def slots(self) -> np.ndarray:
+        """Every member's slot (tier by tier)."""
+        return np.concatenate([tier.slots for tier in self.tiers])
+
+    def count(self, t0: float, t1: float) -> int:
+        """How many members overlap ``[t0, t1]``."""
+        t0, t1 = math.ceil(t0), math.floor(t1)
+        return sum(tier.count(t0, t1) for tier in self.tiers)
+
+    def column_counts(self, edges: np.ndarray) -> np.ndarray:
+        """Members overlapping each column ``[edges[i], edges[i + 1])`` (int64 edges)."""
+        return self.column_tiers(edges).sum(axis=0)
+
+    def column_tiers(self, edges: np.ndarray) -> np.ndarray:
+        """Members overlapping each column, one row per tier of :data:`TIER_LIMITS`."""
+        rows = np.zeros((len(self.tiers), len(edges) - 1), np.int64)
+        for k, tier in enumerate(self.tiers):
+            if len(tier.slots):
+                rows[k] = tier.columns(edges)
+        return rows
+
+    def visible(self, t0: float, t1: float, data: TimelineData) -> np.ndarray:
+        """Slots of the members overlapping ``[t0, t1]``, by drawn start."""
+        t0, t1 = math.ceil(t0), math.floor(t1)
+        parts = [tier.visible(t0, t1, data) for tier in self.tiers if len(tier.slots)]
+        found = np.concatenate(parts) if parts else np.zeros(0, np.int32)
+        return found[np.argsort(data.start[found], kind="stable")]
+
+    def contains(self, slot: int, start: int, end: int) -> bool:
+        """Whether ``slot`` (drawn from ``start`` to ``end``) is a member."""
+        tier = self.tiers[int(_tier_of(np.array([end - start]))[0])]
+        a = int(np.searchsorted(tier.start, start, "left"))
+        b = int(np.searchsorted(tier.start, start, "right"))
+        return bool((tier.slots[a:b] == slot).any())
+
+    def subset(self, keep: np.ndarray, data: TimelineData) -> Lane:
+        """The same lane with only the slots where ``keep[slot]`` is true (a filter)."""
+        tiers = []
+        for tier in self.tiers:
+            mask = keep[tier.slots]
+            slots = tier.slots[mask]
+            tiers.append(Tier.of(slots, tier.start[mask], data.end[slots], tier.limit))
+        return Lane(self.key, self.name, self.colour, tiers)
+
+    def _remove(self, slot: int, old_start: int, old_end: int) -> bool:
+        tier = self.tiers[int(_tier_of(np.array([old_end - old_start]))[0])]
+        a = int(np.searchsorted(tier.start, old_start, "left"))
+        b = int(np.searchsorted(tier.start, old_start, "right"))
+        where = np.nonzero(tier.slots[a:b] == slot)[0]
+        if not len(where):
+            return False
+        i = a + int(where[0])
+        tier.slots = np.delete(tier.slots, i)
+        tier.start = np.delete(tier.start, i)
+        j = int(np.searchsorted(tier.end_sorted, old_end, "left"))
+        if j < len(tier.end_sorted) and tier.end_sorted[j] == old_end:
+            tier.end_sorted = np.delete(tier.end_sorted, j)
+        return True
+
+    def _insert(self, slots: np.ndarray, data: TimelineData) -> None:
+        starts, ends = data.start[slots], data.end[slots]
+        which = _tier_of(ends - starts)
+        for k, tier in enumerate(self.tiers):
+            mask = which == k
+            if not mask.any():
+                continue
+            order = np.argsort(starts[mask], kind="stable")
+            new_slots, new_starts = slots[mask][order], starts[mask][order]
+            at = np.searchsorted(tier.start, new_starts, "right")
+            tier.slots = np.insert(tier.slots, at, new_slots)
+            tier.start = np.insert(tier.start, at, new_starts)
+            new_ends = np.sort(ends[mask])
+            tier.end_sorted = np.insert(
+                tier.end_sorted, np.searchsorted(tier.end_sorted, new_ends), new_ends
+            )
+
+
+@dataclass
+class Period:
+    """A background era drawn behind the lanes."""
+
+    id: int
+    name: str
+    start: int
+    end: int
+    colour: str
+
+
+@dataclass
+class TimelineData:
+    """The events of one workspace as arrays by slot; see the module docstring."""
+
+    ws: Workspace
+    ids: np.ndarray  # int64 event id per slot
+    start: np.ndarray  # int64 drawn start per slot
+    end: np.ndarray  # int64 drawn end per slot (open ends clipped to ``now``)
+    flags: np.ndarray  # uint8: APPROXIMATE | UNCERTAIN | OPEN_END | OPEN_START
+    alive: np.ndarray  # bool per slot (False once deleted)
+    now: int
+    load_seconds: float = 0.0
+    version: int = 0  # goes up with every change, so views know to drop what they cached
+    _pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32), repr=False)
+    _lanes: dict[str, list[Lane]] = field(default_factory=dict, repr=False)
+    _info: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _periods: list[Period] | None = field(default=None, repr=False)
+    _extent: tuple | None = field(default=None, repr=False)
+    info_cache_size: int = 50_000
+
+    # ---------------------------------------------------------------- loading
+
+    @classmethod
+    def load(
+        cls, ws: Workspace, *, now: int | None = None, lanes: str | None = "actor"
+    ) -> TimelineData:
+        """Read every event's bounds and flags (and the lanes of ``lanes`` mode) from ``ws``.
+
+        The scan for qualified dates (the only read that is not of an index) runs on a second
+        read-only connection in a thread while this one reads the indexes: SQLite releases the
+        GIL while it works, so on two cores the load takes the longer of the two, not the sum.
+        """
+        began = time.perf_counter()
+        now = int(time.time()) if now is None else int(now)
+        conn = ws.conn
+        with ThreadPoolExecutor(1) as pool:
+            qualified = pool.submit(_read_qualified, ws) if _can_read_aside(ws) else None
+            row = list(conn.execute(EVENTS_SQL).fetchone())
+            count = row[0]
+            ids, start, end = (_ints(row.pop(1)) for _ in range(3))
+            del row
+            groups = _lane_groups(ws, lanes) if lanes in ("actor", "tag") else None
+            q_ids, bits, lpad, rpad = qualified.result() if qualified else _read_qualified(ws, conn)
+        flags = np.zeros(count, np.uint8)
+        data = cls(ws, ids, start, end, flags, np.ones(count, bool), now)
+        data._pos = _position_index(ids)
+        if len(q_ids):
+            slots = data._pos[q_ids]
+            flags[slots] = bits.astype(np.uint8)
+            start[slots] -= lpad
+            end[slots] += rpad
+        data._clip_open_ends(np.arange(count))
+        del ids, start, end, flags
+        if len(data.start) > 1 and (data.start[1:] < data.start[:-1]).any():
+            # Widening moved some starts: keep slot order = drawn-start order, so a lane's
+            # slots sorted as numbers are sorted by start too.
+            order = np.argsort(data.start, kind="stable")
+            for name in ("ids", "start", "end", "flags"):
+                setattr(data, name, getattr(data, name)[order])
+            del order
+            data._pos = _position_index(data.ids)
+        if lanes:
+            data._lanes[lanes] = data._build_lanes(lanes, groups)
+        del groups
+        release_free_memory()
+        data.load_seconds = time.perf_counter() - began
+        return data
+
+    def _clip_open_ends(self, slots: np.ndarray) -> None:
+        """Open ends are drawn up to ``now`` (and fade); open starts from the data's first date."""
+        start, end = self.start[slots], self.end[slots]
+        open_end = end >= dates.OPEN_END
+        open_start = start <= dates.OPEN_START
+        if open_end.any():
+            self.flags[slots[open_end]] |= OPEN_END
+            self.end[slots[open_end]] = np.maximum(start[open_end], self.now)
+        if open_start.any():
+            self.flags[slots[open_start]] |= OPEN_START
+            closed = self.alive & (self.start > dates.OPEN_START)
+            first = int(self.start[closed].min()) if closed.any() else self.now
+            self.start[slots[open_start]] = np.minimum(end[open_start], first)
+
+    def __len__(self) -> int:
+        return int(self.alive.sum())
+
+    @property
+    def slot_count(self) -> int:
+        return len(self.ids)
+
+    def slots_of(self, event_ids: Iterable[int] | np.ndarray) -> np.ndarray:
+        """Slots of the given event ids (ids not loaded are left out)."""
+        if isinstance(event_ids, np.ndarray):
+            ids = event_ids.astype(np.int64, copy=False)
+        else:
+            ids = np.fromiter(event_ids, dtype=np.int64)
+        ids = ids[(ids >= 0) & (ids < len(self._pos))]
+        slots = self._pos[ids]
+        slots = slots[slots >= 0]
+        return slots[self.alive[slots]]
+
+    def slot_of(self, event_id: int) -> int | None:
+        if 0 <= event_id < len(self._pos):
+            slot = int(self._pos[event_id])
+            if slot >= 0 and self.alive[slot]:
+                return slot
+        return None
+
+    def extent(self) -> tuple[int, int] | None:
+        """First drawn start and last drawn end of the live events (None when there are none)."""
+        cached = self._extent
+        if cached is None or cached[0] != self.version:
+            if not self.alive.any():
+                value = None
+            else:
+                value = int(self.start[self.alive].min()), int(self.end[self.alive].max())
+            cached = self._extent = (self.version, value)
+        return cached[1]
+
+    def opacity(self, slot: int) -> float:
+        """How strongly to draw the event in ``slot`` (the rule of ``palette.opacity``)."""
+        bits = int(self.flags[slot]) & (APPROXIMATE | UNCERTAIN)
+        return {0: 1.0, APPROXIMATE: 0.55, UNCERTAIN: 0.55}.get(bits, 0.35)
+
+    # ---------------------------------------------------------------- lanes
+
+    def lanes(self, mode: str) -> list[Lane]:
+        """The lanes of ``mode`` ('actor', 'tag' or 'single'), built on first use."""
+        if mode not in LANE_MODES:
+            raise ValueError(f"Lane mode {mode!r} is not one of {', '.join(LANE_MODES)}.")
+        if mode not in self._lanes:
+            self._lanes[mode] = self._build_lanes(mode)
+        return self._lanes[mode]
+
+    def _build_lanes(self, mode: str, groups: list | None = None) -> list[Lane]:
+        if mode == "single":
+            slots = np.nonzero(self.alive)[0].astype(np.int32)
+            return [Lane.build(None, "All events", palette.NO_ACTOR_COLOUR, slots, self)]
+        if groups is None:
+            groups = _lane_groups(self.ws, mode)
+        lanes, covered = [], np.zeros(len(self.ids), bool)
+        for key, name, colour, text in groups:
+            slots = self.slots_of(_ints(text))
+            covered[slots] = True
+            if len(slots):
+                lanes.append(Lane.build(key, name, colour, slots, self))
+        lanes.sort(key=lambda lane: natural_key(lane.name))
+        rest = np.nonzero(self.alive & ~covered)[0].astype(np.int32)
+        if len(rest):
+            lanes.append(
+                Lane.build(
+                    None,
+                    "No actor" if mode == "actor" else "No tag",
+                    palette.NO_ACTOR_COLOUR,
+                    rest,
+                    self,
+                )
+            )
+        return lanes
+
+    def lane_keys_of(self, event_id: int, mode: str) -> list:
+        """The keys of the lanes ``event_id`` appears in (several for an event with several actors)."""
+        slot = self.slot_of(event_id)
+        if slot is None:
+            return []
+        start, end = int(self.start[slot]), int(self.end[slot])
+        return [lane.key for lane in self.lanes(mode) if lane.contains(slot, start, end)]
+
+    # ---------------------------------------------------------------- lazily fetched details
+
+    def details(self, slots: Sequence[int]) -> dict[int, EventInfo]:
+        """Title and date of the events in ``slots``, by slot (fetched once, then cached)."""
+        result, missing = {}, []
+        for slot in slots:
+            event_id = int(self.ids[slot])
+            info = self._info.get(event_id)
+            if info is None:
+                missing.append(event_id)
+            else:
+                result[int(slot)] = info
+        for chunk in range(0, len(missing), 900):
+            part = missing[chunk : chunk + 900]
+            marks = ",".join("?" * len(part))
+            for event_id, title, when in self.ws.conn.execute(
+                f'SELECT id, title, "when" FROM events WHERE id IN ({marks})', part
+            ):
+                try:
+                    parsed = dates.parse(when)
+                except dates.DateError:
+                    parsed = None
+                info = EventInfo(event_id, title, when, parsed)
+                self._info[event_id] = info
+                slot = self.slot_of(event_id)
+                if slot is not None:
+                    result[slot] = info
+        while len(self._info) > self.info_cache_size:
+            self._info.popitem(last=False)
+        return result
+
+    def periods(self) -> list[Period]:
+        """The background periods (eras), by start."""
+        if self._periods is None:
+            periods = []
+            for row in self.ws.conn.execute(
+                'SELECT id, name, "when", earliest, latest, colour FROM periods ORDER BY earliest, id'
+            ):
+                start, end = row[3], row[4]
+                with contextlib.suppress(dates.DateError):
+                    start, end = palette.drawn_bounds(dates.parse(row[2]))
+                end = min(end, max(start, self.now)) if end >= dates.OPEN_END else end
+                periods.append(Period(row[0], row[1], start, end, row[5] or ""))
+            self._periods = periods
+        return self._periods
+
+    # ---------------------------------------------------------------- filters
+
+    def filter_mask(self, flt: EventFilter | None) -> np.ndarray | None:
+        """Per slot, whether the event passes ``flt``; None when the filter keeps everything."""
+        if flt is None or flt.empty:
+            return None
+        where, params = flt.where()
+        text = self.ws.conn.execute(
+            f"SELECT group_concat(e.id) FROM events e WHERE {where}", params
+        ).fetchone()[0]
+        mask = np.zeros(len(self.ids), bool)
+        mask[self.slots_of(_ints(text))] = True
+        return mask
+
+    # ---------------------------------------------------------------- changes
+
+    def apply(self, change: Change) -> bool:
+        """Follow a models Change. Returns False when it reloaded everything instead."""
+        if "actors" in change.tables and (change.removed("actors") or change.added("actors")):
+            self._lanes.pop("actor", None)
+        if "periods" in change.tables:
+            self._periods = None
+            self.version += 1
+        touched = set(change.touched("events"))
+        for table in ("event_actors",):
+            for images in (change.before.get(table, {}), change.after.get(table, {})):
+                touched.update(row["event_id"] for row in images.values() if row)
+        if "actors" in change.tables and "actor" in self._lanes:
+            self._refresh_actor_names()
+        if len(touched) > REFRESH_LIMIT:
+            self.reload()
+            return False
+        if touched:
+            self.refresh_events(sorted(touched))
+        return True
+
+    def reload(self) -> None:
+        """Read everything again (keeps the lane modes that were built)."""
+        modes = list(self._lanes)
+        fresh = TimelineData.load(self.ws, now=self.now, lanes=None)
+        self.ids, self.start, self.end = fresh.ids, fresh.start, fresh.end
+        self.flags, self.alive, self._pos = fresh.flags, fresh.alive, fresh._pos
+        self._lanes, self._info, self._periods = {}, OrderedDict(), None
+        for mode in modes:
+            self.lanes(mode)
+        self.version += 1
+
+    def _refresh_actor_names(self) -> None:
+        actors = {
+            row[0]: row[1:] for row in self.ws.conn.execute("SELECT id, name, colour FROM actors")
+        }
+        for lane in self._lanes["actor"]:
+            if lane.key in actors:
+                name, colour = actors[lane.key]
+                lane.name, lane.colour = name, palette.actor_colour(lane.key, colour)
+
+    def refresh_events(self, event_ids: Sequence[int]) -> None:
+        """Re-read ``event_ids`` (edited, added or deleted) and move them in every built lane."""
+        conn = self.ws.conn
+        for event_id in event_ids:
+            self._info.pop(event_id, None)
+        old = {}
+        for event_id in event_ids:
+            slot = self.slot_of(event_id)
+            if slot is not None:
+                old[slot] = (int(self.start[slot]), int(self.end[slot]))
+        # Take the old slots out of every built lane.
+        for lanes in self._lanes.values():
+            for lane in lanes:
+                for slot, (s, e) in old.items():
+                    lane._remove(slot, s, e)
+        for slot in old:
+            self.alive[slot] = False
+        rows = []
+        for chunk in range(0, len(event_ids), 900):
+            part = list(event_ids[chunk : chunk + 900])
+            marks = ",".join("?" * len(part))
+            rows += conn.execute(
+                f'SELECT id, "when", earliest, latest FROM events WHERE id IN ({marks})', part
+            ).fetchall()
+        slots = np.array([self._slot_for(row[0]) for row in rows], dtype=np.int32)
+        for slot, (event_id, when, earliest, latest) in zip(slots, rows, strict=True):
+            bits, start, end = _draw_bounds(when, earliest, latest)
+            self.ids[slot], self.start[slot], self.end[slot] = event_id, start, end
+            self.flags[slot], self.alive[slot] = bits, True
+        if len(slots):
+            self._clip_open_ends(slots)
+        for mode, lanes in self._lanes.items():
+            self._place(mode, lanes, [row[0] for row in rows])
+        for lanes in self._lanes.values():
+            lanes[:] = [lane for lane in lanes if len(lane)]
+        self.version += 1
+
+    def _slot_for(self, event_id: int) -> int:
+        if event_id < len(self._pos) and self._pos[event_id] >= 0:
+            return int(self._pos[event_id])
+        slot = len(self.ids)
+        self.ids = np.append(self.ids, np.int64(event_id))
+        self.start = np.append(self.start, np.int64(0))
+        self.end = np.append(self.end, np.int64(0))
+        self.flags = np.append(self.flags, np.uint8(0))
+        self.alive = np.append(self.alive, False)
+        if event_id >= len(self._pos):
+            grown = np.full(max(event_id + 1, len(self._pos) * 2), -1, np.int32)
+            grown[: len(self._pos)] = self._pos
+            self._pos = grown
+        self._pos[event_id] = slot
+        return slot
+
+    def _place(self, mode: str, lanes: list[Lane], event_ids: list[int]) -> None:
+        """Put the (re-read) events into their lanes of ``mode``, creating lanes as needed."""
+        if not event_ids:
+            return
+        members: dict[object, list[int]] = {}
+        if mode == "single":
+            members[None] = list(event_ids)
+        else:
+            marks = ",".join("?" * len(event_ids))
+            sql = (
+                f"SELECT event_id, actor_id FROM event_actors WHERE event_id IN ({marks})"
+                if mode == "actor"
+                else f"SELECT event_id, tag FROM event_tags WHERE event_id IN ({marks})"
+            )
+            placed = set()
+            for event_id, key in self.ws.conn.execute(sql, event_ids):
+                members.setdefault(key, []).append(event_id)
+                placed.add(event_id)
+            rest = [i for i in event_ids if i not in placed]
+            if rest:
+                members.setdefault(None, []).extend(rest)
+        by_key = {lane.key: lane for lane in lanes}
+        for key, ids in members.items():
+            slots = np.array([self.slot_of(i) for i in ids], dtype=np.int32)
+            lane = by_key.get(key)
+            if lane is None:
+                name, colour = self._lane_look(mode, key)
+                lane = Lane.build(key, name, colour, np.zeros(0, np.int32), self)
+                lanes.append(lane)
+                by_key[key] = lane
+            lane._insert(slots, self)
+
+    def _lane_look(self, mode: str, key) -> tuple[str, str]:
+        if key is None:
+            return (
+                "No actor" if mode == "actor" else "No tag" if mode == "tag" else "All events",
+                palette.NO_ACTOR_COLOUR,
+            )
+        if mode == "actor":
+            row = self.ws.conn.execute(
+                "SELECT name, colour FROM actors WHERE id = ?", (key,)
+            ).fetchone()
+            name, colour = row if row else (f"Actor {key}", "")
+            return name, palette.actor_colour(key, colour)
+        return str(key), tag_colour(str(key))
+
+
+def release_free_memory() -> None:
+    """Hand memory freed after a big load back to the system (glibc keeps it otherwise)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _can_read_aside(ws: Workspace) -> bool:
+    return bool(ws.path) and Path(ws.path).is_file() and not ws.conn.in_transaction
+
+
+def _read_qualified(ws: Workspace, conn: sqlite3.Connection | None = None) -> list[np.ndarray]:
+    """Ids, flags and widening (left, right) of the events with qualified dates (~ ? %)."""
+    own = conn is None
+    if own:
+        uri = f"file:{quote(str(Path(ws.path).resolve()))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
+    try:
+        return [_ints(text) for text in conn.execute(QUALIFIED_SQL).fetchone()]
+    finally:
+        if own:
+            conn.close()
+
+
+def _lane_groups(ws: Workspace, mode: str) -> list[tuple[object, str, str, str]]:
+    """``(key, name, colour, comma-separated event ids)`` per actor or per tag."""
+    conn = ws.conn
+    if mode == "actor":
+        actors = {row[0]: row[1:] for row in conn.execute("SELECT id, name, colour FROM actors")}
+        groups = []
+        for actor_id, text in conn.execute(
+            "SELECT actor_id, group_concat(event_id) FROM event_actors GROUP BY actor_id"
+        ):
+            name, colour = actors.get(actor_id, (f"Actor {actor_id}", ""))
+            groups.append((actor_id, name, palette.actor_colour(actor_id, colour), text))
+        return groups
+    return [
+        (tag, tag, tag_colour(tag), text)
+        for tag, text in conn.execute(
+            "SELECT tag, group_concat(event_id) FROM event_tags GROUP BY tag"
+        )
+    ]
+
+
+def natural_key(name: str) -> list:
+    """Sort key that puts "Actor 2" before "Actor 10"."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
+
+
+def tag_colour(tag: str) -> str:
+    """A stable palette colour for a tag lane."""
+    return palette.PALETTE[zlib.crc32(tag.casefold().encode()) % len(palette.PALETTE)]
+
+
+def _position_index(ids: np.ndarray) -> np.ndarray:
+    """Slot of each event id, as a dense array indexed by id (-1 where there is none)."""
+    top = int(ids.max()) + 1 if len(ids) else 1
+    pos = np.full(top, -1, np.int32)
+    pos[ids] = np.arange(len(ids), dtype=np.int32)
+    return pos
+
+
+def _draw_bounds(when: str, earliest: int, latest: int) -> tuple[int, int, int]:
+    """Flags and drawn bounds of one event, by the rules of ``models.palette``."""
+    try:
+        parsed = dates.parse(when)
+    except dates.DateError:
+        return 0, earliest, latest
+    bits = (APPROXIMATE if parsed.approximate else 0) | (UNCERTAIN if parsed.uncertain else 0)
+    start, end = palette.drawn_bounds(parsed)
+    return bits, start, end

@@ -1,0 +1,134 @@
+"""The raster image of the density strips, kept between frames.
+
+At one zoom, panning moves the strips by whole columns: the image is shifted and only the
+columns that came into view are drawn (with numpy), instead of every pixel of every strip.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage, QPainter
+
+from ui.timeline import style
+
+_NICE = (1, 1.5, 2, 3, 4, 5, 6, 8)
+
+
+def nice_ceiling(value: int) -> int:
+    """The next "nice" number at or above ``value`` (1, 2, 3, 4, 5, 6, 8, 10, 15, 20, ...),
+    so the strips' scale stays put while panning changes the largest count a little."""
+    value = max(int(value), 1)
+    power = 10 ** int(math.floor(math.log10(value)))
+    for step in _NICE:
+        if step * power >= value:
+            return int(math.ceil(step * power))
+    return 10 * power
+
+
+def bar_heights(counts: np.ndarray, room: int, top: int) -> np.ndarray:
+    """Pixel heights of density bars: square-root scale, and one event still shows (2 px)."""
+    if room <= 0:
+        return np.zeros_like(counts)
+    heights = np.ceil(room * np.sqrt(counts / max(top, 1))).astype(np.int64)
+    heights[(counts > 0) & (heights < 2)] = min(2, room)
+    return np.minimum(heights, room)
+
+
+def tint_alpha(counts: np.ndarray, top: int) -> np.ndarray:
+    """Opacity of the tint for spread-out events: faint for one, stronger for many."""
+    alpha = 0.10 + 0.30 * np.log1p(counts) / math.log1p(max(top, 1))
+    return np.where(counts > 0, alpha, 0.0)
+
+
+def premultiplied(name: str, alpha: float) -> int:
+    colour = style.colour(name)
+    a = int(round(alpha * 255))
+    r, g, b = (int(round(c * a / 255)) for c in (colour.red(), colour.green(), colour.blue()))
+    return (a << 24) | (r << 16) | (g << 8) | b
+
+
+def premultiplied_row(name: str, alpha: np.ndarray) -> np.ndarray:
+    colour = style.colour(name)
+    a = np.round(alpha * 255).astype(np.uint32)
+    r = (colour.red() * a + 127) // 255
+    g = (colour.green() * a + 127) // 255
+    b = (colour.blue() * a + 127) // 255
+    return (a << 24) | (r << 16) | (g << 8) | b
+
+
+def strip_box(lv) -> tuple[int, int]:
+    """Top and height of a lane's density strip."""
+    pad = 2 if lv.collapsed else style.LANE_PAD
+    return lv.y + pad, lv.h - 2 * pad
+
+
+def bar_layers(lv) -> list[tuple[np.ndarray, str, float]]:
+    layers = []
+    if lv.dim_counts is not None:
+        layers.append((lv.dim_counts, style.DIMMED.name(), 0.8))
+    if lv.bars.any():
+        layers.append((lv.bars, lv.lane.colour, 0.85 if not lv.collapsed else 0.7))
+    return layers
+
+
+class StripImage:
+    """The strips of the last frame as an ARGB image, shifted and patched for the next."""
+
+    def __init__(self):
+        self._key = None
+        self._first = 0
+        self._image: np.ndarray | None = None
+
+    def draw(self, painter: QPainter, frame, dense: list, key) -> None:
+        scale = frame.scale
+        width, height = scale.width, frame.lanes_bottom - frame.lanes_top
+        geometry = tuple(
+            (id(lv.lane), lv.y, lv.h, lv.collapsed, lv.full is not None, lv.lane.colour)
+            for lv in dense
+        )
+        key = (key, geometry, frame.density_max, frame.tint_max, width, height)
+        shift = frame.first_column - self._first
+        image = self._image
+        if key == self._key and abs(shift) < width // 2:
+            if shift > 0:
+                image[:, : width - shift] = image[:, shift:]
+                columns = (width - shift, width)
+            elif shift < 0:
+                image[:, -shift:] = image[:, : width + shift]
+                columns = (0, -shift)
+            else:
+                columns = (0, 0)
+        else:
+            image = self._image = np.zeros((height, width), np.uint32)
+            columns = (0, width)
+        self._key, self._first = key, frame.first_column
+        c0, c1 = columns
+        if c1 > c0:
+            image[:, c0:c1] = 0
+            for lv in dense:
+                self._paint_lane(image, frame, lv, c0, c1)
+        qimage = QImage(image.data, width, height, width * 4, QImage.Format_ARGB32_Premultiplied)
+        painter.drawImage(QRect(scale.left, frame.lanes_top, width, height), qimage)
+
+    @staticmethod
+    def _paint_lane(image: np.ndarray, frame, lv, c0: int, c1: int) -> None:
+        top, room = strip_box(lv)
+        first = top - frame.lanes_top
+        a, b = max(first, 0), min(first + room, image.shape[0])
+        if b <= a:
+            return
+        block = image[a:b, c0:c1]
+        tint = lv.tint[c0:c1]
+        if tint.any():
+            block[:] = premultiplied_row(lv.lane.colour, tint_alpha(tint, frame.tint_max))[None, :]
+        rows = np.arange(a - first, b - first)[:, None]
+        for counts, name, alpha in bar_layers(lv):
+            heights = bar_heights(counts[c0:c1], room, frame.density_max)
+            np.copyto(
+                block,
+                np.uint32(premultiplied(name, alpha)),
+                where=rows >= (room - heights)[None, :],
+            )
