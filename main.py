@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
 def run_gui(argv: list[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="annalist", description="Annalist, the analyst's workbench.")
+    parser = argparse.ArgumentParser(
+        prog="annalist", description="Annalist, the analyst's workbench."
+    )
     parser.add_argument("--workspace", "-w", help="workspace file (.annalist) to open")
     args, qt_args = parser.parse_known_args(argv)
     from ui.app import run

@@ -79,7 +79,9 @@ class Recorder:
         self._before: Image = {}
 
     def row(self, table: str, key) -> dict | None:
-        cursor = self.conn.execute(f'SELECT * FROM "{table}" WHERE "{primary_key(table)}" = ?', (key,))
+        cursor = self.conn.execute(
+            f'SELECT * FROM "{table}" WHERE "{primary_key(table)}" = ?', (key,)
+        )
         values = cursor.fetchone()
         if values is None:
             return None

@@ -25,6 +25,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from models.errors import InputError
+
 __all__ = [
     "ACCEPTED_FORMS",
     "DateError",
@@ -73,7 +75,7 @@ _MONTH_NAMES = {
 _MONTH_NAMES["sept"] = 9
 
 
-class DateError(ValueError):
+class DateError(InputError, ValueError):
     """A ``when`` that is not in the accepted forms; the message says what to type instead."""
 
 

@@ -16,7 +16,9 @@ DEMO_FILE = Path(__file__).resolve().parent.parent / "resources" / "demo" / "dem
 def data_dir() -> Path:
     """The user data folder (``ANNALIST_DATA_DIR`` overrides it, for tests and portable use)."""
     override = os.environ.get("ANNALIST_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
 
 
 def default_workspace_path() -> Path:
@@ -30,7 +32,11 @@ def ensure_default_workspace() -> Path:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(".default.annalist.new")
-    for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+    for leftover in (
+        partial,
+        partial.with_name(partial.name + "-wal"),
+        partial.with_name(partial.name + "-shm"),
+    ):
         leftover.unlink(missing_ok=True)
     with Workspace.open(partial) as ws:
         load_demo(ws)

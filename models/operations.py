@@ -8,179 +8,27 @@ so a bad value never reaches the file and the message says what to type instead.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 
-from models import dates, schema
 from models.changes import Change
 from models.errors import DuplicateError, NotFound, ValidationError
 from models.store import Workspace
-from models.text import normalise, sha256_of
-
-EVENT_FIELDS = ("title", "description", "when", "location", "confidence", "tags", "ref")
-ACTOR_FIELDS = ("name", "kind", "aliases", "country", "colour", "notes")
-SOURCE_FIELDS = (
-    "title", "author", "publisher", "url", "published", "text", "file_name", "kind",
-    "reliability", "notes",
+from models.validate import (
+    actor_values,
+    clean_colour,
+    clean_names,
+    clean_tags,
+    clean_title,
+    clean_when,
+    event_values,
+    link_values,
+    source_values,
 )
-LINK_FIELDS = ("quote", "char_start", "char_end", "credibility")
-CONFIDENCE_VALUES = {label: value for value, label in schema.CONFIDENCE.items()}
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-# ------------------------------------------------------------------ validation
-
-
-def clean_title(title) -> str:
-    title = " ".join(str(title or "").split())
-    if not title:
-        raise ValidationError("An event needs a title; type a few words that say what happened.")
-    return title
-
-
-def clean_when(when) -> tuple[str, int, int]:
-    """Canonical ``when`` text and its bounds; raises DateError (an InputError) if invalid."""
-    parsed = dates.parse(str(when if when is not None else ""))
-    return parsed.edtf(), parsed.earliest, parsed.latest
-
-
-def clean_confidence(value) -> int | None:
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, str):
-        key = value.strip().lower()
-        if key in CONFIDENCE_VALUES:
-            return CONFIDENCE_VALUES[key]
-        if key.isdigit():
-            value = int(key)
-    if value in schema.CONFIDENCE:
-        return int(value)
-    raise ValidationError(f"Confidence '{value}' is not one of low, moderate or high.")
-
-
-def clean_tags(tags) -> str:
-    if tags is None:
-        return "[]"
-    if isinstance(tags, str):
-        tags = tags.replace(";", ",").split(",")
-    cleaned = []
-    for tag in tags:
-        tag = " ".join(str(tag).split())
-        if tag and tag not in cleaned:
-            cleaned.append(tag)
-    return json.dumps(cleaned, ensure_ascii=False)
-
-
-def clean_names(names) -> str:
-    if names is None:
-        return "[]"
-    if isinstance(names, str):
-        names = names.split(";") if ";" in names else [names]
-    cleaned = []
-    for name in names:
-        name = " ".join(str(name).split())
-        if name and name.lower() not in (n.lower() for n in cleaned):
-            cleaned.append(name)
-    return json.dumps(cleaned, ensure_ascii=False)
-
-
-def clean_kind(kind) -> str:
-    kind = (kind or "other").strip().lower()
-    if kind == "organization":
-        kind = "organisation"
-    if kind not in schema.ACTOR_KINDS:
-        raise ValidationError(
-            f"Actor kind '{kind}' is not one of {', '.join(schema.ACTOR_KINDS)}."
-        )
-    return kind
-
-
-def clean_colour(colour) -> str:
-    colour = (colour or "").strip()
-    if colour and not _COLOUR.match(colour):
-        raise ValidationError(f"Colour '{colour}' is not a colour like #1f77b4.")
-    return colour.lower()
-
-
-def clean_reliability(value) -> str:
-    value = (value or "").strip().upper()
-    if value not in ("",) + schema.RELIABILITY:
-        raise ValidationError(f"Source reliability '{value}' is not a grade from A to F.")
-    return value
-
-
-def clean_credibility(value) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = 0
-    if not 1 <= number <= 6:
-        raise ValidationError(f"Information credibility '{value}' is not a grade from 1 to 6.")
-    return number
-
-
-def _event_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(EVENT_FIELDS)
-    if unknown:
-        raise ValidationError(f"Events have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "title":
-            values["title"] = clean_title(value)
-        elif key == "when":
-            values["when"], values["earliest"], values["latest"] = clean_when(value)
-        elif key == "confidence":
-            values["confidence"] = clean_confidence(value)
-        elif key == "tags":
-            values["tags"] = clean_tags(value)
-        else:
-            values[key] = str(value or "").strip() if key != "description" else str(value or "")
-    return values
-
-
-def _actor_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(ACTOR_FIELDS)
-    if unknown:
-        raise ValidationError(f"Actors have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "name":
-            name = " ".join(str(value or "").split())
-            if not name:
-                raise ValidationError("An actor needs a name.")
-            values["name"] = name
-        elif key == "kind":
-            values["kind"] = clean_kind(value)
-        elif key == "aliases":
-            values["aliases"] = clean_names(value)
-        elif key == "colour":
-            values["colour"] = clean_colour(value)
-        else:
-            values[key] = str(value or "").strip() if key != "notes" else str(value or "")
-    return values
-
-
-def _source_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(SOURCE_FIELDS)
-    if unknown:
-        raise ValidationError(f"Sources have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "reliability":
-            values[key] = clean_reliability(value)
-        elif key == "text":
-            values["text"] = str(value or "")
-            values["sha256"] = sha256_of(values["text"]) if normalise(values["text"]) else None
-        else:
-            values[key] = str(value or "").strip() if key != "notes" else str(value or "")
-    return values
 
 
 # ------------------------------------------------------------------ lookups
@@ -214,8 +62,11 @@ def add_event(
     **fields,
 ) -> Change:
     """Add one event; ``actors`` are ids or ``(id, role)`` pairs, ``sources`` link mappings."""
-    return add_events(ws, [dict(title=title, when=when, actors=actors, sources=sources, **fields)],
-                      label=label or f"Add event '{clean_title(title)}'")
+    return add_events(
+        ws,
+        [dict(title=title, when=when, actors=actors, sources=sources, **fields)],
+        label=label or f"Add event '{clean_title(title)}'",
+    )
 
 
 def add_events(ws: Workspace, events: Sequence[Mapping], *, label: str | None = None) -> Change:
@@ -225,7 +76,7 @@ def add_events(ws: Workspace, events: Sequence[Mapping], *, label: str | None = 
         item = dict(item)
         actors = list(item.pop("actors", ()) or ())
         links = list(item.pop("sources", ()) or ())
-        values = _event_values(item)
+        values = event_values(item)
         if "title" not in values or "when" not in values:
             raise ValidationError("An event needs a title and a date.")
         prepared.append((values, actors, links))
@@ -245,9 +96,11 @@ def update_event(ws: Workspace, event_id: int, *, label: str | None = None, **fi
     return update_events(ws, [event_id], label=label, **fields)
 
 
-def update_events(ws: Workspace, event_ids: Iterable[int], *, label: str | None = None, **fields) -> Change:
+def update_events(
+    ws: Workspace, event_ids: Iterable[int], *, label: str | None = None, **fields
+) -> Change:
     """Set the same fields on several events, as one change."""
-    values = _event_values(fields)
+    values = event_values(fields)
     event_ids = list(event_ids)
     with ws.write() as rec:
         for event_id in event_ids:
@@ -289,7 +142,9 @@ def delete_events(ws: Workspace, event_ids: Iterable[int], *, label: str | None 
     return change
 
 
-def set_event_actors(ws: Workspace, event_id: int, actors: Iterable, *, label: str | None = None) -> Change:
+def set_event_actors(
+    ws: Workspace, event_id: int, actors: Iterable, *, label: str | None = None
+) -> Change:
     """Replace the actors of an event; ``actors`` are ids or ``(id, role)`` pairs."""
     actors = list(actors)
     with ws.write() as rec:
@@ -303,7 +158,9 @@ def set_event_actors(ws: Workspace, event_id: int, actors: Iterable, *, label: s
 def _set_actors(rec, event_id: int, actors: Iterable) -> None:
     wanted: dict[int, str] = {}
     for item in actors:
-        actor_id, role = (item, "") if isinstance(item, int) else (item[0], item[1] if len(item) > 1 else "")
+        actor_id, role = (
+            (item, "") if isinstance(item, int) else (item[0], item[1] if len(item) > 1 else "")
+        )
         _require(rec, "actors", actor_id, "Actor")
         wanted[int(actor_id)] = (role or "").strip()
     existing = {
@@ -322,7 +179,9 @@ def _set_actors(rec, event_id: int, actors: Iterable) -> None:
             rec.insert("event_actors", {"event_id": event_id, "actor_id": actor_id, "role": role})
 
 
-def add_tags(ws: Workspace, event_ids: Iterable[int], tags: Iterable[str], *, remove: bool = False) -> Change:
+def add_tags(
+    ws: Workspace, event_ids: Iterable[int], tags: Iterable[str], *, remove: bool = False
+) -> Change:
     """Add (or with ``remove=True`` take away) tags on several events, as one change."""
     event_ids = list(event_ids)
     tags = json.loads(clean_tags(list(tags)))
@@ -337,7 +196,9 @@ def add_tags(ws: Workspace, event_ids: Iterable[int], tags: Iterable[str], *, re
             if new != current:
                 rec.update("events", event_id, {"tags": clean_tags(new), "updated": now()})
         verb = "Remove" if remove else "Add"
-        change = rec.change(f"{verb} tag {', '.join(tags)} on {len(event_ids)} event{'s' if len(event_ids) != 1 else ''}")
+        change = rec.change(
+            f"{verb} tag {', '.join(tags)} on {len(event_ids)} event{'s' if len(event_ids) != 1 else ''}"
+        )
     return change
 
 
@@ -362,7 +223,7 @@ def rename_tag(ws: Workspace, old: str, new: str) -> Change:
 
 def add_actor(ws: Workspace, name: str, kind: str = "other", **fields) -> Change:
     """Add an actor; a name (or alias) already used by another actor is refused."""
-    values = _actor_values({"name": name, "kind": kind, **fields})
+    values = actor_values({"name": name, "kind": kind, **fields})
     stamp = now()
     with ws.write() as rec:
         taken = _actor_name_taken(rec, values["name"])
@@ -374,13 +235,16 @@ def add_actor(ws: Workspace, name: str, kind: str = "other", **fields) -> Change
 
 
 def update_actor(ws: Workspace, actor_id: int, **fields) -> Change:
-    values = _actor_values(fields)
+    values = actor_values(fields)
     with ws.write() as rec:
         row = _require(rec, "actors", actor_id, "Actor")
         if "name" in values:
             taken = _actor_name_taken(rec, values["name"], actor_id)
             if taken:
-                raise DuplicateError(f"There is already an actor called '{values['name']}'; merge the two instead.", taken)
+                raise DuplicateError(
+                    f"There is already an actor called '{values['name']}'; merge the two instead.",
+                    taken,
+                )
         changed = {k: v for k, v in values.items() if row[k] != v}
         if changed:
             rec.update("actors", actor_id, {**changed, "updated": now()})
@@ -438,8 +302,11 @@ def merge_actors(ws: Workspace, keep_id: int, other_ids: Iterable[int]) -> Chang
                     rec.delete("event_actors", link_id)
             rec.delete("actors", other_id)
         aliases = [a for a in json.loads(clean_names(aliases)) if a.lower() != keep["name"].lower()]
-        rec.update("actors", keep_id, {"aliases": json.dumps(aliases, ensure_ascii=False),
-                                       "notes": notes, "updated": now()})
+        rec.update(
+            "actors",
+            keep_id,
+            {"aliases": json.dumps(aliases, ensure_ascii=False), "notes": notes, "updated": now()},
+        )
         change = rec.change(f"Merge {', '.join(repr(n) for n in names)} into '{keep['name']}'")
     return change
 
@@ -447,9 +314,11 @@ def merge_actors(ws: Workspace, keep_id: int, other_ids: Iterable[int]) -> Chang
 # ------------------------------------------------------------------ sources
 
 
-def add_source(ws: Workspace, *, title: str = "", text: str = "", label: str | None = None, **fields) -> Change:
+def add_source(
+    ws: Workspace, *, title: str = "", text: str = "", label: str | None = None, **fields
+) -> Change:
     """Add a source (an article, report or dataset). The same text twice is refused."""
-    values = _source_values({"title": title, "text": text, **fields})
+    values = source_values({"title": title, "text": text, **fields})
     with ws.write() as rec:
         _refuse_duplicate_source(rec, values)
         rec.insert("sources", {**values, "imported_at": now()})
@@ -471,9 +340,11 @@ def _refuse_duplicate_source(rec, values: dict) -> None:
 
 
 def update_source(ws: Workspace, source_id: int, **fields) -> Change:
-    values = _source_values(fields)
     with ws.write() as rec:
         row = _require(rec, "sources", source_id, "Source")
+        if "text" in fields or "title" in fields:  # the fingerprint depends on both
+            fields = {"text": row["text"], "title": row["title"], **fields}
+        values = source_values(fields)
         changed = {k: v for k, v in values.items() if row[k] != v}
         if changed.get("sha256"):
             _refuse_duplicate_source(rec, changed)
@@ -507,7 +378,7 @@ def link_source(ws: Workspace, event_id: int, source_id: int, **fields) -> Chang
 
 
 def update_link(ws: Workspace, link_id: int, **fields) -> Change:
-    values = _link_values(fields)
+    values = link_values(fields)
     with ws.write() as rec:
         _require(rec, "event_sources", link_id, "Citation")
         rec.update("event_sources", link_id, values)
@@ -523,26 +394,8 @@ def unlink_source(ws: Workspace, link_id: int) -> Change:
     return change
 
 
-def _link_values(fields: Mapping) -> dict:
-    unknown = set(fields) - set(LINK_FIELDS) - {"source_id"}
-    if unknown:
-        raise ValidationError(f"Citations have no field {', '.join(sorted(unknown))}.")
-    values = {}
-    for key, value in fields.items():
-        if key == "credibility":
-            values[key] = clean_credibility(value)
-        elif key in ("char_start", "char_end", "source_id"):
-            values[key] = None if value in (None, "") else int(value)
-        else:
-            values[key] = str(value or "")
-    start, end = values.get("char_start"), values.get("char_end")
-    if start is not None and end is not None and not 0 <= start <= end:
-        raise ValidationError(f"A quote cannot run from character {start} to {end}.")
-    return values
-
-
 def _insert_link(rec, event_id: int, link: Mapping) -> None:
-    values = _link_values(link)
+    values = link_values(link)
     if values.get("source_id") is None:
         raise ValidationError("A citation needs a source.")
     _require(rec, "sources", values["source_id"], "Source")
@@ -552,7 +405,9 @@ def _insert_link(rec, event_id: int, link: Mapping) -> None:
 # ------------------------------------------------------------------ briefings, periods, meta
 
 
-def save_briefing(ws: Workspace, name: str, definition: Mapping, briefing_id: int | None = None) -> Change:
+def save_briefing(
+    ws: Workspace, name: str, definition: Mapping, briefing_id: int | None = None
+) -> Change:
     """Save a briefing pack definition (JSON-ready mapping) under a name."""
     name = " ".join(str(name or "").split())
     if not name:
@@ -561,10 +416,14 @@ def save_briefing(ws: Workspace, name: str, definition: Mapping, briefing_id: in
     stamp = now()
     with ws.write() as rec:
         if briefing_id is None:
-            rec.insert("briefings", {"name": name, "definition": body, "created": stamp, "updated": stamp})
+            rec.insert(
+                "briefings", {"name": name, "definition": body, "created": stamp, "updated": stamp}
+            )
         else:
             _require(rec, "briefings", briefing_id, "Briefing")
-            rec.update("briefings", briefing_id, {"name": name, "definition": body, "updated": stamp})
+            rec.update(
+                "briefings", briefing_id, {"name": name, "definition": body, "updated": stamp}
+            )
         change = rec.change(f"Save briefing '{name}'")
     return change
 
@@ -584,8 +443,17 @@ def add_period(ws: Workspace, name: str, when: str, colour: str = "", notes: str
         raise ValidationError("A period needs a name.")
     text, earliest, latest = clean_when(when)
     with ws.write() as rec:
-        rec.insert("periods", {"name": name, "when": text, "earliest": earliest, "latest": latest,
-                               "colour": clean_colour(colour), "notes": notes})
+        rec.insert(
+            "periods",
+            {
+                "name": name,
+                "when": text,
+                "earliest": earliest,
+                "latest": latest,
+                "colour": clean_colour(colour),
+                "notes": notes,
+            },
+        )
         change = rec.change(f"Add period '{name}'")
     return change
 

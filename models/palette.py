@@ -13,8 +13,22 @@ from models import dates
 
 # Colour-blind-aware categorical palette (Okabe–Ito first, then Tableau-like tones).
 PALETTE = (
-    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7f7f7f", "#8c564b",
-    "#bcbd22", "#1f77b4", "#9467bd", "#17becf", "#ff7f0e", "#2ca02c", "#d62728", "#393b79",
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#7f7f7f",
+    "#8c564b",
+    "#bcbd22",
+    "#1f77b4",
+    "#9467bd",
+    "#17becf",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#393b79",
 )
 NO_ACTOR_COLOUR = "#5f6b7a"
 

@@ -122,7 +122,7 @@ def get_events(ws: Workspace, event_ids: Sequence[int], *, links: bool = True) -
     by_id: dict[int, Event] = {}
     for chunk in _chunks(list(event_ids)):
         marks = ",".join("?" * len(chunk))
-        for row in _rows(ws, f'SELECT * FROM events WHERE id IN ({marks})', chunk):
+        for row in _rows(ws, f"SELECT * FROM events WHERE id IN ({marks})", chunk):
             by_id[row["id"]] = _event(row)
         if not links:
             continue
@@ -144,8 +144,16 @@ def get_events(ws: Workspace, event_ids: Sequence[int], *, links: bool = True) -
             chunk,
         ):
             by_id[row["event_id"]].citations.append(
-                Citation(row["id"], row["source_id"], row["source_title"], row["quote"],
-                         row["char_start"], row["char_end"], row["credibility"], row["reliability"])
+                Citation(
+                    row["id"],
+                    row["source_id"],
+                    row["source_title"],
+                    row["quote"],
+                    row["char_start"],
+                    row["char_end"],
+                    row["credibility"],
+                    row["reliability"],
+                )
             )
     return [by_id[i] for i in event_ids if i in by_id]
 
@@ -254,8 +262,20 @@ def _source(row: dict) -> Source:
 def list_sources(ws: Workspace, *, with_text: bool = False) -> list[Source]:
     """Every source, newest import first (text left out unless asked for)."""
     text = "s.text" if with_text else "'' AS text"
-    columns = ("id", "title", "author", "publisher", "url", "published", "imported_at",
-               "sha256", "file_name", "kind", "reliability", "notes")
+    columns = (
+        "id",
+        "title",
+        "author",
+        "publisher",
+        "url",
+        "published",
+        "imported_at",
+        "sha256",
+        "file_name",
+        "kind",
+        "reliability",
+        "notes",
+    )
     return [
         _source(row)
         for row in _rows(
@@ -271,15 +291,17 @@ def list_sources(ws: Workspace, *, with_text: bool = False) -> list[Source]:
 def get_source(ws: Workspace, source_id: int) -> Source:
     rows = _rows(ws, "SELECT * FROM sources WHERE id = ?", (source_id,))
     if not rows:
-        raise NotFound(f"Source {source_id} is no longer in the workspace; it may have been deleted.")
+        raise NotFound(
+            f"Source {source_id} is no longer in the workspace; it may have been deleted."
+        )
     return _source(rows[0])
 
 
-def find_source_by_text(ws: Workspace, text: str) -> Source | None:
-    """The source holding the same (normalised) text, if this article was imported before."""
+def find_source_by_text(ws: Workspace, text: str, title: str | None = None) -> Source | None:
+    """The source holding the same article (see ``models.text.fingerprint_text``), if any."""
     from models.text import sha256_of
 
-    rows = _rows(ws, "SELECT * FROM sources WHERE sha256 = ?", (sha256_of(text),))
+    rows = _rows(ws, "SELECT * FROM sources WHERE sha256 = ?", (sha256_of(text, title),))
     return _source(rows[0]) if rows else None
 
 

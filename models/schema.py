@@ -71,7 +71,8 @@ CREATE TABLE events (
     CHECK (earliest <= latest)
 );
 CREATE INDEX events_span ON events (earliest, latest);
-CREATE INDEX events_latest ON events (latest);
+-- Long events (over 400 days; the bound is models.search.LONG_SPAN) for window queries.
+CREATE INDEX events_long ON events (earliest, latest) WHERE latest - earliest > 34560000;
 CREATE INDEX events_ref ON events (ref) WHERE ref <> '';
 
 CREATE TABLE event_actors (

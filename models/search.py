@@ -15,6 +15,13 @@ from models.store import Workspace
 
 RANK_LIMIT = 2000  # rank by relevance when a search matches at most this many rows
 
+# Events longer than this are "long" and have their own partial index (schema: events_long).
+# A window then reads two short index ranges — events starting at most LONG_SPAN before it,
+# and the few long ones — instead of every event that starts before its end.
+LONG_SPAN = 400 * 86400
+# Windows up to this wide are answered that way; wider ones read the main index in order.
+NARROW_WINDOW = 10 * 366 * 86400
+
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 _WORD_CHARS = re.compile(r"[\w'’.-]+", re.UNICODE)
 
@@ -28,7 +35,7 @@ def fts_query(text: str, prefix: bool = True) -> str:
     terms = []
     for phrase, word in _PHRASE_OR_WORD.findall(text or ""):
         raw = phrase if phrase else word
-        pieces = [p for p in _WORD_CHARS.findall(raw) if p.strip(".'’-")]
+        pieces = [p.strip(".'’-") for p in _WORD_CHARS.findall(raw) if p.strip(".'’-")]
         if not pieces:
             continue
         if phrase:
@@ -72,22 +79,46 @@ class EventFilter:
             and self.event_ids is None
         )
 
-    def where(self) -> tuple[str, list]:
-        """SQL condition on ``events e`` and its parameters."""
+    @property
+    def narrow_window(self) -> bool:
+        return (
+            self.start is not None
+            and self.end is not None
+            and self.end - self.start <= NARROW_WINDOW
+        )
+
+    def source(self, columns_needed: bool) -> tuple[str, list]:
+        """The FROM clause, aliased ``e``: the events table, or for a narrow window the ids
+        and bounds of the events overlapping it (enough unless other columns are needed)."""
+        if columns_needed or not self.narrow_window:
+            return "events e", []
+        sql = (
+            "(SELECT id, earliest, latest FROM events WHERE earliest BETWEEN ? AND ? "
+            f"AND latest >= ? AND latest - earliest <= {LONG_SPAN} "
+            "UNION ALL SELECT id, earliest, latest FROM events "
+            f"WHERE latest - earliest > {LONG_SPAN} AND earliest <= ? AND latest >= ?) e"
+        )
+        return sql, [self.start - LONG_SPAN, self.end, self.start, self.end, self.start]
+
+    def where(self, windowed: bool = False) -> tuple[str, list]:
+        """SQL condition on ``e`` and its parameters (``windowed``: the source already applied
+        the time window)."""
         clauses, params = [], []
         query = fts_query(self.text)
         if query:
             clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(query)
-        if self.end is not None:
+        if self.end is not None and not windowed:
             clauses.append("e.earliest <= ?")
             params.append(self.end)
-        if self.start is not None:
+        if self.start is not None and not windowed:
             clauses.append("e.latest >= ?")
             params.append(self.start)
         if self.actor_ids:
             marks = ",".join("?" * len(self.actor_ids))
-            clauses.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({marks}))")
+            clauses.append(
+                f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({marks}))"
+            )
             params.extend(self.actor_ids)
         if self.tags:
             marks = ",".join("?" * len(self.tags))
@@ -117,14 +148,23 @@ ORDERS = {
 
 
 def filtered_ids(
-    ws: Workspace, flt: EventFilter | None = None, *, order: str = "when", descending: bool = False,
+    ws: Workspace,
+    flt: EventFilter | None = None,
+    *,
+    order: str = "when",
+    descending: bool = False,
     limit: int | None = None,
 ) -> list[int]:
     """Ids of the events passing ``flt``, ordered (by date by default, i.e. by ``earliest``)."""
     flt = flt or EventFilter()
-    where, params = flt.where()
+    source, source_params = flt.source(
+        order not in ("when", "id") or flt.min_confidence is not None
+    )
+    windowed = source != "events e"
+    where, params = flt.where(windowed)
     direction = "DESC" if descending else "ASC"
-    sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {ORDERS[order].format(d=direction)}"
+    sql = f"SELECT e.id FROM {source} WHERE {where} ORDER BY {ORDERS[order].format(d=direction)}"
+    params = source_params + params
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [row[0] for row in ws.conn.execute(sql, params)]
@@ -132,8 +172,11 @@ def filtered_ids(
 
 def count(ws: Workspace, flt: EventFilter | None = None) -> int:
     flt = flt or EventFilter()
-    where, params = flt.where()
-    return ws.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    source, source_params = flt.source(flt.min_confidence is not None)
+    where, params = flt.where(source != "events e")
+    return ws.conn.execute(
+        f"SELECT count(*) FROM {source} WHERE {where}", source_params + params
+    ).fetchone()[0]
 
 
 def window(ws: Workspace, start: int, end: int, limit: int | None = None) -> list[int]:
@@ -189,7 +232,8 @@ def _search(ws: Workspace, table: str, text: str, limit: int, offset: int) -> Se
     ids = [
         row[0]
         for row in ws.conn.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ? OFFSET ?", (query, limit, offset)
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ? OFFSET ?",
+            (query, limit, offset),
         )
     ]
     return SearchPage(ids, None, False)

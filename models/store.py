@@ -34,6 +34,7 @@ from models.errors import (
 SUFFIX = ".annalist"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT = 5.0
+BULK_CACHE_KIB = -256 * 1024  # negative: KiB, i.e. 256 MiB of page cache during bulk loads
 
 
 class Workspace:
@@ -70,7 +71,9 @@ class Workspace:
             raise NotAWorkspace(f"{path} is a folder, not a workspace; choose a {SUFFIX} file.")
         if not path.exists() or path.stat().st_size == 0:
             if not create:
-                raise WorkspaceError(f"There is no workspace at {path}; check the name or create a new one.")
+                raise WorkspaceError(
+                    f"There is no workspace at {path}; check the name or create a new one."
+                )
             if readonly:
                 raise WorkspaceError(f"There is no workspace at {path} to open read-only.")
             _create(path)
@@ -169,11 +172,17 @@ class Workspace:
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction without row recording, for loads of many rows (no undo)."""
+        """One write transaction without row recording, for loads of many rows (no undo).
+
+        A larger page cache for the duration keeps index maintenance in memory.
+        """
         self.ensure_writable()
+        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
+            self.conn.execute(f"PRAGMA cache_size = {cache}")
             raise self._operational(error) from None
         try:
             yield self.conn
@@ -184,10 +193,15 @@ class Workspace:
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {cache}")
 
     def ensure_writable(self) -> None:
         if self.readonly:
-            raise ReadOnlyWorkspace(self.readonly_reason or f"{self.path.name} is open read-only; changes cannot be saved.")
+            raise ReadOnlyWorkspace(
+                self.readonly_reason
+                or f"{self.path.name} is open read-only; changes cannot be saved."
+            )
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -245,7 +259,9 @@ class Workspace:
 def _create(path: Path) -> None:
     """Create a new, empty workspace atomically (built aside, then renamed into place)."""
     if not path.parent.exists():
-        raise WorkspaceError(f"The folder {path.parent} does not exist; choose another place for the workspace.")
+        raise WorkspaceError(
+            f"The folder {path.parent} does not exist; choose another place for the workspace."
+        )
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     try:
         conn = sqlite3.connect(temporary)
@@ -263,7 +279,9 @@ def _create(path: Path) -> None:
             conn.close()
         os.replace(temporary, path)
     except PermissionError:
-        raise WorkspaceError(f"Cannot create {path.name}: no permission to write in {path.parent}; choose another folder.") from None
+        raise WorkspaceError(
+            f"Cannot create {path.name}: no permission to write in {path.parent}; choose another folder."
+        ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -275,14 +293,18 @@ def _check_header(path: Path) -> None:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except PermissionError:
-        raise WorkspaceError(f"Cannot read {name}: permission denied; check the file's permissions.") from None
+        raise WorkspaceError(
+            f"Cannot read {name}: permission denied; check the file's permissions."
+        ) from None
     if not header.startswith(SQLITE_MAGIC):
         raise NotAWorkspace(
             f"{name} is not an Annalist workspace (it is not an SQLite database file); "
             f"open a {SUFFIX} file, or import articles with File > Import."
         )
     if len(header) < 100:
-        raise CorruptWorkspace(f"{name} is damaged (it is cut off inside its header); restore it from a backup.")
+        raise CorruptWorkspace(
+            f"{name} is damaged (it is cut off inside its header); restore it from a backup."
+        )
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
@@ -311,7 +333,9 @@ def _connect(path: Path, readonly: bool, busy_timeout: float) -> sqlite3.Connect
                 return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=busy_timeout)
             except sqlite3.Error:
                 pass
-        raise WorkspaceError(f"Cannot open {path.name}: {error}; check the file and its folder.") from None
+        raise WorkspaceError(
+            f"Cannot open {path.name}: {error}; check the file and its folder."
+        ) from None
 
 
 def _database_error(path: Path, error: sqlite3.DatabaseError) -> WorkspaceError:
@@ -319,8 +343,11 @@ def _database_error(path: Path, error: sqlite3.DatabaseError) -> WorkspaceError:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return CorruptWorkspace(f"{path.name} is damaged ({error}); restore it from a backup.")
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyWorkspace(f"{path.name} cannot be changed ({error}); use Save a Copy As to edit a copy.")
+        return ReadOnlyWorkspace(
+            f"{path.name} cannot be changed ({error}); use Save a Copy As to edit a copy."
+        )
     if "disk" in text and "full" in text:
-        return WorkspaceError(f"The disk holding {path.name} is full; free some space and try again.")
+        return WorkspaceError(
+            f"The disk holding {path.name} is full; free some space and try again."
+        )
     return WorkspaceError(f"{path.name} could not be used: {error}.")
-

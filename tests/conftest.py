@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import os
 import socket
+from pathlib import Path
 
 import pytest
+
+from models import demo
+from models.store import Workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -53,3 +57,38 @@ def _no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", _blocked)
     monkeypatch.setattr(socket, "getaddrinfo", _blocked)
     yield
+
+
+# ---------------------------------------------------------------- workspaces
+
+
+@pytest.fixture
+def ws_path(tmp_path) -> Path:
+    path = tmp_path / "case.annalist"
+    Workspace.open(path).close()
+    return path
+
+
+@pytest.fixture
+def ws(ws_path):
+    workspace = Workspace.open(ws_path)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def demo_ws(tmp_path):
+    workspace = Workspace.open(tmp_path / "demo.annalist")
+    demo.load_demo(workspace)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path) -> Path:
+    """A closed workspace file with the demo content."""
+    path = tmp_path / "demo.annalist"
+    with Workspace.open(path) as workspace:
+        demo.load_demo(workspace)
+        workspace.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
