@@ -88,6 +88,7 @@ class EventInfo:
     title: str
     when: str
     parsed: dates.When | None
+    actor_id: int | None = None  # its first actor (colours it outside actor lanes)
 
     @property
     def human(self) -> str:
@@ -254,6 +255,7 @@ class Period:
     start: int
     end: int
     colour: str
+    row: int = 0  # overlapping periods are stacked in rows
 
 
 @dataclass
@@ -274,6 +276,7 @@ class TimelineData:
     _info: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _periods: list[Period] | None = field(default=None, repr=False)
     _extent: tuple | None = field(default=None, repr=False)
+    _colours: dict | None = field(default=None, repr=False)
     info_cache_size: int = 50_000
 
     # ---------------------------------------------------------------- loading
@@ -438,14 +441,16 @@ class TimelineData:
         for chunk in range(0, len(missing), 900):
             part = missing[chunk : chunk + 900]
             marks = ",".join("?" * len(part))
-            for event_id, title, when in self.ws.conn.execute(
-                f'SELECT id, title, "when" FROM events WHERE id IN ({marks})', part
+            for event_id, title, when, actor_id in self.ws.conn.execute(
+                'SELECT e.id, e.title, e."when", (SELECT min(actor_id) FROM event_actors a '
+                f"WHERE a.event_id = e.id) FROM events e WHERE e.id IN ({marks})",
+                part,
             ):
                 try:
                     parsed = dates.parse(when)
                 except dates.DateError:
                     parsed = None
-                info = EventInfo(event_id, title, when, parsed)
+                info = EventInfo(event_id, title, when, parsed, actor_id)
                 self._info[event_id] = info
                 slot = self.slot_of(event_id)
                 if slot is not None:
@@ -453,6 +458,15 @@ class TimelineData:
         while len(self._info) > self.info_cache_size:
             self._info.popitem(last=False)
         return result
+
+    def actor_colours(self) -> dict[int, str]:
+        """Drawing colour of every actor, by id."""
+        if self._colours is None:
+            self._colours = {
+                row[0]: palette.actor_colour(row[0], row[1])
+                for row in self.ws.conn.execute("SELECT id, colour FROM actors")
+            }
+        return self._colours
 
     def periods(self) -> list[Period]:
         """The background periods (eras), by start."""
@@ -466,6 +480,12 @@ class TimelineData:
                     start, end = palette.drawn_bounds(dates.parse(row[2]))
                 end = min(end, max(start, self.now)) if end >= dates.OPEN_END else end
                 periods.append(Period(row[0], row[1], start, end, row[5] or ""))
+            ends: list[int] = []
+            for period in sorted(periods, key=lambda p: (p.start, p.end)):
+                period.row = next((r for r, end in enumerate(ends) if end < period.start), len(ends))
+                if period.row == len(ends):
+                    ends.append(period.end)
+                ends[period.row] = period.end
             self._periods = periods
         return self._periods
 
@@ -496,6 +516,8 @@ class TimelineData:
         for table in ("event_actors",):
             for images in (change.before.get(table, {}), change.after.get(table, {})):
                 touched.update(row["event_id"] for row in images.values() if row)
+        if "actors" in change.tables:
+            self._colours = None
         if "actors" in change.tables and "actor" in self._lanes:
             self._refresh_actor_names()
         if len(touched) > REFRESH_LIMIT:

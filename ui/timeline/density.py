@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 _POOL: ThreadPoolExecutor | None = None
+POOL_WORK = 50_000_000  # events x columns above which lanes are counted in threads
 KEEP = 4  # keep at most this many plot widths of columns per lane
 
 
@@ -55,7 +56,8 @@ class DensityCache:
             jobs.append((lane, cached))
         if jobs:
             work = [(lane, *self._missing(cached, first, last, width)) for lane, cached in jobs]
-            if len(work) > 1:
+            size = sum(len(lane) * sum(b - a for a, b in ranges) for lane, ranges, _ in work)
+            if len(work) > 1 and size > POOL_WORK:
                 results = list(_pool().map(lambda job: _count(job[0], job[1], spp), work))
             else:
                 results = [_count(work[0][0], work[0][1], spp)]

@@ -24,7 +24,8 @@ class Item:
 
     slot: int
     event_id: int
-    kind: str  # "mark" (narrower than a mark), "band" (an imprecise point), "span" (an interval)
+    kind: str  # "mark" (narrower than a mark), "band" (an imprecise point), "span" (an
+    # interval), "context" (covers the whole view: drawn as a thin track at the lane's top)
     x0: float
     x1: float
     y: float  # top of its row
@@ -35,7 +36,8 @@ class Item:
     opacity: float
     info: tl.EventInfo | None
     dimmed: bool = False
-    multi: bool = False  # also drawn in other lanes
+    colour: str = ""
+    multi: int = 1  # number of lanes the event is drawn in
     inside: bool = False  # label drawn inside the bar
     core: tuple[float, float] | None = None  # certain part of an interval, pixels
 
@@ -59,6 +61,7 @@ class LaneView:
     dim_counts: np.ndarray | None = None
     items: list[Item] = field(default_factory=list)
     hidden: list[tuple[float, float]] = field(default_factory=list)  # items with no room
+    context: list[Item] = field(default_factory=list)  # events spanning the whole view
 
     @property
     def rows(self) -> int:
@@ -79,6 +82,12 @@ class Frame:
     tint_max: int = 1  # largest tint count in the frame
 
 
+def period_strip(data: tl.TimelineData | None) -> int:
+    """Height of the strip under the axis that names the periods (0 without periods)."""
+    periods = data.periods() if data is not None else []
+    return style.PERIOD_H * (max(p.row for p in periods) + 1) if periods else 0
+
+
 def lane_heights(collapsed: list[bool], available: int) -> list[int]:
     """Heights of the shown lanes: expanded ones share ``available`` within their limits."""
     expanded = collapsed.count(False)
@@ -92,7 +101,7 @@ def build(view, width: int, height: int) -> Frame:
     """Plan a frame of ``view`` (a TimelineView) at ``width`` x ``height`` pixels."""
     scale = view.scale
     data = view.data
-    lanes_top = style.AXIS_H + (style.PERIOD_H if data is not None and data.periods() else 0)
+    lanes_top = style.AXIS_H + period_strip(data)
     lanes_bottom = height - style.OVERVIEW_H
     shown = view.shown_lanes()
     collapsed = [view.is_collapsed(full.key) for _lane, full in shown]
@@ -158,6 +167,7 @@ def _count_columns(view, frame: Frame, dense: list[LaneView]) -> None:
     frame.density_max, frame.tint_max = strips.nice_ceiling(bars_top), strips.nice_ceiling(tint_top)
 
 
+MULTI_SUFFIX = 24
 PRECISE_COLUMNS = 8  # events spanning at most this many columns count as precise
 
 
@@ -195,20 +205,52 @@ def _place_items(view, frame: Frame, lv: LaneView) -> None:
     x1s = np.minimum((data.end[slots] + 1 - t0) / scale.spp + left, right + 60.0).tolist()
     widths = view.text_widths
     measure = view.label_metrics.horizontalAdvance
-    entries = []
+    multi = view.lane_counts
+    colours = view.data.actor_colours() if view.lane_mode != "actor" else None
+    entries, context = [], []
     for slot, x0, x1 in zip(slots.tolist(), x0s, x1s, strict=True):
+        if x0 <= left and x1 >= right:
+            context.append(slot)  # spans the whole view: a thin track, not a row
+            continue
         info = infos.get(slot)
         title = info.title if info else ""
         width = widths.get(title)
         if width is None:
             width = widths[title] = measure(title)
+        if multi is not None and multi[slot] > 1:
+            width += MULTI_SUFFIX  # room for "  ×3" after the title
         entries.append((slot, x0, x1, width))
     placed, hidden = layout.place(entries, lv.rows, left, right)
     if len(hidden) > 2 * len(placed) + 4:
         lv.mode = "density"
         return
     lv.hidden = hidden
-    multi = view.multi_lane
+
+    def make(slot: int, kind: str, x0: float, x1: float, y: float, spot=None) -> Item:
+        info = infos.get(slot)
+        colour = lv.lane.colour
+        if colours and info is not None:
+            colour = colours.get(info.actor_id, colour)
+        return Item(
+            slot=slot,
+            event_id=int(data.ids[slot]),
+            kind=kind,
+            x0=x0,
+            x1=x1,
+            y=y,
+            label=info.title if info else "",
+            label_x=spot.label_x if spot else x0,
+            label_room=spot.label_room if spot else 0,
+            flags=int(data.flags[slot]),
+            opacity=data.opacity(slot),
+            info=info,
+            dimmed=slot in dim_set,
+            colour=colour,
+            multi=int(multi[slot]) if multi is not None else 1,
+            inside=spot.inside if spot else False,
+        )
+
+    lv.context = [make(slot, "context", left, right, lv.y) for slot in context]
     for spot in placed:
         slot = spot.slot
         info = infos.get(slot)
@@ -219,23 +261,8 @@ def _place_items(view, frame: Frame, lv: LaneView) -> None:
             kind = "span"
         else:
             kind = "band"
-        item = Item(
-            slot=slot,
-            event_id=int(data.ids[slot]),
-            kind=kind,
-            x0=spot.x0,
-            x1=spot.x1,
-            y=lv.y + style.LANE_PAD + spot.row * style.ROW_H,
-            label=info.title if info else "",
-            label_x=spot.label_x,
-            label_room=spot.label_room,
-            flags=int(data.flags[slot]),
-            opacity=data.opacity(slot),
-            info=info,
-            dimmed=slot in dim_set,
-            multi=bool(multi is not None and multi[slot]),
-            inside=spot.inside,
-        )
+        y = lv.y + style.LANE_PAD + spot.row * style.ROW_H
+        item = make(slot, kind, spot.x0, spot.x1, y, spot)
         if kind == "span":
             item.core = _core(info, scale)
         lv.items.append(item)

@@ -14,7 +14,7 @@ from models import dates, palette, queries
 from models.errors import AnnalistError
 from ui.timeline import commands, menus, snapping, style
 from ui.timeline.frame import Item, LaneView
-from ui.timeline.render import item_rect
+from ui.timeline.render import CONTEXT_H, item_rect
 
 WHEEL_STEP = 2 ** (1 / 4)  # one wheel notch zooms by this factor
 KEY_ZOOM = 1.5
@@ -59,6 +59,8 @@ class InteractionMixin:
                 for item in reversed(lv.items):
                     if item_rect(item).adjusted(-2, -2, 2, 2).contains(pos):
                         return item
+                if lv.context and pos.y() < lv.y + CONTEXT_H + 3:
+                    return lv.context[0]
         return None
 
     def lane_at(self, y: float) -> LaneView | None:
@@ -346,6 +348,17 @@ class InteractionMixin:
 
     def _tooltip(self, pos: QPointF) -> str:
         item = self.item_at(pos)
+        if item is not None and item.kind == "context":
+            lane = self.lane_at(pos.y())
+            lines = [
+                f"{html.escape(c.label)} <i>({html.escape(c.info.human)})</i>"
+                for c in lane.context[:12]
+                if c.info is not None
+            ]
+            more = len(lane.context) - 12
+            return "<b>Through the whole view:</b><br>" + "<br>".join(lines) + (
+                f"<br>and {more:,} more" if more > 0 else ""
+            )
         if item is not None and item.info is not None:
             return self._item_tooltip(item)
         lv = self.lane_at(pos.y())

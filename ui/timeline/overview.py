@@ -8,8 +8,10 @@ from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QImage, QPainter, QPen
 
 from ui.timeline import style
+from ui.timeline.render import period_colour
 from ui.timeline.strips import bar_heights
 
+CHUNK = 1 << 18
 EDGE = 5  # pixels either side of the window's edge that grab it for resizing
 
 
@@ -83,13 +85,14 @@ class Overview:
         if span is None or rect.width() < 2:
             return None
         width, room = rect.width(), rect.height() - 10
-        alive = data.alive
         scale = width / (span[1] - span[0])
-        first = np.clip(((data.start[alive] - span[0]) * scale).astype(np.int64), 0, width - 1)
-        last = np.clip(((data.end[alive] - span[0]) * scale).astype(np.int64), 0, width - 1)
-        change = np.bincount(first, minlength=width + 1) - np.bincount(
-            last + 1, minlength=width + 1
-        )
+        change = np.zeros(width + 1, np.int64)
+        for at in range(0, data.slot_count, CHUNK):  # in chunks: no copy of every event at once
+            alive = data.alive[at : at + CHUNK]
+            for values, sign, shift in ((data.start, 1, 0), (data.end, -1, 1)):
+                columns = ((values[at : at + CHUNK][alive] - span[0]) * scale).astype(np.int64)
+                np.clip(columns, 0, width - 1, out=columns)
+                change += sign * np.bincount(columns + shift, minlength=width + 1)
         counts = np.cumsum(change)[:width]
         heights = bar_heights(counts, room, int(counts.max(initial=1)))
         mask = np.arange(room)[:, None] >= (room - heights)[None, :]
@@ -116,11 +119,11 @@ class Overview:
             return
         painter.save()
         painter.setClipRect(rect)
-        for period in self.view.data.periods():
+        for number, period in enumerate(self.view.data.periods()):
             x0, x1 = self.x(period.start, frame), self.x(period.end, frame)
             painter.fillRect(
                 QRectF(x0, rect.top() + 1, max(x1 - x0, 1.0), rect.height() - 1),
-                style.colour(period.colour or style.PERIOD_DEFAULT[0], 0.12),
+                style.colour(period_colour(period, number), 0.15),
             )
         painter.drawImage(rect.left(), rect.top() + 6, image)
         x = self.x(self.view.now, frame)

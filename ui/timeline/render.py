@@ -86,21 +86,22 @@ def _periods(painter: QPainter, view, frame: Frame) -> None:
         x0, x1 = scale.x(period.start), scale.x(period.end + 1)
         if x1 < scale.left or x0 > scale.left + scale.width:
             continue
-        name = period.colour or style.PERIOD_DEFAULT[number % len(style.PERIOD_DEFAULT)]
-        band = QRectF(x0, top, max(x1 - x0, 1.0), frame.lanes_bottom - top)
-        painter.fillRect(band, style.colour(name, 0.10))
-        painter.fillRect(
-            QRectF(x0, top, max(x1 - x0, 1.0), style.PERIOD_H), style.colour(name, 0.22)
-        )
+        name = period_colour(period, number)
+        band = QRectF(x0, frame.lanes_top, max(x1 - x0, 1.0), frame.lanes_bottom - frame.lanes_top)
+        painter.fillRect(band, style.colour(name, 0.08))
+        y = top + period.row * style.PERIOD_H
+        painter.fillRect(QRectF(x0, y + 1, max(x1 - x0, 1.0), style.PERIOD_H - 2), style.colour(name, 0.25))
         text_x = max(x0, scale.left) + 4
         room = min(x1, scale.left + scale.width) - text_x - 4
         if room > 24:
-            painter.setPen(style.colour(name, 1.0).darker(160))
+            painter.setPen(style.colour(name, 1.0).darker(170))
             text = metrics.elidedText(period.name, Qt.ElideRight, int(room))
-            painter.drawText(
-                QRectF(text_x, top, room, style.PERIOD_H), Qt.AlignVCenter | Qt.AlignLeft, text
-            )
+            painter.drawText(QRectF(text_x, y, room, style.PERIOD_H), Qt.AlignVCenter | Qt.AlignLeft, text)
     painter.restore()
+
+
+def period_colour(period, number: int) -> str:
+    return period.colour or style.PERIOD_DEFAULT[number % len(style.PERIOD_DEFAULT)]
 
 
 def _grid(painter: QPainter, frame: Frame, ticks: axis.Ticks) -> None:
@@ -230,13 +231,12 @@ def _selected_in_density(painter: QPainter, view, frame: Frame) -> None:
 
 
 def _items(painter: QPainter, view, lv: LaneView) -> None:
-    colour = lv.lane.colour
     solid: dict[tuple[str, float], list[QRectF]] = {}
     soft: dict[tuple[str, float], list[QRectF]] = {}
     marks: dict[tuple[str, float, bool], QPainterPath] = {}
     special: list[Item] = []
     for item in lv.items:
-        name = DIM_NAME if item.dimmed else colour
+        name = DIM_NAME if item.dimmed else item.colour
         op = 0.5 if item.dimmed else item.opacity
         bar_y = item.y + (style.ROW_H - BAR_H) / 2
         if item.kind == "mark":
@@ -273,7 +273,7 @@ def _items(painter: QPainter, view, lv: LaneView) -> None:
         painter.setBrush(style.colour(name, op))
         painter.drawRects(rects)
     for item in special:
-        _fading(painter, item, DIM_NAME if item.dimmed else colour)
+        _fading(painter, item, DIM_NAME if item.dimmed else item.colour)
     for (name, op, hollow), path in marks.items():
         if hollow:
             painter.setBrush(style.colour(name, 0.25 * op))
@@ -283,6 +283,7 @@ def _items(painter: QPainter, view, lv: LaneView) -> None:
             painter.setBrush(style.colour(name, op))
         painter.drawPath(path)
     _hidden(painter, lv)
+    _context(painter, view, lv)
     _item_outlines(painter, view, lv)
     _labels(painter, view, lv)
 
@@ -357,8 +358,26 @@ def _hidden(painter: QPainter, lv: LaneView) -> None:
     painter.drawRects([QRectF(x0, y, max(x1 - x0, 2.0), 3) for x0, x1 in merged])
 
 
+CONTEXT_H = 3
+
+
+def _context(painter: QPainter, view, lv: LaneView) -> None:
+    """Events spanning the whole view: a thin track along the lane's top edge (hover lists them)."""
+    if not lv.context:
+        return
+    selected = view.selected_slots_set
+    for item in lv.context:
+        if item.slot in selected:
+            colour = style.SELECTION
+        else:
+            colour = style.colour(DIM_NAME if item.dimmed else item.colour, 0.45 * item.opacity)
+        painter.fillRect(QRectF(item.x0, item.y + 1, item.x1 - item.x0, CONTEXT_H), colour)
+
+
 def item_rect(item: Item) -> QRectF:
     """The box hit-testing and outlines use for ``item``."""
+    if item.kind == "context":
+        return QRectF(item.x0, item.y, item.x1 - item.x0, CONTEXT_H + 2)
     if item.kind == "mark":
         cx, cy = (item.x0 + item.x1) / 2, item.y + style.ROW_H / 2
         return QRectF(cx - 5.5, cy - 5.5, 11, 11)
@@ -372,7 +391,6 @@ def _item_outlines(painter: QPainter, view, lv: LaneView) -> None:
     selected = view.selected_slots_set
     hovered = view.hovered_slot
     painter.setBrush(Qt.NoBrush)
-    rings = QPainterPath()
     for item in lv.items:
         if item.slot in selected:
             painter.setPen(QPen(style.SELECTION, 2))
@@ -380,20 +398,6 @@ def _item_outlines(painter: QPainter, view, lv: LaneView) -> None:
         elif item.slot == hovered:
             painter.setPen(QPen(style.HOVER, 1))
             painter.drawRect(item_rect(item))
-        if item.multi:
-            # Also in other lanes: a small ring at the item's start, like a link.
-            rect = item_rect(item)
-            rings.addEllipse(
-                QPointF(max(rect.left(), lv_left(view)) + 0.5, rect.top() + 1.5), 2.4, 2.4
-            )
-    if not rings.isEmpty():
-        painter.setPen(QPen(style.colour("#1f2933", 0.75), 1.1))
-        painter.setBrush(style.colour("#ffffff", 1.0))
-        painter.drawPath(rings)
-
-
-def lv_left(view) -> float:
-    return float(view.scale.left)
 
 
 def _on_dark(name: str) -> bool:
@@ -405,7 +409,8 @@ def _labels(painter: QPainter, view, lv: LaneView) -> None:
     metrics = view.label_metrics
     normal = style.font(8.5)
     selected = view.selected_slots_set
-    light_on_bar = _on_dark(lv.lane.colour)
+    texts = view.texts
+    top_offset = style.ROW_H - 5 - metrics.ascent()
     current = None
     for item in lv.items:
         if not item.label_room or not item.label:
@@ -415,23 +420,31 @@ def _labels(painter: QPainter, view, lv: LaneView) -> None:
         if want is not current:
             painter.setFont(want)
             current = want
-        if (
-            item.inside
-            and item.kind == "span"
-            and item.core is not None
-            and light_on_bar
-            and not item.dimmed
-        ):
-            pen = style.BACKGROUND
-        elif item.dimmed:
-            pen = style.TEXT_FAINT
-        else:
-            pen = style.TEXT_SOFT if faint else style.TEXT
-        painter.setPen(pen)
         text = item.label
-        if view.text_widths.get(text, 0) > item.label_room:
+        width = view.text_widths.get(text, 0)
+        elided = width > item.label_room
+        if elided:
             text = metrics.elidedText(text, Qt.ElideRight, int(item.label_room))
-        painter.drawText(QPointF(item.label_x, item.y + style.ROW_H - 5), text)
+        elif item.multi > 1 and not item.inside and width + 20 <= item.label_room:
+            # The same event is drawn in other lanes too: say in how many.
+            text = f"{text}  ×{item.multi}"
+        core = item.core
+        on_core = (
+            item.inside
+            and core is not None
+            and core[0] <= item.label_x
+            and item.label_x + min(width, item.label_room) <= core[1]
+        )
+        if on_core and not item.dimmed and _on_dark(item.colour):
+            painter.setPen(style.BACKGROUND)
+        elif item.dimmed:
+            painter.setPen(style.TEXT_FAINT)
+        else:
+            painter.setPen(style.TEXT_SOFT if faint else style.TEXT)
+        if elided:
+            painter.drawText(QPointF(item.label_x, item.y + style.ROW_H - 5), text)
+        else:  # whole titles repeat from frame to frame: reuse their layout
+            texts.draw(painter, item.label_x, item.y + top_offset, text, want)
     if current is not normal:
         painter.setFont(normal)
 
@@ -446,7 +459,7 @@ def _connectors(painter: QPainter, view, frame: Frame) -> None:
     where: dict[int, list[QRectF]] = {}
     for lv in frame.lanes:
         for item in lv.items:
-            if item.slot in wanted and item.multi:
+            if item.slot in wanted and item.multi > 1:
                 where.setdefault(item.slot, []).append(item_rect(item))
     pen = QPen(style.SELECTION if len(wanted) else style.HOVER, 1, Qt.DashLine)
     painter.setPen(pen)
@@ -474,8 +487,11 @@ def _axis(painter: QPainter, view, frame: Frame, ticks: axis.Ticks) -> None:
     painter.setPen(QPen(style.GRID_MAJOR, 1))
     painter.drawLines([_vline(round(x) + 0.5, style.AXIS_H - 6, style.AXIS_H) for x in xs])
     painter.setPen(style.TEXT_SOFT)
+    majors_at = {t.t for t in ticks.major}
     for i, tick in enumerate(ticks.minor):
         x = xs[i]
+        if instants and tick.t in majors_at:
+            continue  # the day's own label says where it begins
         text_w = texts.size(tick.label, font).width()
         if instants:
             tx = x - text_w / 2
@@ -547,7 +563,7 @@ def _gutter(painter: QPainter, view, frame: Frame) -> None:
             elif lv.count < total:
                 text = f"{lv.count:,} in view of {total:,}"
             else:
-                text = f"{total:,} events"
+                text = f"{total:,} event" if total == 1 else f"{total:,} events"
             texts.draw(painter, 20, top + 16, text, tiny)
         painter.setPen(QPen(style.GUTTER_LINE, 1))
         painter.drawLine(QPointF(0, bottom - 0.5), QPointF(width, bottom - 0.5))

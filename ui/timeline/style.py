@@ -10,12 +10,12 @@ AXIS_H = 44  # two tiers: major labels (20) over minor labels (24)
 MAJOR_H = 20
 GUTTER_W = 164  # lane headers
 OVERVIEW_H = 52
-PERIOD_H = 16  # strip under the axis where period names sit
+PERIOD_H = 15  # one row of the strip under the axis where period names sit
 ROW_H = 17  # one row of items in a lane
 LANE_PAD = 3
 COLLAPSED_H = 15
 LANE_MIN_H = 2 * ROW_H + 2 * LANE_PAD
-LANE_MAX_H = 6 * ROW_H + 2 * LANE_PAD
+LANE_MAX_H = 24 * ROW_H + 2 * LANE_PAD
 SCROLLBAR_W = 12
 
 ITEM_BUDGET = 900  # items drawn one by one per frame, over all lanes

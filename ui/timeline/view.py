@@ -271,18 +271,17 @@ class TimelineView(InteractionMixin, QWidget):
         return value
 
     @property
-    def multi_lane(self) -> np.ndarray | None:
-        """Per slot: whether the event is drawn in more than one lane of the current mode."""
+    def lane_counts(self) -> np.ndarray | None:
+        """Per slot: how many lanes of the current mode the event is drawn in."""
         if self.data is None or self.lane_mode == "single":
             return None
         key = (id(self.data), self.data.version, self.lane_mode)
         if self._multi_cache is None or self._multi_cache[0] != key:
-            lanes = self.data.lanes(self.lane_mode)
-            every = (
-                np.concatenate([lane.slots for lane in lanes]) if lanes else np.zeros(0, np.int32)
-            )
-            counts = np.bincount(every, minlength=self.data.slot_count)
-            self._multi_cache = (key, counts > 1)
+            counts = np.zeros(self.data.slot_count, np.uint8)
+            for lane in self.data.lanes(self.lane_mode):
+                for tier in lane.tiers:
+                    counts[tier.slots] += 1  # a slot is at most once in a lane
+            self._multi_cache = (key, counts)
         return self._multi_cache[1]
 
     # ------------------------------------------------------------------ selection
@@ -425,9 +424,7 @@ class TimelineView(InteractionMixin, QWidget):
         """Fit the plot and the lanes' scroll bar to the widget's size (or ``size``)."""
         size = size or self.size()
         w, h = max(size.width(), 1), max(size.height(), 1)
-        top = style.AXIS_H + (
-            style.PERIOD_H if self.data is not None and self.data.periods() else 0
-        )
+        top = style.AXIS_H + frames.period_strip(self.data)
         available = h - style.OVERVIEW_H - top
         shown = self.shown_lanes() if self.data is not None else []
         heights = frames.lane_heights(
