@@ -152,7 +152,15 @@ def main() -> None:
         path = workspace(args.keep, events)
         with tempfile.TemporaryDirectory():
             done = subprocess.run(
-                [sys.executable, __file__, "--child", str(path), str(events), "--frames", str(args.frames)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    str(path),
+                    str(events),
+                    "--frames",
+                    str(args.frames),
+                ],
                 check=True,
                 capture_output=True,
                 text=True,

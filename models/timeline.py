@@ -482,7 +482,9 @@ class TimelineData:
                 periods.append(Period(row[0], row[1], start, end, row[5] or ""))
             ends: list[int] = []
             for period in sorted(periods, key=lambda p: (p.start, p.end)):
-                period.row = next((r for r, end in enumerate(ends) if end < period.start), len(ends))
+                period.row = next(
+                    (r for r, end in enumerate(ends) if end < period.start), len(ends)
+                )
                 if period.row == len(ends):
                     ends.append(period.end)
                 ends[period.row] = period.end

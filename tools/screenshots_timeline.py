@@ -33,7 +33,7 @@ SIZE = (1600, 900)
 
 
 def utc(*parts: int) -> int:
-    return calendar.timegm((*parts, 0, 0, 0)[:6])
+    return calendar.timegm((*parts, 1, 1, 0, 0, 0)[:3] + (*parts[3:], 0, 0, 0)[:3])
 
 
 def shoot(view: TimelineView, path: Path) -> None:
@@ -62,7 +62,10 @@ def demo_shots(out: Path) -> None:
         view.set_visible_range(utc(2021, 6, 1), utc(2025, 6, 1))
         shoot(view, out / "demo-5-single-lane.png")
         view.set_lane_mode("actor")
-        ids = [row[0] for row in ws.conn.execute("SELECT id FROM events WHERE \"when\" LIKE '2022-02-2%'")]
+        ids = [
+            row[0]
+            for row in ws.conn.execute("SELECT id FROM events WHERE \"when\" LIKE '2022-02-2%'")
+        ]
         view.set_selected_ids(ids)
         view.set_visible_range(utc(2021, 9, 1), utc(2022, 6, 1))
         shoot(view, out / "demo-6-selection.png")

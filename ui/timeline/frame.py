@@ -18,7 +18,7 @@ from ui.timeline import density, layout, strips, style
 from ui.timeline.scale import TimeScale
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
     """One event drawn singly in one lane."""
 
@@ -42,7 +42,7 @@ class Item:
     core: tuple[float, float] | None = None  # certain part of an interval, pixels
 
 
-@dataclass
+@dataclass(eq=False)
 class LaneView:
     """A lane as drawn in this frame."""
 
@@ -68,7 +68,7 @@ class LaneView:
         return max(1, (self.h - 2 * style.LANE_PAD) // style.ROW_H)
 
 
-@dataclass
+@dataclass(eq=False)
 class Frame:
     width: int
     height: int

@@ -47,7 +47,7 @@ class InteractionMixin:
 
     def item_at(self, pos: QPointF) -> Item | None:
         """The item under ``pos`` in the last painted frame (the topmost one)."""
-        frame = self._frame
+        frame = self.current_frame()
         if (
             frame is None
             or pos.x() < self.scale.left
@@ -64,20 +64,20 @@ class InteractionMixin:
         return None
 
     def lane_at(self, y: float) -> LaneView | None:
-        frame = self._frame
+        frame = self.current_frame()
         if frame is None or not frame.lanes_top <= y < frame.lanes_bottom:
             return None
         return next((lv for lv in frame.lanes if lv.y <= y < lv.y + lv.h), None)
 
     def _in_overview(self, pos: QPointF) -> str | None:
-        return self.overview.hit(pos, self._frame) if self._frame is not None else None
+        return self.overview.hit(pos, self.current_frame())
 
     # ------------------------------------------------------------------ mouse
 
     def mousePressEvent(self, event) -> None:
         pos = event.position()
         self.setFocus(Qt.MouseFocusReason)
-        if event.button() != Qt.LeftButton or self._frame is None:
+        if event.button() != Qt.LeftButton:
             return super().mousePressEvent(event)
         mods = event.modifiers()
         part = self._in_overview(pos)
@@ -103,7 +103,7 @@ class InteractionMixin:
         self._press = Press(kind, pos, self.scale.t0, modifiers=mods)
 
     def _press_overview(self, pos: QPointF, part: str) -> None:
-        frame = self._frame
+        frame = self.current_frame()
         if part == "outside":
             t = self.overview.t(pos.x(), frame)
             span = self.scale.t1 - self.scale.t0
@@ -142,7 +142,7 @@ class InteractionMixin:
             self.update()
 
     def _drag_overview(self, press: Press, pos: QPointF) -> None:
-        frame = self._frame
+        frame = self.current_frame()
         t = self.overview.t(pos.x(), frame)
         start, end = self.scale.t0, self.scale.t1
         if press.part == "left":
@@ -177,6 +177,12 @@ class InteractionMixin:
         if press.kind == "pan" and not press.moved:
             if self._selected:
                 self._select([])
+        elif (
+            press.kind == "item"
+            and not press.moved
+            and not press.modifiers & (Qt.ControlModifier | Qt.ShiftModifier)
+        ):
+            self._select([press.item.event_id])  # a click on one of several selected: just it
         elif press.kind == "rubber":
             self._finish_rubber(press, pos)
         elif press.kind == "move" and press.preview:
@@ -192,7 +198,7 @@ class InteractionMixin:
         rect = QRectF(press.pos, pos).normalized()
         t0, t1 = self.scale.t(rect.left()), self.scale.t(rect.right())
         slots = set()
-        for lv in self._frame.lanes:
+        for lv in self.current_frame().lanes:
             if lv.y < rect.bottom() and lv.y + lv.h > rect.top():
                 slots.update(lv.lane.visible(t0, t1, self.data).tolist())
         ids = [int(self.data.ids[s]) for s in sorted(slots, key=lambda s: int(self.data.start[s]))]
@@ -356,8 +362,10 @@ class InteractionMixin:
                 if c.info is not None
             ]
             more = len(lane.context) - 12
-            return "<b>Through the whole view:</b><br>" + "<br>".join(lines) + (
-                f"<br>and {more:,} more" if more > 0 else ""
+            return (
+                "<b>Through the whole view:</b><br>"
+                + "<br>".join(lines)
+                + (f"<br>and {more:,} more" if more > 0 else "")
             )
         if item is not None and item.info is not None:
             return self._item_tooltip(item)
@@ -397,7 +405,7 @@ class InteractionMixin:
 
     def _column_tooltip(self, lv: LaneView, column: int) -> str:
         count = int(lv.counts[column])
-        grid = self._frame.first_column + column
+        grid = self.current_frame().first_column + column
         start, end = grid * self.scale.spp, (grid + 1) * self.scale.spp
         when = column_label(start, end)
         noun = "event" if count == 1 else "events"

@@ -90,13 +90,17 @@ def _periods(painter: QPainter, view, frame: Frame) -> None:
         band = QRectF(x0, frame.lanes_top, max(x1 - x0, 1.0), frame.lanes_bottom - frame.lanes_top)
         painter.fillRect(band, style.colour(name, 0.08))
         y = top + period.row * style.PERIOD_H
-        painter.fillRect(QRectF(x0, y + 1, max(x1 - x0, 1.0), style.PERIOD_H - 2), style.colour(name, 0.25))
+        painter.fillRect(
+            QRectF(x0, y + 1, max(x1 - x0, 1.0), style.PERIOD_H - 2), style.colour(name, 0.25)
+        )
         text_x = max(x0, scale.left) + 4
         room = min(x1, scale.left + scale.width) - text_x - 4
         if room > 24:
             painter.setPen(style.colour(name, 1.0).darker(170))
             text = metrics.elidedText(period.name, Qt.ElideRight, int(room))
-            painter.drawText(QRectF(text_x, y, room, style.PERIOD_H), Qt.AlignVCenter | Qt.AlignLeft, text)
+            painter.drawText(
+                QRectF(text_x, y, room, style.PERIOD_H), Qt.AlignVCenter | Qt.AlignLeft, text
+            )
     painter.restore()
 
 

@@ -103,6 +103,7 @@ class TimelineView(InteractionMixin, QWidget):
         self.hovered_slot: int | None = None
         self._undo_stack: QUndoStack | None = None
         self._frame: frames.Frame | None = None
+        self._frame_dirty = True
         self._scrollbar = QScrollBar(Qt.Vertical, self)
         self._scrollbar.valueChanged.connect(self._scrolled)
         self._scrollbar.hide()
@@ -459,10 +460,23 @@ class TimelineView(InteractionMixin, QWidget):
         """Plan a frame of the current view (the widget's size by default)."""
         return frames.build(self, width or self.width(), height or self.height())
 
+    def update(self, *args) -> None:
+        self._frame_dirty = True
+        super().update(*args)
+
+    def current_frame(self) -> frames.Frame:
+        """The frame on screen (planned afresh if the view changed since it was painted);
+        hit-testing and tooltips read it."""
+        if self._frame is None or self._frame_dirty:
+            self._frame = self.frame()
+            self._frame_dirty = False
+        return self._frame
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         try:
             self._frame = self.frame()
+            self._frame_dirty = False
             render.paint(self, painter, self._frame)
         finally:
             painter.end()
