@@ -27,7 +27,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -150,21 +149,12 @@ def main() -> None:
     rows = []
     for events in sizes:
         path = workspace(args.keep, events)
-        with tempfile.TemporaryDirectory():
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--child",
-                    str(path),
-                    str(events),
-                    "--frames",
-                    str(args.frames),
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
+        command = [sys.executable, __file__, "--child", str(path), str(events)]
+        done = subprocess.run(
+            command + ["--frames", str(args.frames)], capture_output=True, text=True
+        )
+        if done.returncode:
+            sys.exit(f"The run with {events:,} events failed:\n{done.stderr}")
         rows += json.loads(done.stdout.strip().splitlines()[-1])
     print(json.dumps(rows, indent=1))
 

@@ -301,7 +301,12 @@ class TimelineData:
             ids, start, end = (_ints(row.pop(1)) for _ in range(3))
             del row
             groups = _lane_groups(ws, lanes) if lanes in ("actor", "tag") else None
-            q_ids, bits, lpad, rpad = qualified.result() if qualified else _read_qualified(ws, conn)
+            try:
+                q_ids, bits, lpad, rpad = (
+                    qualified.result() if qualified else _read_qualified(ws, conn)
+                )
+            except sqlite3.Error:  # a second connection was refused: read it on this one
+                q_ids, bits, lpad, rpad = _read_qualified(ws, conn)
         flags = np.zeros(count, np.uint8)
         data = cls(ws, ids, start, end, flags, np.ones(count, bool), now)
         data._pos = _position_index(ids)
@@ -509,24 +514,24 @@ class TimelineData:
 
     def apply(self, change: Change) -> bool:
         """Follow a models Change. Returns False when it reloaded everything instead."""
-        if "actors" in change.tables and (change.removed("actors") or change.added("actors")):
-            self._lanes.pop("actor", None)
-        if "periods" in change.tables:
-            self._periods = None
-            self.version += 1
-        touched = set(change.touched("events"))
-        for table in ("event_actors",):
-            for images in (change.before.get(table, {}), change.after.get(table, {})):
-                touched.update(row["event_id"] for row in images.values() if row)
-        if "actors" in change.tables:
+        tables = change.tables
+        if "actors" in tables:
             self._colours = None
-        if "actors" in change.tables and "actor" in self._lanes:
-            self._refresh_actor_names()
+            if change.removed("actors") or change.added("actors"):
+                self._lanes.pop("actor", None)  # rebuilt when next asked for
+            elif "actor" in self._lanes:
+                self._refresh_actor_names()
+        if "periods" in tables:
+            self._periods = None
+        touched = set(change.touched("events"))
+        for images in (change.before.get("event_actors", {}), change.after.get("event_actors", {})):
+            touched.update(row["event_id"] for row in images.values() if row)
         if len(touched) > REFRESH_LIMIT:
             self.reload()
             return False
         if touched:
             self.refresh_events(sorted(touched))
+        self.version += 1
         return True
 
     def reload(self) -> None:
@@ -573,7 +578,9 @@ class TimelineData:
             rows += conn.execute(
                 f'SELECT id, "when", earliest, latest FROM events WHERE id IN ({marks})', part
             ).fetchall()
-        slots = np.array([self._slot_for(row[0]) for row in rows], dtype=np.int32)
+        known = len(self._pos)
+        self._add_slots([r[0] for r in rows if not (r[0] < known and self._pos[r[0]] >= 0)])
+        slots = np.array([int(self._pos[row[0]]) for row in rows], dtype=np.int32)
         for slot, (event_id, when, earliest, latest) in zip(slots, rows, strict=True):
             bits, start, end = _draw_bounds(when, earliest, latest)
             self.ids[slot], self.start[slot], self.end[slot] = event_id, start, end
@@ -584,23 +591,23 @@ class TimelineData:
             self._place(mode, lanes, [row[0] for row in rows])
         for lanes in self._lanes.values():
             lanes[:] = [lane for lane in lanes if len(lane)]
-        self.version += 1
 
-    def _slot_for(self, event_id: int) -> int:
-        if event_id < len(self._pos) and self._pos[event_id] >= 0:
-            return int(self._pos[event_id])
-        slot = len(self.ids)
-        self.ids = np.append(self.ids, np.int64(event_id))
-        self.start = np.append(self.start, np.int64(0))
-        self.end = np.append(self.end, np.int64(0))
-        self.flags = np.append(self.flags, np.uint8(0))
-        self.alive = np.append(self.alive, False)
-        if event_id >= len(self._pos):
-            grown = np.full(max(event_id + 1, len(self._pos) * 2), -1, np.int32)
+    def _add_slots(self, event_ids: list[int]) -> None:
+        """New slots (at the end, not yet alive) for events that have none."""
+        if not event_ids:
+            return
+        first, count = len(self.ids), len(event_ids)
+        self.ids = np.concatenate([self.ids, np.array(event_ids, dtype=self.ids.dtype)])
+        self.start = np.concatenate([self.start, np.zeros(count, np.int64)])
+        self.end = np.concatenate([self.end, np.zeros(count, np.int64)])
+        self.flags = np.concatenate([self.flags, np.zeros(count, np.uint8)])
+        self.alive = np.concatenate([self.alive, np.zeros(count, bool)])
+        top = max(event_ids) + 1
+        if top > len(self._pos):
+            grown = np.full(max(top, len(self._pos) * 2), -1, np.int32)
             grown[: len(self._pos)] = self._pos
             self._pos = grown
-        self._pos[event_id] = slot
-        return slot
+        self._pos[event_ids] = np.arange(first, first + count, dtype=np.int32)
 
     def _place(self, mode: str, lanes: list[Lane], event_ids: list[int]) -> None:
         """Put the (re-read) events into their lanes of ``mode``, creating lanes as needed."""

@@ -6,8 +6,9 @@ import calendar
 
 import pytest
 
-from models import dates
-from ui.timeline import axis, layout
+from models import dates, operations
+from models import timeline as tl
+from ui.timeline import axis, density, layout
 from ui.timeline.scale import MIN_WINDOW, TimeScale
 from ui.timeline.snapping import shift_when
 
@@ -101,3 +102,21 @@ def test_a_dragged_date_snaps_to_its_precision(when, days, expected):
 def test_a_date_cannot_be_dragged_out_of_the_calendar():
     with pytest.raises(dates.DateError):
         shift_when("9999-06", 365 * 86400)
+
+
+def test_density_counts_are_reused_and_extended_while_panning(ws):
+    actors = [operations.add_actor(ws, name).first_added("actors") for name in ("A", "B")]
+    for day in range(1, 29):
+        operations.add_event(ws, f"Day {day}", f"2022-02-{day:02d}", actors=actors[: 1 + day % 2])
+    data = tl.TimelineData.load(ws)
+    lanes = data.lanes("actor")
+    cache, spp = density.DensityCache(), 6 * 3600.0
+    first = density.first_column(utc(2022, 2, 1), spp)
+
+    def fresh(lane, start):
+        return lane.column_tiers(density.edges(start, start + 40, spp))
+
+    for start in (first, first + 7, first - 5, first + 300):  # new, pan right, left, far
+        counted = cache.columns("zoom", lanes, start, 40, spp)
+        assert all((c == fresh(lane, start)).all() for c, lane in zip(counted, lanes, strict=True))
+    assert sum(int(c.sum()) for c in cache.columns("zoom", lanes, first, 112, spp)) > 0

@@ -60,7 +60,7 @@ class DensityCache:
             if len(work) > 1 and size > POOL_WORK:
                 results = list(_pool().map(lambda job: _count(job[0], job[1], spp), work))
             else:
-                results = [_count(work[0][0], work[0][1], spp)]
+                results = [_count(lane, ranges, spp) for lane, ranges, _extend in work]
             for (lane, cached), (_lane, _ranges, extend), parts in zip(
                 jobs, work, results, strict=True
             ):

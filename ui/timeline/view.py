@@ -99,6 +99,7 @@ class TimelineView(InteractionMixin, QWidget):
         self._selected: list[int] = []
         self.selected_slots_set: set[int] = set()
         self._selection_cache: tuple | None = None
+        self._selection_serial = 0
         self._multi_cache: tuple | None = None
         self.hovered_slot: int | None = None
         self._undo_stack: QUndoStack | None = None
@@ -323,13 +324,13 @@ class TimelineView(InteractionMixin, QWidget):
             return
         slots = self.data.slots_of(np.array(self._selected, dtype=np.int64))
         self.selected_slots_set = set(slots.tolist())
-        self._selection_cache = None
+        self._selection_serial += 1
 
     def selection_marks(self, frame: frames.Frame) -> list[QLineF]:
         """Ticks for selected events that sit in density strips of this frame."""
         if not self.selected_slots_set or self.data is None:
             return []
-        key = (self.data.version, self.lane_mode, len(self._selected), id(self.filter_mask))
+        key = (self.data.version, self.lane_mode, self._selection_serial, self.filter_serial)
         if self._selection_cache is None or self._selection_cache[0] != key:
             selected = np.array(sorted(self.selected_slots_set), dtype=np.int32)
             members = {}
