@@ -7,7 +7,8 @@ uncertain, open end, open start). Titles and ``when`` texts are fetched lazily, 
 events that are drawn one by one (:meth:`TimelineData.details`).
 
 Events live in *slots* (positions in the arrays). Slots never move: an edited event keeps its
-slot, a deleted one is marked dead, a new one is appended. A :class:`Lane` (one per actor, per
+slot, a deleted one is marked dead, a new one is appended (``ui.timeline.follow`` does this
+when a models Change arrives). A :class:`Lane` (one per actor, per
 tag, or a single lane) holds its members' slots sorted by drawn start, with the arrays that make
 the two questions the widget asks every frame cheap:
 
@@ -40,7 +41,6 @@ from urllib.parse import quote
 import numpy as np
 
 from models import dates, palette
-from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
 
@@ -50,7 +50,6 @@ OPEN_END = 4
 OPEN_START = 8
 
 LANE_MODES = ("actor", "tag", "single")
-REFRESH_LIMIT = 20_000  # beyond this many touched events a change reloads everything
 
 # Half a precision unit in seconds, by the length of a canonical EDTF point with its
 # qualifier ("2019~" -> a year); the same widths as models.palette._HALF_UNIT.
@@ -213,7 +212,8 @@ class Lane:
             tiers.append(Tier.of(slots, tier.start[mask], data.end[slots], tier.limit))
         return Lane(self.key, self.name, self.colour, tiers)
 
-    def _remove(self, slot: int, old_start: int, old_end: int) -> bool:
+    def remove(self, slot: int, old_start: int, old_end: int) -> bool:
+        """Take ``slot`` (drawn from ``old_start`` to ``old_end``) out of the lane."""
         tier = self.tiers[int(_tier_of(np.array([old_end - old_start]))[0])]
         a = int(np.searchsorted(tier.start, old_start, "left"))
         b = int(np.searchsorted(tier.start, old_start, "right"))
@@ -228,7 +228,8 @@ class Lane:
             tier.end_sorted = np.delete(tier.end_sorted, j)
         return True
 
-    def _insert(self, slots: np.ndarray, data: TimelineData) -> None:
+    def insert(self, slots: np.ndarray, data: TimelineData) -> None:
+        """Put ``slots`` into the lane at their places (by their drawn bounds in ``data``)."""
         starts, ends = data.start[slots], data.end[slots]
         which = _tier_of(ends - starts)
         for k, tier in enumerate(self.tiers):
@@ -510,29 +511,7 @@ class TimelineData:
         mask[self.slots_of(_ints(text))] = True
         return mask
 
-    # ---------------------------------------------------------------- changes
-
-    def apply(self, change: Change) -> bool:
-        """Follow a models Change. Returns False when it reloaded everything instead."""
-        tables = change.tables
-        if "actors" in tables:
-            self._colours = None
-            if change.removed("actors") or change.added("actors"):
-                self._lanes.pop("actor", None)  # rebuilt when next asked for
-            elif "actor" in self._lanes:
-                self._refresh_actor_names()
-        if "periods" in tables:
-            self._periods = None
-        touched = set(change.touched("events"))
-        for images in (change.before.get("event_actors", {}), change.after.get("event_actors", {})):
-            touched.update(row["event_id"] for row in images.values() if row)
-        if len(touched) > REFRESH_LIMIT:
-            self.reload()
-            return False
-        if touched:
-            self.refresh_events(sorted(touched))
-        self.version += 1
-        return True
+    # ---------------------------------------------------------------- reloading
 
     def reload(self) -> None:
         """Read everything again (keeps the lane modes that were built)."""
@@ -544,116 +523,6 @@ class TimelineData:
         for mode in modes:
             self.lanes(mode)
         self.version += 1
-
-    def _refresh_actor_names(self) -> None:
-        actors = {
-            row[0]: row[1:] for row in self.ws.conn.execute("SELECT id, name, colour FROM actors")
-        }
-        for lane in self._lanes["actor"]:
-            if lane.key in actors:
-                name, colour = actors[lane.key]
-                lane.name, lane.colour = name, palette.actor_colour(lane.key, colour)
-
-    def refresh_events(self, event_ids: Sequence[int]) -> None:
-        """Re-read ``event_ids`` (edited, added or deleted) and move them in every built lane."""
-        conn = self.ws.conn
-        for event_id in event_ids:
-            self._info.pop(event_id, None)
-        old = {}
-        for event_id in event_ids:
-            slot = self.slot_of(event_id)
-            if slot is not None:
-                old[slot] = (int(self.start[slot]), int(self.end[slot]))
-        # Take the old slots out of every built lane.
-        for lanes in self._lanes.values():
-            for lane in lanes:
-                for slot, (s, e) in old.items():
-                    lane._remove(slot, s, e)
-        for slot in old:
-            self.alive[slot] = False
-        rows = []
-        for chunk in range(0, len(event_ids), 900):
-            part = list(event_ids[chunk : chunk + 900])
-            marks = ",".join("?" * len(part))
-            rows += conn.execute(
-                f'SELECT id, "when", earliest, latest FROM events WHERE id IN ({marks})', part
-            ).fetchall()
-        known = len(self._pos)
-        self._add_slots([r[0] for r in rows if not (r[0] < known and self._pos[r[0]] >= 0)])
-        slots = np.array([int(self._pos[row[0]]) for row in rows], dtype=np.int32)
-        for slot, (event_id, when, earliest, latest) in zip(slots, rows, strict=True):
-            bits, start, end = _draw_bounds(when, earliest, latest)
-            self.ids[slot], self.start[slot], self.end[slot] = event_id, start, end
-            self.flags[slot], self.alive[slot] = bits, True
-        if len(slots):
-            self._clip_open_ends(slots)
-        for mode, lanes in self._lanes.items():
-            self._place(mode, lanes, [row[0] for row in rows])
-        for lanes in self._lanes.values():
-            lanes[:] = [lane for lane in lanes if len(lane)]
-
-    def _add_slots(self, event_ids: list[int]) -> None:
-        """New slots (at the end, not yet alive) for events that have none."""
-        if not event_ids:
-            return
-        first, count = len(self.ids), len(event_ids)
-        self.ids = np.concatenate([self.ids, np.array(event_ids, dtype=self.ids.dtype)])
-        self.start = np.concatenate([self.start, np.zeros(count, np.int64)])
-        self.end = np.concatenate([self.end, np.zeros(count, np.int64)])
-        self.flags = np.concatenate([self.flags, np.zeros(count, np.uint8)])
-        self.alive = np.concatenate([self.alive, np.zeros(count, bool)])
-        top = max(event_ids) + 1
-        if top > len(self._pos):
-            grown = np.full(max(top, len(self._pos) * 2), -1, np.int32)
-            grown[: len(self._pos)] = self._pos
-            self._pos = grown
-        self._pos[event_ids] = np.arange(first, first + count, dtype=np.int32)
-
-    def _place(self, mode: str, lanes: list[Lane], event_ids: list[int]) -> None:
-        """Put the (re-read) events into their lanes of ``mode``, creating lanes as needed."""
-        if not event_ids:
-            return
-        members: dict[object, list[int]] = {}
-        if mode == "single":
-            members[None] = list(event_ids)
-        else:
-            marks = ",".join("?" * len(event_ids))
-            sql = (
-                f"SELECT event_id, actor_id FROM event_actors WHERE event_id IN ({marks})"
-                if mode == "actor"
-                else f"SELECT event_id, tag FROM event_tags WHERE event_id IN ({marks})"
-            )
-            placed = set()
-            for event_id, key in self.ws.conn.execute(sql, event_ids):
-                members.setdefault(key, []).append(event_id)
-                placed.add(event_id)
-            rest = [i for i in event_ids if i not in placed]
-            if rest:
-                members.setdefault(None, []).extend(rest)
-        by_key = {lane.key: lane for lane in lanes}
-        for key, ids in members.items():
-            slots = np.array([self.slot_of(i) for i in ids], dtype=np.int32)
-            lane = by_key.get(key)
-            if lane is None:
-                name, colour = self._lane_look(mode, key)
-                lane = Lane.build(key, name, colour, np.zeros(0, np.int32), self)
-                lanes.append(lane)
-                by_key[key] = lane
-            lane._insert(slots, self)
-
-    def _lane_look(self, mode: str, key) -> tuple[str, str]:
-        if key is None:
-            return (
-                "No actor" if mode == "actor" else "No tag" if mode == "tag" else "All events",
-                palette.NO_ACTOR_COLOUR,
-            )
-        if mode == "actor":
-            row = self.ws.conn.execute(
-                "SELECT name, colour FROM actors WHERE id = ?", (key,)
-            ).fetchone()
-            name, colour = row if row else (f"Actor {key}", "")
-            return name, palette.actor_colour(key, colour)
-        return str(key), tag_colour(str(key))
 
 
 def release_free_memory() -> None:
@@ -715,14 +584,3 @@ def _position_index(ids: np.ndarray) -> np.ndarray:
     pos = np.full(top, -1, np.int32)
     pos[ids] = np.arange(len(ids), dtype=np.int32)
     return pos
-
-
-def _draw_bounds(when: str, earliest: int, latest: int) -> tuple[int, int, int]:
-    """Flags and drawn bounds of one event, by the rules of ``models.palette``."""
-    try:
-        parsed = dates.parse(when)
-    except dates.DateError:
-        return 0, earliest, latest
-    bits = (APPROXIMATE if parsed.approximate else 0) | (UNCERTAIN if parsed.uncertain else 0)
-    start, end = palette.drawn_bounds(parsed)
-    return bits, start, end

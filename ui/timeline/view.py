@@ -46,7 +46,7 @@ from models import timeline as tl
 from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
-from ui.timeline import export, render, style
+from ui.timeline import export, follow, render, style
 from ui.timeline import frame as frames
 from ui.timeline.density import DensityCache
 from ui.timeline.interaction import InteractionMixin
@@ -140,7 +140,7 @@ class TimelineView(InteractionMixin, QWidget):
         """Follow a Change made by a models operation (here or elsewhere in the app)."""
         if self.data is None or change is None:
             return
-        self.data.apply(change)
+        follow.apply(self.data, change)
         self._after_data_change()
         if self._filter is not None:
             self._recompute_filter()
