@@ -18,7 +18,7 @@ from ui.timeline import density, layout, strips, style
 from ui.timeline.scale import TimeScale
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     """One event drawn singly in one lane."""
 
@@ -168,6 +168,7 @@ def _count_columns(view, frame: Frame, dense: list[LaneView]) -> None:
 
 
 MULTI_SUFFIX = 24
+OPACITY = (1.0, 0.55, 0.55, 0.35)  # by flags & (APPROXIMATE | UNCERTAIN): palette.opacity
 PRECISE_COLUMNS = 8  # events spanning at most this many columns count as precise
 
 
@@ -226,28 +227,31 @@ def _place_items(view, frame: Frame, lv: LaneView) -> None:
         return
     lv.hidden = hidden
 
+    lane_colour = lv.lane.colour
+
     def make(slot: int, kind: str, x0: float, x1: float, y: float, spot=None) -> Item:
         info = infos.get(slot)
-        colour = lv.lane.colour
+        colour = lane_colour
         if colours and info is not None:
             colour = colours.get(info.actor_id, colour)
+        flags = int(data.flags[slot])
         return Item(
-            slot=slot,
-            event_id=int(data.ids[slot]),
-            kind=kind,
-            x0=x0,
-            x1=x1,
-            y=y,
-            label=info.title if info else "",
-            label_x=spot.label_x if spot else x0,
-            label_room=spot.label_room if spot else 0,
-            flags=int(data.flags[slot]),
-            opacity=data.opacity(slot),
-            info=info,
-            dimmed=slot in dim_set,
-            colour=colour,
-            multi=int(multi[slot]) if multi is not None else 1,
-            inside=spot.inside if spot else False,
+            slot,
+            int(data.ids[slot]),
+            kind,
+            x0,
+            x1,
+            y,
+            info.title if info else "",
+            spot.label_x if spot else x0,
+            spot.label_room if spot else 0,
+            flags,
+            OPACITY[flags & 3],
+            info,
+            slot in dim_set,
+            colour,
+            int(multi[slot]) if multi is not None else 1,
+            spot.inside if spot else False,
         )
 
     lv.context = [make(slot, "context", left, right, lv.y) for slot in context]

@@ -16,7 +16,7 @@ MIN_LABEL = 28  # a label shorter than this (an ellipsis and a letter or two) is
 MAX_LABEL = 260
 
 
-@dataclass
+@dataclass(slots=True)
 class Placed:
     """One item's place in its lane: its row, its extent and the room for its label."""
 
@@ -51,10 +51,18 @@ def place(
         visible_x0 = max(x0, left)
         inside = min(x1, right) - visible_x0 >= width + 8
         label_x = visible_x0 + 4 if inside else x1 + 3
-        row = next((r for r in range(rows) if ends[r] + GAP <= x0), None)
-        if row is None:
-            row = next((r for r in range(rows) if mark_ends[r] + GAP <= x0), None)
-            if row is None:
+        free = x0 - GAP
+        row = -1
+        for r in range(rows):
+            if ends[r] <= free:
+                row = r
+                break
+        if row < 0:
+            for r in range(rows):
+                if mark_ends[r] <= free:
+                    row = r
+                    break
+            if row < 0:
                 hidden.append((x0, x1))
                 continue
             previous = last[row]

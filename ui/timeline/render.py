@@ -13,6 +13,7 @@ from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QGradient,
+    QImage,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -45,7 +46,7 @@ def paint(view, painter: QPainter, frame: Frame, vector: bool = False) -> None:
         _density(painter, view, frame, vector)
         for lv in frame.lanes:
             if lv.mode == "items":
-                _items(painter, view, lv)
+                _items(painter, view, lv, vector)
         _selected_in_density(painter, view, frame)
         _connectors(painter, view, frame)
     _today(painter, view, frame)
@@ -234,7 +235,7 @@ def _selected_in_density(painter: QPainter, view, frame: Frame) -> None:
 # ----------------------------------------------------------------------------- items
 
 
-def _items(painter: QPainter, view, lv: LaneView) -> None:
+def _items(painter: QPainter, view, lv: LaneView, vector: bool = False) -> None:
     solid: dict[tuple[str, float], list[QRectF]] = {}
     soft: dict[tuple[str, float], list[QRectF]] = {}
     marks: dict[tuple[str, float, bool], QPainterPath] = {}
@@ -245,9 +246,11 @@ def _items(painter: QPainter, view, lv: LaneView) -> None:
         bar_y = item.y + (style.ROW_H - BAR_H) / 2
         if item.kind == "mark":
             hollow = bool(item.flags & tl.UNCERTAIN)
-            path = marks.setdefault((name, op, hollow), QPainterPath())
-            path.addPolygon(_diamond((item.x0 + item.x1) / 2, item.y + style.ROW_H / 2, 4.5))
-            path.closeSubpath()
+            if vector:
+                path = marks.setdefault((name, op, hollow), QPainterPath())
+                middle = (item.x0 + item.x1) / 2
+                path.addPolygon(DIAMOND.translated(middle, item.y + style.ROW_H / 2))
+                path.closeSubpath()
         elif item.flags & (tl.OPEN_END | tl.OPEN_START) or (
             item.kind == "band" and item.flags & tl.APPROXIMATE
         ):
@@ -286,6 +289,14 @@ def _items(painter: QPainter, view, lv: LaneView) -> None:
             painter.setPen(Qt.NoPen)
             painter.setBrush(style.colour(name, op))
         painter.drawPath(path)
+    if not vector:  # on screen: one small antialiased image per kind of mark, stamped
+        for item in lv.items:
+            if item.kind == "mark":
+                name = DIM_NAME if item.dimmed else item.colour
+                op = 0.5 if item.dimmed else item.opacity
+                sprite = _mark_sprite(name, op, bool(item.flags & tl.UNCERTAIN))
+                middle = (item.x0 + item.x1) / 2
+                painter.drawImage(QPointF(middle - 6, item.y + style.ROW_H / 2 - 6), sprite)
     _hidden(painter, lv)
     _context(painter, view, lv)
     _item_outlines(painter, view, lv)
@@ -295,10 +306,31 @@ def _items(painter: QPainter, view, lv: LaneView) -> None:
 BAR_H = 11
 
 
-def _diamond(cx: float, cy: float, r: float) -> QPolygonF:
-    return QPolygonF(
-        [QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)]
-    )
+_SPRITES: dict[tuple, QImage] = {}
+
+
+def _mark_sprite(name: str, op: float, hollow: bool) -> QImage:
+    """A 12x12 diamond (hollow for an uncertain date), drawn once per colour and strength."""
+    key = (name, round(op, 2), hollow)
+    sprite = _SPRITES.get(key)
+    if sprite is None:
+        sprite = QImage(12, 12, QImage.Format_ARGB32_Premultiplied)
+        sprite.fill(0)
+        p = QPainter(sprite)
+        p.setRenderHint(QPainter.Antialiasing)
+        if hollow:
+            p.setBrush(style.colour(name, 0.25 * op))
+            p.setPen(QPen(style.colour(name, op), 1.2))
+        else:
+            p.setPen(Qt.NoPen)
+            p.setBrush(style.colour(name, op))
+        p.drawPolygon(DIAMOND.translated(6, 6))
+        p.end()
+        _SPRITES[key] = sprite
+    return sprite
+
+
+DIAMOND = QPolygonF([QPointF(0, -4.5), QPointF(4.5, 0), QPointF(0, 4.5), QPointF(-4.5, 0)])
 
 
 _GRADIENTS: dict[tuple, QBrush] = {}
@@ -428,7 +460,7 @@ def _labels(painter: QPainter, view, lv: LaneView) -> None:
         width = view.text_widths.get(text, 0)
         elided = width > item.label_room
         if elided:
-            text = metrics.elidedText(text, Qt.ElideRight, int(item.label_room))
+            text = view.elided(text, want, int(item.label_room) // 4 * 4)
         elif item.multi > 1 and not item.inside and width + 20 <= item.label_room:
             # The same event is drawn in other lanes too: say in how many.
             text = f"{text}  ×{item.multi}"
@@ -445,10 +477,7 @@ def _labels(painter: QPainter, view, lv: LaneView) -> None:
             painter.setPen(style.TEXT_FAINT)
         else:
             painter.setPen(style.TEXT_SOFT if faint else style.TEXT)
-        if elided:
-            painter.drawText(QPointF(item.label_x, item.y + style.ROW_H - 5), text)
-        else:  # whole titles repeat from frame to frame: reuse their layout
-            texts.draw(painter, item.label_x, item.y + top_offset, text, want)
+        texts.draw(painter, item.label_x, item.y + top_offset, text, want)  # layouts reused
     if current is not normal:
         painter.setFont(normal)
 

@@ -18,7 +18,7 @@ LANE_MIN_H = 2 * ROW_H + 2 * LANE_PAD
 LANE_MAX_H = 24 * ROW_H + 2 * LANE_PAD
 SCROLLBAR_W = 12
 
-ITEM_BUDGET = 900  # items drawn one by one per frame, over all lanes
+ITEM_BUDGET = 600  # items drawn one by one per frame, over all lanes
 LANE_ITEM_LIMIT = 320  # a lane with more visible events than this shows its density
 PX_PER_ITEM = 12  # a lane needs about this many pixels per visible item (per row) to show items
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPainter, QStaticText, QTransform
 
-LIMIT = 4000
+LIMIT = 20000
 
 
 class TextCache:
     def __init__(self):
-        self._texts: dict[tuple[str, str], QStaticText] = {}
+        self._texts: dict[tuple[str, int], QStaticText] = {}
 
     def get(self, text: str, font: QFont) -> QStaticText:
-        key = (text, font.key())
+        key = (text, id(font))  # fonts come from style.font (cached): one object each
         static = self._texts.get(key)
         if static is None:
             if len(self._texts) > LIMIT:

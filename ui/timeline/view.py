@@ -119,6 +119,11 @@ class TimelineView(InteractionMixin, QWidget):
     def set_workspace(self, ws: Workspace | None) -> None:
         """Show the events of ``ws`` (None shows nothing); fits all events in view."""
         self.ws = ws
+        # Let go of the last workspace's arrays before reading the next one (memory peaks).
+        self.data, self.filter_mask, self._frame = None, None, None
+        self._filtered.clear()
+        self._multi_cache = self._selection_cache = None
+        self.density_cache, self.strip_image = DensityCache(), StripImage()
         self.data = tl.TimelineData.load(ws, lanes=self.lane_mode) if ws is not None else None
         self._selected, self.selected_slots_set = [], set()
         self._order, self._collapsed, self._hidden = {}, {}, {}
@@ -264,10 +269,10 @@ class TimelineView(InteractionMixin, QWidget):
 
     def elided(self, text: str, font, width: int) -> str:
         """``text`` shortened with an ellipsis to ``width`` pixels in ``font`` (cached)."""
-        key = (text, font.key(), width)
+        key = (text, id(font), width)  # fonts come from style.font: one object each
         value = self._elided.get(key)
         if value is None:
-            if len(self._elided) > 2000:
+            if len(self._elided) > 20000:
                 self._elided.clear()
             value = self._elided[key] = QFontMetricsF(font).elidedText(text, Qt.ElideRight, width)
         return value
