@@ -381,6 +381,24 @@ def test_density_strips_appear_at_scale_and_resolve_when_zoomed(qtbot, dense_pat
         ws.close()
 
 
+def test_panning_reuses_counts_yet_draws_what_a_fresh_frame_draws(qtbot, dense_path):
+    from ui.timeline.density import DensityCache
+    from ui.timeline.strips import StripImage
+
+    ws = Workspace.open(dense_path, readonly=True)
+    try:
+        view = make_view(qtbot, ws)
+        view.set_visible_range(utc(2012, 1, 1), utc(2013, 1, 1))
+        render(view)
+        for step in (16, 16, -40, 3, 250):
+            view.scale.pan(step)
+            panned = render(view)
+        view.density_cache, view.strip_image = DensityCache(), StripImage()
+        assert render(view) == panned
+    finally:
+        ws.close()
+
+
 # ----------------------------------------------------------------------------- export, soak
 
 

@@ -153,14 +153,14 @@ def _count_columns(view, frame: Frame, dense: list[LaneView]) -> None:
     precise = [
         limit is not None and limit <= PRECISE_COLUMNS * scale.spp for limit in tl.TIER_LIMITS
     ]
-    bars_top = tint_top = 1
-    for lv in dense:
-        tiers = lv.tiers = by_lane[id(lv.lane)]
-        lv.counts = tiers.sum(axis=0)
-        lv.bars = tiers[precise].sum(axis=0)
-        lv.tint = lv.counts - lv.bars
-        bars_top = max(bars_top, int(lv.bars.max(initial=0)))
-        tint_top = max(tint_top, int(lv.tint.max(initial=0)))
+    stack = np.stack([by_lane[id(lv.lane)] for lv in dense])  # lanes x tiers x columns
+    counts = stack.sum(axis=1)
+    bars = stack[:, precise].sum(axis=1)
+    tint = counts - bars
+    bars_top, tint_top = max(int(bars.max(initial=0)), 1), max(int(tint.max(initial=0)), 1)
+    for number, lv in enumerate(dense):
+        lv.tiers, lv.counts = stack[number], counts[number]
+        lv.bars, lv.tint = bars[number], tint[number]
         if lv.full is not None:
             lv.dim_counts = by_lane[id(lv.full)].sum(axis=0)
             bars_top = max(bars_top, int(lv.dim_counts.max(initial=0)))

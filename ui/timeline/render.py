@@ -565,6 +565,7 @@ def _gutter(painter: QPainter, view, frame: Frame) -> None:
     painter.setPen(QPen(style.GUTTER_LINE, 1))
     painter.drawLine(QPointF(width - 0.5, 0), QPointF(width - 0.5, frame.height))
     small, bold, tiny = style.font(8), style.font(8.5, bold=True), style.font(7.5)
+    tiny_ascent = view.ascent(tiny)
     painter.setFont(bold)
     painter.setPen(style.TEXT)
     texts.draw(painter, 10, 5, MODE_TITLES.get(view.lane_mode, ""), bold)
@@ -597,7 +598,10 @@ def _gutter(painter: QPainter, view, frame: Frame) -> None:
                 text = f"{lv.count:,} in view of {total:,}"
             else:
                 text = f"{total:,} event" if total == 1 else f"{total:,} events"
-            texts.draw(painter, 20, top + 16, text, tiny)
+            if lv.count < total and view.filter_mask is None:  # changes as the view moves
+                painter.drawText(QPointF(20, top + 16 + tiny_ascent), text)
+            else:
+                texts.draw(painter, 20, top + 16, text, tiny)
         painter.setPen(QPen(style.GUTTER_LINE, 1))
         painter.drawLine(QPointF(0, bottom - 0.5), QPointF(width, bottom - 0.5))
     painter.restore()

@@ -75,11 +75,13 @@ def bar_layers(lv) -> list[tuple[np.ndarray, str, float]]:
 
 
 class StripImage:
-    """The strips of the last frame as an ARGB image, shifted and patched for the next."""
+    """The strips of the last frame as an ARGB image kept as a ring: panning by whole columns
+    moves where the ring starts and paints only the columns that came into view."""
 
     def __init__(self):
         self._key = None
-        self._first = 0
+        self._first = 0  # grid column shown at the plot's left edge
+        self._offset = 0  # image column holding it
         self._image: np.ndarray | None = None
 
     def draw(self, painter: QPainter, frame, dense: list, key) -> None:
@@ -91,44 +93,62 @@ class StripImage:
         )
         key = (key, geometry, frame.density_max, frame.tint_max, width, height)
         shift = frame.first_column - self._first
-        image = self._image
         if key == self._key and abs(shift) < width // 2:
-            if shift > 0:
-                image[:, : width - shift] = image[:, shift:]
-                columns = (width - shift, width)
-            elif shift < 0:
-                image[:, -shift:] = image[:, : width + shift]
-                columns = (0, -shift)
-            else:
-                columns = (0, 0)
+            self._offset = (self._offset + shift) % width
+            columns = (width - shift, width) if shift > 0 else (0, -shift)
         else:
-            image = self._image = np.zeros((height, width), np.uint32)
-            columns = (0, width)
+            self._image = np.zeros((height, width), np.uint32)
+            self._offset, columns = 0, (0, width)
         self._key, self._first = key, frame.first_column
+        image, offset = self._image, self._offset
         c0, c1 = columns
-        if c1 > c0:
-            image[:, c0:c1] = 0
+        for p0, p1, l0 in _physical(c0, c1, offset, width):
+            image[:, p0:p1] = 0
             for lv in dense:
-                self._paint_lane(image, frame, lv, c0, c1)
+                self._paint_lane(image, frame, lv, p0, p1, l0)
         qimage = QImage(image.data, width, height, width * 4, QImage.Format_ARGB32_Premultiplied)
-        painter.drawImage(QRect(scale.left, frame.lanes_top, width, height), qimage)
+        left, top = scale.left, frame.lanes_top
+        painter.drawImage(
+            QRect(left, top, width - offset, height),
+            qimage,
+            QRect(offset, 0, width - offset, height),
+        )
+        if offset:
+            painter.drawImage(
+                QRect(left + width - offset, top, offset, height),
+                qimage,
+                QRect(0, 0, offset, height),
+            )
 
     @staticmethod
-    def _paint_lane(image: np.ndarray, frame, lv, c0: int, c1: int) -> None:
+    def _paint_lane(image: np.ndarray, frame, lv, p0: int, p1: int, l0: int) -> None:
+        """Paint image columns ``p0..p1``, which show the frame's columns from ``l0`` on."""
         top, room = strip_box(lv)
         first = top - frame.lanes_top
         a, b = max(first, 0), min(first + room, image.shape[0])
         if b <= a:
             return
-        block = image[a:b, c0:c1]
-        tint = lv.tint[c0:c1]
+        block = image[a:b, p0:p1]
+        l1 = l0 + (p1 - p0)
+        tint = lv.tint[l0:l1]
         if tint.any():
             block[:] = premultiplied_row(lv.lane.colour, tint_alpha(tint, frame.tint_max))[None, :]
         rows = np.arange(a - first, b - first)[:, None]
         for counts, name, alpha in bar_layers(lv):
-            heights = bar_heights(counts[c0:c1], room, frame.density_max)
+            heights = bar_heights(counts[l0:l1], room, frame.density_max)
             np.copyto(
                 block,
                 np.uint32(premultiplied(name, alpha)),
                 where=rows >= (room - heights)[None, :],
             )
+
+
+def _physical(c0: int, c1: int, offset: int, width: int) -> list[tuple[int, int, int]]:
+    """Frame columns ``c0..c1`` as image column ranges ``(p0, p1, first frame column)``."""
+    if c1 <= c0:
+        return []
+    p0 = (offset + c0) % width
+    if p0 + (c1 - c0) <= width:
+        return [(p0, p0 + c1 - c0, c0)]
+    split = width - p0
+    return [(p0, width, c0), (0, c1 - c0 - split, c0 + split)]

@@ -86,6 +86,7 @@ class TimelineView(InteractionMixin, QWidget):
         self.text_widths: dict[str, float] = {}
         self.texts = TextCache()
         self._elided: dict[tuple, str] = {}
+        self._ascents: dict[int, float] = {}
         self._count_cache: tuple | None = None
         self.filter_mask: np.ndarray | None = None
         self.filter_dims = False
@@ -266,6 +267,13 @@ class TimelineView(InteractionMixin, QWidget):
         if self._count_cache is None or self._count_cache[0] != key:
             self._count_cache = (key, len(self.data))
         return self._count_cache[1]
+
+    def ascent(self, font) -> float:
+        """Ascent of ``font`` in pixels (cached)."""
+        value = self._ascents.get(id(font))
+        if value is None:
+            value = self._ascents[id(font)] = QFontMetricsF(font).ascent()
+        return value
 
     def elided(self, text: str, font, width: int) -> str:
         """``text`` shortened with an ellipsis to ``width`` pixels in ``font`` (cached)."""
