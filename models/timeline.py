@@ -531,6 +531,20 @@ def release_free_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def _map_big_blocks() -> None:
+    """Have glibc map every block over 1 MiB on its own, so freed arrays go back at once.
+
+    By default glibc raises that threshold to the largest block freed so far (up to 32 MiB):
+    after one load of a large workspace, the next load's arrays would come from the heap
+    and stay resident when freed, and reloading would grow the process by the whole load.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
+
+
+_map_big_blocks()
+
+
 def _can_read_aside(ws: Workspace) -> bool:
     return bool(ws.path) and Path(ws.path).is_file() and not ws.conn.in_transaction
 
