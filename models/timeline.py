@@ -66,10 +66,13 @@ SELECT group_concat(id), group_concat(bits), group_concat(lpad), group_concat(rp
          {_PAD_SQL.format(p=_LEFT, **_UNITS)} AS lpad, {_PAD_SQL.format(p=_RIGHT, **_UNITS)} AS rpad
   FROM (SELECT id, "when" AS w, instr("when", '/') AS s FROM events WHERE "when" GLOB '*[~?%]*'))
 """
+# Events in index order, a block at a time (keyset paging on the events_span index, whose
+# entries end with the rowid), so only one block's text is in memory at once.
 EVENTS_SQL = """
 SELECT count(*), group_concat(id), group_concat(earliest), group_concat(latest)
-FROM (SELECT id, earliest, latest FROM events ORDER BY earliest, latest)
+FROM (SELECT id, earliest, latest FROM events {where} ORDER BY earliest, latest, id LIMIT {block})
 """
+EVENTS_BLOCK = 1 << 18
 
 
 def _ints(text: str | None) -> np.ndarray:
@@ -297,10 +300,8 @@ class TimelineData:
         conn = ws.conn
         with ThreadPoolExecutor(1) as pool:
             qualified = pool.submit(_read_qualified, ws) if _can_read_aside(ws) else None
-            row = list(conn.execute(EVENTS_SQL).fetchone())
-            count = row[0]
-            ids, start, end = (_ints(row.pop(1)) for _ in range(3))
-            del row
+            ids, start, end = _read_events(conn)
+            count = len(ids)
             groups = _lane_groups(ws, lanes) if lanes in ("actor", "tag") else None
             try:
                 q_ids, bits, lpad, rpad = (
@@ -543,6 +544,26 @@ def _map_big_blocks() -> None:
 
 
 _map_big_blocks()
+
+
+def _read_events(conn: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ids, earliest and latest of every event, by (earliest, latest, id)."""
+    total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    columns = [np.zeros(total, np.int64) for _ in range(3)]
+    done, after = 0, ()
+    while done < total:
+        where = "WHERE (earliest, latest, id) > (?, ?, ?)" if after else ""
+        sql = EVENTS_SQL.format(where=where, block=EVENTS_BLOCK)
+        row = list(conn.execute(sql, after).fetchone())
+        count = min(row[0], total - done)  # rows added meanwhile are left for a change to add
+        if count == 0:
+            break
+        for column in columns:
+            column[done : done + count] = _ints(row.pop(1))[:count]
+        done += count
+        after = (int(columns[1][done - 1]), int(columns[2][done - 1]), int(columns[0][done - 1]))
+    ids, earliest, latest = (column[:done] for column in columns)
+    return ids, earliest, latest
 
 
 def _can_read_aside(ws: Workspace) -> bool:

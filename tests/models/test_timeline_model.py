@@ -210,3 +210,12 @@ def test_periods_stack_in_rows(ws):
         ("Siege", 1),
         ("Winter", 0),
     ]
+
+
+def test_events_load_in_blocks_without_losing_or_repeating_any(ws, monkeypatch):
+    monkeypatch.setattr(tl, "EVENTS_BLOCK", 7)
+    ids = [add(ws, f"Same day {n}", "2022-03-01") for n in range(20)]
+    ids += [add(ws, f"Other {n}", f"2022-03-{2 + n % 5:02d}") for n in range(13)]
+    data = tl.TimelineData.load(ws)
+    assert sorted(data.ids.tolist()) == sorted(ids)
+    assert list(data.start) == sorted(data.start)
