@@ -1,25 +1,17 @@
-"""The timeline's data: the events of a workspace as sorted numpy arrays, grouped into lanes.
+"""The timeline's data: a workspace's events as numpy arrays, grouped into lanes. No Qt.
 
-No Qt here. :class:`TimelineData` loads what the timeline widget needs to place a million
-events quickly, and nothing more: per event its id, its *drawn* bounds (``earliest``/``latest``
-widened for approximate dates by the rules of :mod:`models.palette`) and flags (approximate,
-uncertain, open end, open start). Titles and ``when`` texts are fetched lazily, only for the
-events that are drawn one by one (:meth:`TimelineData.details`).
+:class:`TimelineData` holds per event (in a *slot*) its id, its *drawn* bounds (``earliest`` and
+``latest`` widened for approximate dates by the rules of :mod:`models.palette`) and flags;
+titles and dates are fetched lazily, only for events drawn one by one (``details``). Slots
+never move: an edited event keeps its slot, a deleted one is marked dead, a new one is
+appended (``ui.timeline.follow`` does that when a Change arrives).
 
-Events live in *slots* (positions in the arrays). Slots never move: an edited event keeps its
-slot, a deleted one is marked dead, a new one is appended (``ui.timeline.follow`` does this
-when a models Change arrives). A :class:`Lane` (one per actor, per
-tag, or a single lane) holds its members' slots sorted by drawn start, with the arrays that make
-the two questions the widget asks every frame cheap:
-
-- how many events overlap each pixel column (``np.searchsorted`` of the column edges into the
-  sorted starts and the sorted ends: O(width x log n), independent of how many are visible);
-- which events overlap a window (binary search of the start, and of the running maximum of the
-  ends, so long spans that began before the window are found too).
-
-Loading reads only covering indexes (``events_span``, ``event_actors_actor``, the ``event_tags``
-primary key) plus one scan for the rare qualified dates, and lets SQLite concatenate the numbers
-(``group_concat``) so Python never iterates a million rows.
+A :class:`Lane` (an actor, a tag, or everything) splits its members into duration tiers, each
+with sorted starts and sorted ends, so a frame's two questions are binary searches: how many
+events overlap each pixel column (O(width x log n), however many are in view) and which overlap
+a window. Loading reads covering indexes (``events_span``, ``event_actors_actor``, the
+``event_tags`` key) in blocks concatenated by SQLite (``group_concat``), so Python never loops
+over a million rows; the one table scan, for the few qualified dates, runs beside it.
 """
 
 from __future__ import annotations
@@ -113,10 +105,6 @@ class Tier:
     end_sorted: np.ndarray  # int64, ascending (not aligned)
     limit: int | None  # no member lasts longer than this (None: unbounded)
 
-    @classmethod
-    def of(cls, slots: np.ndarray, start: np.ndarray, ends: np.ndarray, limit: int | None) -> Tier:
-        return cls(slots, start, np.sort(ends), limit)
-
     def count(self, t0: int, t1: int) -> int:
         return int(
             np.searchsorted(self.start, t1, "right") - np.searchsorted(self.end_sorted, t0, "left")
@@ -164,7 +152,7 @@ class Lane:
         tiers = []
         for k, limit in enumerate(TIER_LIMITS):
             mask = which == k
-            tiers.append(Tier.of(slots[mask], start[mask], ends[mask], limit))
+            tiers.append(Tier(slots[mask], start[mask], np.sort(ends[mask]), limit))
         return cls(key, name, colour, tiers)
 
     def __len__(self) -> int:
@@ -179,10 +167,6 @@ class Lane:
         """How many members overlap ``[t0, t1]``."""
         t0, t1 = math.ceil(t0), math.floor(t1)
         return sum(tier.count(t0, t1) for tier in self.tiers)
-
-    def column_counts(self, edges: np.ndarray) -> np.ndarray:
-        """Members overlapping each column ``[edges[i], edges[i + 1])`` (int64 edges)."""
-        return self.column_tiers(edges).sum(axis=0)
 
     def column_tiers(self, edges: np.ndarray) -> np.ndarray:
         """Members overlapping each column, one row per tier of :data:`TIER_LIMITS`."""
@@ -212,7 +196,7 @@ class Lane:
         for tier in self.tiers:
             mask = keep[tier.slots]
             slots = tier.slots[mask]
-            tiers.append(Tier.of(slots, tier.start[mask], data.end[slots], tier.limit))
+            tiers.append(Tier(slots, tier.start[mask], np.sort(data.end[slots]), tier.limit))
         return Lane(self.key, self.name, self.colour, tiers)
 
     def remove(self, slot: int, old_start: int, old_end: int) -> bool:
@@ -273,7 +257,6 @@ class TimelineData:
     flags: np.ndarray  # uint8: APPROXIMATE | UNCERTAIN | OPEN_END | OPEN_START
     alive: np.ndarray  # bool per slot (False once deleted)
     now: int
-    load_seconds: float = 0.0
     version: int = 0  # goes up with every change, so views know to drop what they cached
     _pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32), repr=False)
     _lanes: dict[str, list[Lane]] = field(default_factory=dict, repr=False)
@@ -295,7 +278,6 @@ class TimelineData:
         read-only connection in a thread while this one reads the indexes: SQLite releases the
         GIL while it works, so on two cores the load takes the longer of the two, not the sum.
         """
-        began = time.perf_counter()
         now = int(time.time()) if now is None else int(now)
         conn = ws.conn
         with ThreadPoolExecutor(1) as pool:
@@ -331,7 +313,6 @@ class TimelineData:
             data._lanes[lanes] = data._build_lanes(lanes, groups)
         del groups
         release_free_memory()
-        data.load_seconds = time.perf_counter() - began
         return data
 
     def _clip_open_ends(self, slots: np.ndarray) -> None:
@@ -469,10 +450,7 @@ class TimelineData:
     def actor_colours(self) -> dict[int, str]:
         """Drawing colour of every actor, by id."""
         if self._colours is None:
-            self._colours = {
-                row[0]: palette.actor_colour(row[0], row[1])
-                for row in self.ws.conn.execute("SELECT id, colour FROM actors")
-            }
+            self._colours = {key: look[1] for key, look in actor_looks(self.ws).items()}
         return self._colours
 
     def periods(self) -> list[Period]:
@@ -587,14 +565,17 @@ def _lane_groups(ws: Workspace, mode: str) -> list[tuple[object, str, str, str]]
     """``(key, name, colour, comma-separated event ids)`` per actor or per tag."""
     conn = ws.conn
     if mode == "actor":
-        actors = {row[0]: row[1:] for row in conn.execute("SELECT id, name, colour FROM actors")}
-        groups = []
-        for actor_id, text in conn.execute(
-            "SELECT actor_id, group_concat(event_id) FROM event_actors GROUP BY actor_id"
-        ):
-            name, colour = actors.get(actor_id, (f"Actor {actor_id}", ""))
-            groups.append((actor_id, name, palette.actor_colour(actor_id, colour), text))
-        return groups
+        looks = actor_looks(ws)
+        return [
+            (
+                actor_id,
+                *looks.get(actor_id, (f"Actor {actor_id}", palette.actor_colour(actor_id))),
+                text,
+            )
+            for actor_id, text in conn.execute(
+                "SELECT actor_id, group_concat(event_id) FROM event_actors GROUP BY actor_id"
+            )
+        ]
     return [
         (tag, tag, tag_colour(tag), text)
         for tag, text in conn.execute(
@@ -619,3 +600,37 @@ def _position_index(ids: np.ndarray) -> np.ndarray:
     pos = np.full(top, -1, np.int32)
     pos[ids] = np.arange(len(ids), dtype=np.int32)
     return pos
+
+
+# -------------------------------------------------------------- reads for following changes
+
+
+def event_rows(ws: Workspace, event_ids: Sequence[int]) -> list[tuple[int, str, int, int]]:
+    """``(id, when, earliest, latest)`` of the events of ``event_ids`` that still exist."""
+    rows = []
+    for chunk in range(0, len(event_ids), 900):
+        part = list(event_ids[chunk : chunk + 900])
+        marks = ",".join("?" * len(part))
+        sql = f'SELECT id, "when", earliest, latest FROM events WHERE id IN ({marks})'
+        rows += ws.conn.execute(sql, part).fetchall()
+    return rows
+
+
+def memberships(ws: Workspace, mode: str, event_ids: Sequence[int]) -> list[tuple[int, object]]:
+    """``(event id, lane key)`` pairs of ``event_ids`` in lane mode 'actor' or 'tag'."""
+    pairs = []
+    column, table = ("actor_id", "event_actors") if mode == "actor" else ("tag", "event_tags")
+    for chunk in range(0, len(event_ids), 900):
+        part = list(event_ids[chunk : chunk + 900])
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT event_id, {column} FROM {table} WHERE event_id IN ({marks})"
+        pairs += ws.conn.execute(sql, part).fetchall()
+    return pairs
+
+
+def actor_looks(ws: Workspace) -> dict[int, tuple[str, str]]:
+    """Name and drawing colour of every actor, by id."""
+    return {
+        row[0]: (row[1], palette.actor_colour(row[0], row[2]))
+        for row in ws.conn.execute("SELECT id, name, colour FROM actors")
+    }

@@ -54,13 +54,7 @@ def refresh_events(data: tl.TimelineData, event_ids: Sequence[int]) -> None:
                 lane.remove(slot, start, end)
     for slot in old:
         data.alive[slot] = False
-    rows = []
-    for chunk in range(0, len(event_ids), 900):
-        part = list(event_ids[chunk : chunk + 900])
-        marks = ",".join("?" * len(part))
-        rows += data.ws.conn.execute(
-            f'SELECT id, "when", earliest, latest FROM events WHERE id IN ({marks})', part
-        ).fetchall()
+    rows = tl.event_rows(data.ws, event_ids)
     known = len(data._pos)
     _add_slots(data, [r[0] for r in rows if not (r[0] < known and data._pos[r[0]] >= 0)])
     slots = np.array([int(data._pos[row[0]]) for row in rows], dtype=np.int32)
@@ -113,14 +107,8 @@ def _place(data: tl.TimelineData, mode: str, lanes: list[tl.Lane], event_ids: li
     if mode == "single":
         members[None] = list(event_ids)
     else:
-        marks = ",".join("?" * len(event_ids))
-        sql = (
-            f"SELECT event_id, actor_id FROM event_actors WHERE event_id IN ({marks})"
-            if mode == "actor"
-            else f"SELECT event_id, tag FROM event_tags WHERE event_id IN ({marks})"
-        )
         placed = set()
-        for event_id, key in data.ws.conn.execute(sql, event_ids):
+        for event_id, key in tl.memberships(data.ws, mode, event_ids):
             members.setdefault(key, []).append(event_id)
             placed.add(event_id)
         rest = [i for i in event_ids if i not in placed]
@@ -142,19 +130,12 @@ def _lane_look(data: tl.TimelineData, mode: str, key) -> tuple[str, str]:
         name = {"actor": "No actor", "tag": "No tag"}.get(mode, "All events")
         return name, palette.NO_ACTOR_COLOUR
     if mode == "actor":
-        row = data.ws.conn.execute(
-            "SELECT name, colour FROM actors WHERE id = ?", (key,)
-        ).fetchone()
-        name, colour = row if row else (f"Actor {key}", "")
-        return name, palette.actor_colour(key, colour)
+        return tl.actor_looks(data.ws).get(key, (f"Actor {key}", palette.actor_colour(key)))
     return str(key), tl.tag_colour(str(key))
 
 
 def _rename_actor_lanes(data: tl.TimelineData) -> None:
-    actors = {
-        row[0]: row[1:] for row in data.ws.conn.execute("SELECT id, name, colour FROM actors")
-    }
+    looks = tl.actor_looks(data.ws)
     for lane in data._lanes["actor"]:
-        if lane.key in actors:
-            name, colour = actors[lane.key]
-            lane.name, lane.colour = name, palette.actor_colour(lane.key, colour)
+        if lane.key in looks:
+            lane.name, lane.colour = looks[lane.key]
