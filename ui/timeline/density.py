@@ -14,7 +14,6 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 _POOL: ThreadPoolExecutor | None = None
-POOL_WORK = 50_000_000  # events x columns above which lanes are counted in threads
 KEEP = 4  # keep at most this many plot widths of columns per lane
 
 
@@ -39,11 +38,14 @@ class DensityCache:
         self.key = None
         self._lanes: dict = {}  # lane id -> (first column, counts array (tiers, n))
 
-    def columns(self, key, lanes: list, first: int, width: int, spp: float) -> list[np.ndarray]:
+    def columns(
+        self, key, lanes: list, first: int, width: int, spp: float, parallel: bool = True
+    ) -> list[np.ndarray]:
         """Counts (tiers x ``width``) of grid columns ``first..first+width`` for each lane.
 
         ``key`` names the zoom and the data (spp, data version, filter, lane mode): when it
-        changes everything is counted afresh.
+        changes everything is counted afresh. ``parallel`` allows threads (worth it only when
+        many events are in view: binary searches over a narrow window stay in cache).
         """
         if key != self.key:
             self.key, self._lanes = key, {}
@@ -56,8 +58,7 @@ class DensityCache:
             jobs.append((lane, cached))
         if jobs:
             work = [(lane, *self._missing(cached, first, last, width)) for lane, cached in jobs]
-            size = sum(len(lane) * sum(b - a for a, b in ranges) for lane, ranges, _ in work)
-            if len(work) > 1 and size > POOL_WORK:
+            if parallel and len(work) > 1:
                 results = list(_pool().map(lambda job: _count(job[0], job[1], spp), work))
             else:
                 results = [_count(lane, ranges, spp) for lane, ranges, _extend in work]

@@ -148,7 +148,8 @@ def _count_columns(view, frame: Frame, dense: list[LaneView]) -> None:
         scale.spp,
     )
     lanes = [lv.lane for lv in dense] + [lv.full for lv in dense if lv.full is not None]
-    counted = view.density_cache.columns(key, lanes, first, scale.width, scale.spp)
+    parallel = sum(lv.count for lv in dense) > PARALLEL_EVENTS
+    counted = view.density_cache.columns(key, lanes, first, scale.width, scale.spp, parallel)
     by_lane = {id(lane): counts for lane, counts in zip(lanes, counted, strict=True)}
     precise = [
         limit is not None and limit <= PRECISE_COLUMNS * scale.spp for limit in tl.TIER_LIMITS
@@ -169,6 +170,7 @@ def _count_columns(view, frame: Frame, dense: list[LaneView]) -> None:
 
 MULTI_SUFFIX = 24
 OPACITY = (1.0, 0.55, 0.55, 0.35)  # by flags & (APPROXIMATE | UNCERTAIN): palette.opacity
+PARALLEL_EVENTS = 100_000  # events in view above which lanes are counted in threads
 PRECISE_COLUMNS = 8  # events spanning at most this many columns count as precise
 
 

@@ -87,7 +87,6 @@ class StripImage:
     def draw(self, painter: QPainter, frame, dense: list, key) -> None:
         scale = frame.scale
         width, height = scale.width, frame.lanes_bottom - frame.lanes_top
-        _draw_tints(painter, frame, dense)
         geometry = tuple(
             (id(lv.lane), lv.y, lv.h, lv.collapsed, lv.full is not None, lv.lane.colour)
             for lv in dense
@@ -131,6 +130,9 @@ class StripImage:
             return
         block = image[a:b, p0:p1]
         l1 = l0 + (p1 - p0)
+        tint = lv.tint[l0:l1]
+        if tint.any():
+            block[:] = premultiplied_row(lv.lane.colour, tint_alpha(tint, frame.tint_max))[None, :]
         rows = np.arange(a - first, b - first)[:, None]
         for counts, name, alpha in bar_layers(lv):
             heights = bar_heights(counts[l0:l1], room, frame.density_max)
@@ -139,26 +141,6 @@ class StripImage:
                 np.uint32(premultiplied(name, alpha)),
                 where=rows >= (room - heights)[None, :],
             )
-
-
-def _draw_tints(painter: QPainter, frame, dense: list) -> None:
-    """The tints (spread-out events) of all strips: one image row per lane, stretched by Qt
-    to the strip's height, under the bars."""
-    tinted = [lv for lv in dense if lv.tint.any()]
-    if not tinted:
-        return
-    width = frame.scale.width
-    rows = np.stack([lv.tint for lv in tinted])
-    alpha = np.round(tint_alpha(rows, frame.tint_max) * 255).astype(np.uint32)
-    colours = [style.colour(lv.lane.colour) for lv in tinted]
-    rgb = np.array([(c.red(), c.green(), c.blue()) for c in colours], np.uint32)
-    r, g, b = ((rgb[:, k : k + 1] * alpha + 127) // 255 for k in range(3))
-    pixels = np.ascontiguousarray((alpha << 24) | (r << 16) | (g << 8) | b)
-    image = QImage(pixels.data, width, len(tinted), width * 4, QImage.Format_ARGB32_Premultiplied)
-    for number, lv in enumerate(tinted):
-        top, room = strip_box(lv)
-        target = QRect(frame.scale.left, top, width, room)
-        painter.drawImage(target, image, QRect(0, number, width, 1))
 
 
 def _physical(c0: int, c1: int, offset: int, width: int) -> list[tuple[int, int, int]]:
