@@ -10,11 +10,18 @@ API for the main window (stable)::
                                         # not passing are hidden (or drawn grey with dim=True)
     view.set_lane_mode("actor" | "tag" | "single")
     view.selected_ids() -> list[int];   view.set_selected_ids(ids)   # no signal on set
-    view.set_undo_stack(stack)          # QUndoStack the drag-to-move edit is pushed on
+    view.set_undo_stack(stack)          # or view.undo_stack = stack: the QUndoStack the
+                                        # drag-to-move edit is pushed on (without one the
+                                        # edit is simply applied)
     view.fit_all(); view.fit_selection()
     view.visible_range() -> (start, end)   # UTC seconds;  view.set_visible_range(start, end)
-    view.export_png(path); view.export_svg(path)
+    view.export_png(path); view.export_svg(path)   # raise OSError when they cannot write
     view.render_image(image)            # paint the current view into a QImage
+
+    Lanes: view.lanes(), view.lane_keys()   # keys: actor ids / tag names / None ("No actor")
+           view.set_collapsed(key, True), view.move_lane(key, position),
+           view.set_lane_order(keys), view.set_hidden_lanes(keys), view.hidden_lanes(),
+           view.set_lane_filter(text)   # only lanes whose name contains text
 
     Signals: selectionChanged(list)     # ids, after the user changes the selection here
              editRequested(int)         # an event was double-clicked (or Return pressed)
@@ -23,14 +30,15 @@ API for the main window (stable)::
              statusMessage(str)         # one sentence for the status bar
              visibleRangeChanged(float, float)
 
-Lanes (per actor, per tag, or one) can be collapsed, reordered and hidden from the header's
-context menu or with ``set_collapsed``, ``move_lane``, ``set_hidden_lanes``, ``set_lane_filter``.
-The widget never writes to the store except through ``models.operations`` (the move command).
+The widget never writes to the store except through ``models.operations`` (the move command,
+``ui.timeline.commands``). The lane header's context menu collapses, reorders and hides lanes;
+the plot's switches lane mode and exports.
 
-Mouse and keys: wheel or pinch zooms around the pointer (Shift+wheel pans, wheel over the lane
-headers scrolls lanes); drag pans; Shift/Ctrl+drag selects with a rubber band; click selects
-(Ctrl toggles); dragging an event moves its date, snapped to its precision; double-click edits an
-event or zooms in on empty space; Home fits all, F fits the selection, arrows pan, +/- zoom.
+Mouse and keys: wheel or pinch zooms around the pointer (Shift+wheel or a sideways scroll pans;
+the wheel over the lane headers scrolls the lanes); drag pans; Shift/Ctrl+drag selects with a
+rubber band; click selects (Ctrl toggles); dragging an event moves its date, snapped to its
+precision; double-click edits an event or zooms in on empty space; Home fits all, F fits the
+selection, arrows pan, +/- zoom, Up/Down and Page keys scroll lanes, Escape cancels or clears.
 """
 
 from __future__ import annotations
