@@ -7,7 +7,7 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from models import dates, palette, queries
@@ -463,11 +463,15 @@ class InteractionMixin:
         painter.setPen(QPen(style.SELECTION, 1.5, Qt.DashLine))
         painter.setBrush(style.colour(style.SELECTION.name(), 0.12))
         painter.drawRect(rect)
-        painter.setFont(style.font(8.5, bold=True))
-        painter.setPen(style.SELECTION)
-        painter.drawText(
-            QPointF(rect.right() + 4, item.y + style.ROW_H - 5), "→ " + dates.human(press.preview)
-        )
+        font = style.font(8.5, bold=True)
+        text = "→ " + dates.human(press.preview)
+        width = QFontMetricsF(font).horizontalAdvance(text)
+        box = QRectF(rect.right() + 3, item.y, width + 8, style.ROW_H)  # over other labels
+        painter.setPen(QPen(style.SELECTION, 1))
+        painter.setBrush(style.colour("#ffffff", 0.95))
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setFont(font)
+        painter.drawText(box, Qt.AlignCenter, text)
 
 
 def column_label(start: float, end: float) -> str:
