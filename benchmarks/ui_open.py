@@ -1,0 +1,261 @@
+"""How fast the workbench opens a big workspace (JSON out; several runs, median).
+
+    python benchmarks/ui_open.py [--events 1000000] [--runs 5] [--workspace FILE]
+
+Measures, each run in a fresh process (offscreen):
+- ``first_paint_s``: from creating the window to the first paint of the events table;
+- ``sorted_table_s``: from creating the window to the table showing its rows in date order
+  (the ids of every event loaded, sorted by ``earliest``) and painted;
+- ``sort_title_s``, ``filter_actor_s``, ``search_s``: re-sorting by title, filtering to one
+  actor, typing a search word — each until the table has its new rows;
+- ``max_gui_stall_s``: the longest the GUI thread went without handling its timer while
+  those ran (a responsive window stays well under 0.1 s).
+
+The workspace is generated once (``benchmarks.synth.make_workspace`` when available, else a
+quick bulk insert here) and kept in the temporary folder for later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = [
+    "strike",
+    "drone",
+    "convoy",
+    "shelling",
+    "talks",
+    "ceasefire",
+    "protest",
+    "border",
+    "artillery",
+    "summit",
+    "sanctions",
+    "evacuation",
+    "offensive",
+    "withdrawal",
+    "election",
+    "blockade",
+    "exchange",
+    "incursion",
+    "refinery",
+    "port",
+]
+
+
+def make_workspace(path: Path, events: int, actors: int = 60, seed: int = 7) -> Path:
+    """A synthetic workspace of ``events`` events (one transaction, for speed)."""
+    try:
+        from benchmarks.synth import make_workspace as synth
+
+        return Path(synth(path, events=events, actors=actors, seed=seed) or path)
+    except ImportError:
+        pass
+    from models import dates
+    from models.store import Workspace
+
+    rng = random.Random(seed)
+    stamp = "2026-01-01T00:00:00Z"
+    with Workspace.open(path) as ws, ws.bulk() as conn:
+        conn.executemany(
+            "INSERT INTO actors (id, name, kind, aliases, created, updated) VALUES (?, ?, 'state', '[]', ?, ?)",
+            [(i, f"Actor {i:03d}", stamp, stamp) for i in range(1, actors + 1)],
+        )
+        rows, links = [], []
+        for event_id in range(1, events + 1):
+            year, month, day = rng.randint(1990, 2025), rng.randint(1, 12), rng.randint(1, 28)
+            when = (
+                f"{year:04d}-{month:02d}-{day:02d}"
+                if rng.random() < 0.8
+                else f"{year:04d}-{month:02d}~"
+            )
+            earliest, latest = dates.bounds(when)
+            title = " ".join(rng.choice(WORDS) for _ in range(4)).capitalize()
+            rows.append(
+                (
+                    event_id,
+                    title,
+                    f"{title} reported near sector {rng.randint(1, 500)}.",
+                    when,
+                    earliest,
+                    latest,
+                    rng.choice((None, 1, 2, 3)),
+                    stamp,
+                    stamp,
+                )
+            )
+            for actor_id in rng.sample(range(1, actors + 1), rng.randint(1, 2)):
+                links.append((event_id, actor_id))
+            if len(rows) >= 50_000:
+                _flush(conn, rows, links)
+        _flush(conn, rows, links)
+    return path
+
+
+def _flush(conn, rows, links) -> None:
+    conn.executemany(
+        'INSERT INTO events (id, title, description, "when", earliest, latest, confidence, created, updated) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.executemany("INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)", links)
+    rows.clear()
+    links.clear()
+
+
+def one_run(path: Path) -> dict:
+    """One measurement in this process (called in a fresh subprocess)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import make_app
+
+    app = make_app(test_mode=True)
+    stalls = []
+
+    class Beat(QObject):
+        last = time.perf_counter()
+
+        def tick(self):
+            now = time.perf_counter()
+            stalls.append(now - self.last)
+            self.last = now
+
+    beat = Beat()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(beat.tick)
+
+    painted = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(time.perf_counter())
+            return False
+
+    def wait(condition, limit=60.0):
+        deadline = time.perf_counter() + limit
+        while not condition():
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the table did not finish loading")
+            time.sleep(0.001)
+
+    from ui.main_window import MainWindow
+
+    start = time.perf_counter()
+    window = MainWindow()
+    watch = PaintWatch()
+    window.table.viewport().installEventFilter(watch)
+    window.resize(1600, 900)
+    window.open_workspace(path)
+    window.show()
+    wait(lambda: painted)
+    first_paint = painted[0] - start
+    wait(lambda: not window.event_model.loading and window.event_model.rowCount() > 0)
+    count = len(painted)
+    window.table.viewport().update()
+    wait(lambda: len(painted) > count)
+    sorted_table = painted[-1] - start
+    rows = window.event_model.rowCount()
+
+    timer.start()
+    beat.last = time.perf_counter()
+
+    def timed(action) -> float:
+        begin = time.perf_counter()
+        action()
+        wait(lambda: not window.event_model.loading)
+        window.event_model.index(0, 1).data()
+        return time.perf_counter() - begin
+
+    sort_title = timed(
+        lambda: window.table.sortByColumn(
+            1, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.AscendingOrder
+        )
+    )
+    from models.search import EventFilter
+
+    filter_actor = timed(lambda: window.set_filter(EventFilter(actor_ids=(1,))))
+    window.table.sortByColumn(0, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.AscendingOrder)
+    wait(lambda: not window.event_model.loading)
+    search = timed(lambda: window.set_filter(EventFilter(text="ceasefire")))
+    timer.stop()
+    window.close()
+    QApplication.processEvents()
+    return {
+        "first_paint_s": round(first_paint, 4),
+        "sorted_table_s": round(sorted_table, 4),
+        "rows": rows,
+        "sort_title_s": round(sort_title, 4),
+        "filter_actor_s": round(filter_actor, 4),
+        "search_s": round(search, 4),
+        "max_gui_stall_s": round(max(stalls) if stalls else 0.0, 4),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--workspace", type=Path)
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one_run(args.one)))
+        return 0
+    try:
+        import benchmarks.synth  # noqa: F401
+
+        kind = "synth"
+    except ImportError:
+        kind = "quick"
+    path = (
+        args.workspace or Path(tempfile.gettempdir()) / f"annalist-ui-{kind}-{args.events}.annalist"
+    )
+    made = None
+    if not path.exists():
+        begin = time.perf_counter()
+        make_workspace(path, args.events)
+        made = round(time.perf_counter() - begin, 1)
+    runs = []
+    for _ in range(args.runs):
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    keys = [k for k in runs[0] if k != "rows"]
+    result = {
+        "benchmark": "ui_open",
+        "workspace": str(path),
+        "events": runs[0]["rows"],
+        "runs": args.runs,
+        "generated_in_s": made,
+        "median": {k: round(statistics.median(r[k] for r in runs), 4) for k in keys},
+        "all": runs,
+        "goal": "first_paint_s and sorted_table_s <= 1.0",
+    }
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

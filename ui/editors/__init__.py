@@ -1,0 +1,1 @@
+"""Editors: the Details dock's event editor, the date field, actor and source dialogs."""

@@ -1,0 +1,1 @@
+"""Qt item models over the workspace: thin, lazy, refreshed from change records."""

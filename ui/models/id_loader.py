@@ -1,0 +1,160 @@
+"""Loading the ordered ids of the shown events off the GUI thread.
+
+Each request runs in a QThreadPool worker with its own read-only connection (SQLite
+connections belong to the thread that made them). Requests carry a token; a newer request
+interrupts the older one's query and stale answers are dropped, so typing in the search box
+never queues up work or freezes the window.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from models import queries, search
+from models.search import EventFilter
+from models.store import Workspace
+
+# Sorting by actor names reads the names of every shown event: allowed up to this many.
+ACTOR_SORT_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class IdRequest:
+    """What to load: which events (filter) in which order."""
+
+    flt: EventFilter
+    order: str = "when"  # a models.search ORDERS key, or "actors"
+    descending: bool = False
+    limit: int | None = None  # only the first ids (not with order "actors")
+
+
+@dataclass
+class IdResult:
+    token: int
+    ids: list[int]
+    total: int
+    note: str = ""  # e.g. why the requested order could not be used
+
+
+def load_ids(ws: Workspace, request: IdRequest, total: int | None = None) -> IdResult:
+    """Run ``request`` on ``ws`` (any thread, with that thread's connection)."""
+    note = ""
+    if request.order == "actors":
+        ids = search.filtered_ids(ws, request.flt, order="when")
+        if len(ids) <= ACTOR_SORT_LIMIT:
+            names = queries.event_actor_names(ws, ids)
+            key = {i: ", ".join(sorted(names.get(i, []), key=str.casefold)).casefold() for i in ids}
+            named = [i for i in ids if key[i]]
+            named.sort(key=key.__getitem__, reverse=request.descending)  # stable: ties by date
+            ids = named + [i for i in ids if not key[i]]  # events without actors go last
+        else:
+            note = (
+                f"Sorting by actors works for up to {ACTOR_SORT_LIMIT:,} shown events; "
+                "filter first. Showing them by date."
+            )
+    else:
+        ids = search.filtered_ids(
+            ws, request.flt, order=request.order, descending=request.descending, limit=request.limit
+        )
+    if total is None:  # unfiltered, the ids are all the events: no second pass to count them
+        whole = request.flt.empty and request.limit is None
+        total = len(ids) if whole else queries.count_events(ws)
+    return IdResult(0, ids, total, note)
+
+
+class _Relay(QObject):
+    """Carries results from worker threads to the GUI thread (queued signal)."""
+
+    finished = Signal(object)  # IdResult
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, loader: IdLoader, path: Path, request: IdRequest, token: int):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._loader_state = loader._state
+        self._relay = loader._relay
+        self._path = path
+        self._request = request
+        self._token = token
+
+    def run(self) -> None:
+        state = self._loader_state
+        try:
+            if state.latest != self._token:
+                return
+            ws = Workspace.open(self._path, create=False, readonly=True)
+            try:
+                with state.lock:
+                    state.connections[self._token] = ws.conn
+                if state.latest != self._token:
+                    return
+                result = load_ids(ws, self._request)
+            finally:
+                with state.lock:
+                    state.connections.pop(self._token, None)
+                ws.close()
+            result.token = self._token
+            self._relay.finished.emit(result)
+        except Exception as error:  # reported to the GUI; an interrupted query is expected
+            if state.latest == self._token:
+                self._relay.failed.emit(self._token, str(error))
+
+
+class _State:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latest = 0
+        self.connections: dict[int, object] = {}
+
+
+class IdLoader(QObject):
+    """Runs :class:`IdRequest` s in the background; emits ``loaded(IdResult)`` for the latest."""
+
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._state = _State()
+        self._relay = _Relay()
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._pool.activeThreadCount() > 0
+
+    def request(self, path: Path, request: IdRequest) -> int:
+        """Start loading; any older request is interrupted. Returns the request's token."""
+        with self._state.lock:
+            self._state.latest += 1
+            token = self._state.latest
+            for conn in self._state.connections.values():
+                conn.interrupt()
+        self._pool.start(_Job(self, path, request, token))
+        return token
+
+    def cancel(self) -> None:
+        with self._state.lock:
+            self._state.latest += 1
+            for conn in self._state.connections.values():
+                conn.interrupt()
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _finished(self, result: IdResult) -> None:
+        if result.token == self._state.latest:
+            self.loaded.emit(result)
+
+    def _failed(self, token: int, message: str) -> None:
+        if token == self._state.latest:
+            self.failed.emit(message)
