@@ -8,9 +8,18 @@ import pytest
 
 from models import dates, operations
 from models import timeline as tl
+from models.store import Workspace
 from ui.timeline import axis, density, layout
 from ui.timeline.scale import MIN_WINDOW, TimeScale
 from ui.timeline.snapping import shift_when
+
+
+@pytest.fixture
+def blank(tmp_path):
+    """An empty workspace (tests/ui's ``ws`` fixture holds the window's sample content)."""
+    workspace = Workspace.open(tmp_path / "blank.annalist")
+    yield workspace
+    workspace.close()
 
 
 def utc(*parts: int) -> int:
@@ -104,11 +113,13 @@ def test_a_date_cannot_be_dragged_out_of_the_calendar():
         shift_when("9999-06", 365 * 86400)
 
 
-def test_density_counts_are_reused_and_extended_while_panning(ws):
-    actors = [operations.add_actor(ws, name).first_added("actors") for name in ("A", "B")]
+def test_density_counts_are_reused_and_extended_while_panning(blank):
+    actors = [operations.add_actor(blank, name).first_added("actors") for name in ("A", "B")]
     for day in range(1, 29):
-        operations.add_event(ws, f"Day {day}", f"2022-02-{day:02d}", actors=actors[: 1 + day % 2])
-    data = tl.TimelineData.load(ws)
+        operations.add_event(
+            blank, f"Day {day}", f"2022-02-{day:02d}", actors=actors[: 1 + day % 2]
+        )
+    data = tl.TimelineData.load(blank)
     lanes = data.lanes("actor")
     cache, spp = density.DensityCache(), 6 * 3600.0
     first = density.first_column(utc(2022, 2, 1), spp)

@@ -21,16 +21,24 @@ from ui.timeline.render import item_rect
 SIZE = (1100, 640)
 
 
+@pytest.fixture
+def blank(tmp_path):
+    """An empty workspace (tests/ui's ``ws`` fixture holds the window's sample content)."""
+    workspace = Workspace.open(tmp_path / "blank.annalist")
+    yield workspace
+    workspace.close()
+
+
 def utc(*parts: int) -> int:
     return calendar.timegm((*parts, 1, 1, 0, 0, 0)[:3] + (*parts[3:], 0, 0, 0)[:3])
 
 
-def make_view(qtbot, ws, mode: str = "actor") -> TimelineView:
+def make_view(qtbot, blank, mode: str = "actor") -> TimelineView:
     view = TimelineView()
     qtbot.addWidget(view)
     view.resize(*SIZE)
     view.set_lane_mode(mode)
-    view.set_workspace(ws)
+    view.set_workspace(blank)
     view.show()
     qtbot.waitExposed(view)
     return view
@@ -162,11 +170,11 @@ def test_selection_is_shared_through_signals(qtbot, demo_ws):
     assert emitted[-1] == [] and view.selected_ids() == []
 
 
-def test_rubber_band_selects_the_events_it_covers(qtbot, ws):
-    ukraine = operations.add_actor(ws, "Ukraine").first_added("actors")
-    inside = [add(ws, f"In {d}", f"2022-03-{d:02d}", [ukraine]) for d in (10, 12, 14)]
-    add(ws, "Out", "2022-03-25", [ukraine])
-    view = make_view(qtbot, ws)
+def test_rubber_band_selects_the_events_it_covers(qtbot, blank):
+    ukraine = operations.add_actor(blank, "Ukraine").first_added("actors")
+    inside = [add(blank, f"In {d}", f"2022-03-{d:02d}", [ukraine]) for d in (10, 12, 14)]
+    add(blank, "Out", "2022-03-25", [ukraine])
+    view = make_view(qtbot, blank)
     view.set_visible_range(utc(2022, 3, 1), utc(2022, 4, 1))
     lane = view.current_frame().lanes[0]
     x0, x1 = view.scale.x(utc(2022, 3, 9)), view.scale.x(utc(2022, 3, 16))
@@ -182,10 +190,10 @@ def test_rubber_band_selects_the_events_it_covers(qtbot, ws):
 # ----------------------------------------------------------------------------- drag to move
 
 
-def test_dragging_an_event_moves_its_date_as_one_undo_step(qtbot, ws):
-    actor = operations.add_actor(ws, "Ukraine").first_added("actors")
-    event = add(ws, "Talks", "2023-09", [actor])
-    view = make_view(qtbot, ws)
+def test_dragging_an_event_moves_its_date_as_one_undo_step(qtbot, blank):
+    actor = operations.add_actor(blank, "Ukraine").first_added("actors")
+    event = add(blank, "Talks", "2023-09", [actor])
+    view = make_view(qtbot, blank)
     stack = QUndoStack()
     view.set_undo_stack(stack)
     view.set_visible_range(utc(2023, 6, 1), utc(2024, 1, 1))
@@ -200,7 +208,7 @@ def test_dragging_an_event_moves_its_date_as_one_undo_step(qtbot, ws):
     qtbot.mouseRelease(view, Qt.LeftButton, pos=start + QPoint(int(month), 0))
 
     def when():
-        return ws.conn.execute('SELECT "when" FROM events WHERE id = ?', (event,)).fetchone()[0]
+        return blank.conn.execute('SELECT "when" FROM events WHERE id = ?', (event,)).fetchone()[0]
 
     assert when() == "2023-10"  # snapped to a month: the date keeps its precision
     assert stack.count() == 1 and len(changes) == 1
@@ -216,9 +224,9 @@ def test_dragging_an_event_moves_its_date_as_one_undo_step(qtbot, ws):
 def test_a_read_only_workspace_refuses_to_move_dates(qtbot, ws_path):
     with Workspace.open(ws_path) as writable:
         add(writable, "Talks", "2023-09")
-    ws = Workspace.open(ws_path, readonly=True)
+    blank = Workspace.open(ws_path, readonly=True)
     try:
-        view = make_view(qtbot, ws)
+        view = make_view(qtbot, blank)
         view.set_visible_range(utc(2023, 6, 1), utc(2024, 1, 1))
         start = centre(items(view)[0])
         messages = []
@@ -226,18 +234,18 @@ def test_a_read_only_workspace_refuses_to_move_dates(qtbot, ws_path):
         qtbot.mousePress(view, Qt.LeftButton, pos=start)
         qtbot.mouseMove(view, start + QPoint(150, 0))
         qtbot.mouseRelease(view, Qt.LeftButton, pos=start + QPoint(150, 0))
-        assert ws.conn.execute('SELECT "when" FROM events').fetchone()[0] == "2023-09"
+        assert blank.conn.execute('SELECT "when" FROM events').fetchone()[0] == "2023-09"
         assert messages and "read-only" in messages[0]
     finally:
-        ws.close()
+        blank.close()
 
 
-def test_changes_made_elsewhere_move_the_item(qtbot, ws):
-    event = add(ws, "Talks", "2023-09-10")
-    view = make_view(qtbot, ws, mode="single")
+def test_changes_made_elsewhere_move_the_item(qtbot, blank):
+    event = add(blank, "Talks", "2023-09-10")
+    view = make_view(qtbot, blank, mode="single")
     view.set_visible_range(utc(2023, 9, 1), utc(2023, 10, 1))
     before = items(view)[0].x0
-    view.apply_change(operations.update_event(ws, event, when="2023-09-20"))
+    view.apply_change(operations.update_event(blank, event, when="2023-09-20"))
     assert items(view)[0].x0 == pytest.approx(before + 10 * 86400 / view.scale.spp, abs=1)
 
 
@@ -250,12 +258,12 @@ def shade(image: QImage, x: float, y: int) -> float:
     return 1 - (colour.redF() + colour.greenF() + colour.blueF()) / 3
 
 
-def test_uncertain_dates_draw_over_their_whole_interval(qtbot, ws):
-    exact = operations.add_actor(ws, "Exact").first_added("actors")
-    about = operations.add_actor(ws, "About").first_added("actors")
-    add(ws, "A", "2023-09", [exact])  # a month: a soft band over the whole month
-    add(ws, "B", "2023-09~", [about])  # about a month: wider (half a month each side), fainter
-    view = make_view(qtbot, ws)
+def test_uncertain_dates_draw_over_their_whole_interval(qtbot, blank):
+    exact = operations.add_actor(blank, "Exact").first_added("actors")
+    about = operations.add_actor(blank, "About").first_added("actors")
+    add(blank, "A", "2023-09", [exact])  # a month: a soft band over the whole month
+    add(blank, "B", "2023-09~", [about])  # about a month: wider (half a month each side), fainter
+    view = make_view(qtbot, blank)
     view.set_visible_range(utc(2023, 7, 1), utc(2023, 12, 1))
     image = render(view)
     lanes = {lv.lane.name: lv for lv in view.current_frame().lanes}
@@ -275,12 +283,12 @@ def test_uncertain_dates_draw_over_their_whole_interval(qtbot, ws):
     assert at("About", 2023, 9, 15) < at("Exact", 2023, 9, 15)  # and fainter
 
 
-def test_lane_modes_collapse_reorder_and_hide(qtbot, ws):
-    russia = operations.add_actor(ws, "Russia").first_added("actors")
-    ukraine = operations.add_actor(ws, "Ukraine").first_added("actors")
-    add(ws, "Talks", "2022-03-01", [russia, ukraine], tags=["diplomacy"])
-    add(ws, "Strike", "2022-03-02", [ukraine], tags=["strike"])
-    view = make_view(qtbot, ws)
+def test_lane_modes_collapse_reorder_and_hide(qtbot, blank):
+    russia = operations.add_actor(blank, "Russia").first_added("actors")
+    ukraine = operations.add_actor(blank, "Ukraine").first_added("actors")
+    add(blank, "Talks", "2022-03-01", [russia, ukraine], tags=["diplomacy"])
+    add(blank, "Strike", "2022-03-02", [ukraine], tags=["strike"])
+    view = make_view(qtbot, blank)
     assert [lane.name for lane in view.lanes()] == ["Russia", "Ukraine"]
     talks = [i for i in items(view) if i.label == "Talks"]
     assert len(talks) == 2 and all(i.multi == 2 for i in talks)  # one event, in both lanes
@@ -300,14 +308,15 @@ def test_lane_modes_collapse_reorder_and_hide(qtbot, ws):
         view.set_lane_mode("colour")
 
 
-def test_filter_hides_or_dims_events(qtbot, ws):
-    ukraine = operations.add_actor(ws, "Ukraine").first_added("actors")
-    add(ws, "Ceasefire talks", "2022-03-01", [ukraine])
-    add(ws, "Shelling", "2022-03-05", [ukraine])
-    view = make_view(qtbot, ws)
+def test_filter_hides_or_dims_events(qtbot, blank):
+    ukraine = operations.add_actor(blank, "Ukraine").first_added("actors")
+    add(blank, "Ceasefire talks", "2022-03-01", [ukraine])
+    add(blank, "Shelling", "2022-03-05", [ukraine])
+    view = make_view(qtbot, blank)
     view.set_visible_range(utc(2022, 2, 20), utc(2022, 3, 20))
     view.set_filter(EventFilter(text="ceasefire"))
     assert [i.label for i in items(view)] == ["Ceasefire talks"]
+    assert (view.matching_count(), view.event_count()) == (1, 2)
     view.set_filter(EventFilter(text="ceasefire"), dim=True)
     assert sorted((i.label, i.dimmed) for i in items(view)) == [
         ("Ceasefire talks", False),
@@ -315,6 +324,17 @@ def test_filter_hides_or_dims_events(qtbot, ws):
     ]
     view.set_filter(None)
     assert len(items(view)) == 2
+
+
+def test_events_added_while_filtered_show_when_they_match(qtbot, blank):
+    ukraine = operations.add_actor(blank, "Ukraine").first_added("actors")
+    add(blank, "Ceasefire talks", "2022-03-01", [ukraine])
+    view = make_view(qtbot, blank)
+    view.set_visible_range(utc(2022, 2, 20), utc(2022, 3, 20))
+    view.set_filter(EventFilter(text="ceasefire"))
+    for title in ("Ceasefire holds", "Shelling resumes"):
+        view.apply_change(operations.add_event(blank, title, "2022-03-08", actors=[ukraine]))
+    assert sorted(i.label for i in items(view)) == ["Ceasefire holds", "Ceasefire talks"]
 
 
 # ----------------------------------------------------------------------------- density
@@ -327,7 +347,7 @@ def dense_path(tmp_path_factory):
     rng = np.random.default_rng(7)
     first = utc(2010)
     days = rng.integers(0, 3650, 100_000)
-    with Workspace.open(path) as ws, ws.bulk() as conn:
+    with Workspace.open(path) as blank, blank.bulk() as conn:
         conn.executemany(
             "INSERT INTO actors (id, name, kind, created, updated) VALUES (?, ?, 'state', 'x', 'x')",
             [(n, f"Actor {n}") for n in range(1, 21)],
@@ -357,9 +377,9 @@ def dense_path(tmp_path_factory):
 
 
 def test_density_strips_appear_at_scale_and_resolve_when_zoomed(qtbot, dense_path):
-    ws = Workspace.open(dense_path, readonly=True)
+    blank = Workspace.open(dense_path, readonly=True)
     try:
-        view = make_view(qtbot, ws)
+        view = make_view(qtbot, blank)
         frame = view.frame()
         assert len(view.shown_lanes()) == 20 and len(frame.lanes) >= 10  # the rest scroll
         assert all(lv.mode == "density" for lv in frame.lanes)
@@ -378,16 +398,16 @@ def test_density_strips_appear_at_scale_and_resolve_when_zoomed(qtbot, dense_pat
         view.set_visible_range(utc(2015, 6, 1), utc(2015, 6, 4))
         assert all(lv.mode == "items" for lv in view.frame().lanes)
     finally:
-        ws.close()
+        blank.close()
 
 
 def test_panning_reuses_counts_yet_draws_what_a_fresh_frame_draws(qtbot, dense_path):
     from ui.timeline.density import DensityCache
     from ui.timeline.strips import StripImage
 
-    ws = Workspace.open(dense_path, readonly=True)
+    blank = Workspace.open(dense_path, readonly=True)
     try:
-        view = make_view(qtbot, ws)
+        view = make_view(qtbot, blank)
         view.set_visible_range(utc(2012, 1, 1), utc(2013, 1, 1))
         render(view)
         for step in (16, 16, -40, 3, 250):
@@ -396,7 +416,7 @@ def test_panning_reuses_counts_yet_draws_what_a_fresh_frame_draws(qtbot, dense_p
         view.density_cache, view.strip_image = DensityCache(), StripImage()
         assert render(view) == panned
     finally:
-        ws.close()
+        blank.close()
 
 
 # ----------------------------------------------------------------------------- export, soak

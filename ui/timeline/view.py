@@ -17,6 +17,7 @@ API for the main window (stable)::
     view.visible_range() -> (start, end)   # UTC seconds;  view.set_visible_range(start, end)
     view.export_png(path); view.export_svg(path)   # raise OSError when they cannot write
     view.render_image(image)            # paint the current view into a QImage
+    view.event_count(), view.matching_count()   # events in all, and passing the filter
 
     Lanes: view.lanes(), view.lane_keys()   # keys: actor ids / tag names / None ("No actor")
            view.set_collapsed(key, True), view.move_lane(key, position),
@@ -145,8 +146,8 @@ class TimelineView(InteractionMixin, QWidget):
         if self.data is None:
             return
         self.data.reload()
+        self._recompute_filter()  # before the lanes are laid out again: slots changed
         self._after_data_change()
-        self._recompute_filter()
         self._sync_selection()
         self.update()
 
@@ -155,14 +156,15 @@ class TimelineView(InteractionMixin, QWidget):
         if self.data is None or change is None:
             return
         follow.apply(self.data, change)
-        self._after_data_change()
         if self._filter is not None:
-            self._recompute_filter()
+            self._recompute_filter()  # before the lanes are laid out again: slots changed
+        self._after_data_change()
         self._sync_selection()
         self.update()
 
     def _after_data_change(self) -> None:
         self.text_widths.clear()
+        self._filtered.clear()
         self.overview.invalidate()
         self._filtered.clear()
         self._relayout()
@@ -282,6 +284,12 @@ class TimelineView(InteractionMixin, QWidget):
         if value is None:
             value = self._ascents[id(font)] = QFontMetricsF(font).ascent()
         return value
+
+    def matching_count(self) -> int:
+        """Events passing the filter (all live events without one)."""
+        if self.filter_mask is None:
+            return self.event_count()
+        return int((self.filter_mask & self.data.alive).sum())
 
     def elided(self, text: str, font, width: int) -> str:
         """``text`` shortened with an ellipsis to ``width`` pixels in ``font`` (cached)."""
