@@ -401,7 +401,7 @@ def test_density_strips_appear_at_scale_and_resolve_when_zoomed(qtbot, dense_pat
         blank.close()
 
 
-def test_panning_reuses_counts_yet_draws_what_a_fresh_frame_draws(qtbot, dense_path):
+def test_panning_reuses_counts_yet_draws_what_a_fresh_frame_draws(qtbot, dense_path, monkeypatch):
     from ui.timeline.density import DensityCache
     from ui.timeline.strips import StripImage
 
@@ -415,6 +415,17 @@ def test_panning_reuses_counts_yet_draws_what_a_fresh_frame_draws(qtbot, dense_p
             panned = render(view)
         view.density_cache, view.strip_image = DensityCache(), StripImage()
         assert render(view) == panned
+        # lanes turning from density to items and back while the view moves
+        view.set_visible_range(utc(2012, 1, 1), utc(2012, 2, 10))
+        modes = set()
+        for step, budget in enumerate((600, 0, 600, 300, 0)):
+            monkeypatch.setattr(style, "ITEM_BUDGET", budget)
+            view.scale.pan(30 + step)
+            panned = render(view)
+            modes.add(tuple(lv.mode for lv in view.frame().lanes))
+            view.density_cache, view.strip_image = DensityCache(), StripImage()
+            assert render(view) == panned
+        assert len(modes) > 2
     finally:
         blank.close()
 

@@ -83,29 +83,39 @@ class StripImage:
         self._first = 0  # grid column shown at the plot's left edge
         self._offset = 0  # image column holding it
         self._image: np.ndarray | None = None
+        self._painted: set[int] = set()  # lanes (by id) whose strip the image holds
 
     def draw(self, painter: QPainter, frame, dense: list, key) -> None:
         scale = frame.scale
         width, height = scale.width, frame.lanes_bottom - frame.lanes_top
+        # Every lane's place, not only the dense ones': a lane turning to items (or back) while
+        # panning only clears (or paints) its own rows.
         geometry = tuple(
             (id(lv.lane), lv.y, lv.h, lv.collapsed, lv.full is not None, lv.lane.colour)
-            for lv in dense
+            for lv in frame.lanes
         )
         key = (key, geometry, frame.density_max, frame.tint_max, width, height)
         shift = frame.first_column - self._first
+        now = {id(lv.lane) for lv in dense}
         if key == self._key and abs(shift) < width // 2:
             self._offset = (self._offset + shift) % width
             columns = (width - shift, width) if shift > 0 else (0, -shift)
+            gone, new = self._painted - now, now - self._painted
         else:
             self._image = np.zeros((height, width), np.uint32)
-            self._offset, columns = 0, (0, width)
-        self._key, self._first = key, frame.first_column
+            self._offset, columns, gone, new = 0, (0, width), set(), now
+        self._key, self._first, self._painted = key, frame.first_column, now
         image, offset = self._image, self._offset
+        for lv in frame.lanes:
+            if id(lv.lane) in gone:
+                top, room = strip_box(lv)
+                image[max(top - frame.lanes_top, 0) : max(top - frame.lanes_top + room, 0)] = 0
         c0, c1 = columns
-        for p0, p1, l0 in _physical(c0, c1, offset, width):
-            image[:, p0:p1] = 0
-            for lv in dense:
-                self._paint_lane(image, frame, lv, p0, p1, l0)
+        for lv in dense:
+            spans = [(0, width)] if id(lv.lane) in new else [(c0, c1)]
+            for a, b in spans:
+                for p0, p1, l0 in _physical(a, b, offset, width):
+                    self._paint_lane(image, frame, lv, p0, p1, l0)
         qimage = QImage(image.data, width, height, width * 4, QImage.Format_ARGB32_Premultiplied)
         left, top = scale.left, frame.lanes_top
         painter.drawImage(
@@ -129,6 +139,7 @@ class StripImage:
         if b <= a:
             return
         block = image[a:b, p0:p1]
+        block[:] = 0
         l1 = l0 + (p1 - p0)
         tint = lv.tint[l0:l1]
         if tint.any():
