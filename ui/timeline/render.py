@@ -530,7 +530,13 @@ def _axis(painter: QPainter, view, frame: Frame, ticks: axis.Ticks) -> None:
             tx = x - text_w / 2
         else:
             nxt = xs[i + 1] if i + 1 < len(xs) else x + (x - xs[i - 1] if i else 60)
-            tx = (x + nxt) / 2 - text_w / 2 if nxt - x >= text_w + 6 else x + 3
+            a, b = max(x, left), min(nxt, right)  # the part of the period in view
+            if b - a < text_w + 6:
+                if nxt - x >= text_w + 6 or x < left:
+                    continue  # no room (a period cut by the edge): its neighbours say it
+                tx = x + 3
+            else:
+                tx = (a + b) / 2 - text_w / 2
         texts.draw(painter, tx, style.MAJOR_H + 4, tick.label, font)
     font = style.font(8.5, bold=True)
     painter.setFont(font)
