@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self._pool = QThreadPool(self)
         self.timeline = timeline_class()(self)
         self.timeline.setObjectName("Timeline")
+        self._timeline_change: Change | None = None
+        if hasattr(self.timeline, "changeApplied"):
+            self.timeline.changeApplied.connect(self._change_from_timeline)
         self.setCentralWidget(self.timeline)
         self.event_model = EventTableModel(self)
         self.events_panel = EventsPanel(self.event_model)
@@ -325,8 +328,20 @@ class MainWindow(QMainWindow):
 
     def _changed(self, change: Change) -> None:
         self.event_model.apply_change(change)
-        self.timeline.apply_change(change)
+        if change is not self._timeline_change:
+            self.timeline.apply_change(change)
         self.statusBar().showMessage(change.label, 4000)
+
+    def _change_from_timeline(self, change: Change) -> None:
+        """A drag on the timeline (or its undo/redo): the timeline has followed it already;
+        broadcast it so the table, editor and lists follow too."""
+        if self.document is None:
+            return
+        self._timeline_change = change
+        try:
+            self.document.changed.emit(change)
+        finally:
+            self._timeline_change = None
 
     def _summary_changed(self, parts: set) -> None:
         summary = self.document.summary if self.document else None
