@@ -146,9 +146,10 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
         self.docks["Actors"].raise_()
-        self.resizeDocks([self.docks["Details"]], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Actors"]], [320], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Events"]], [380], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["Details"]], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["Actors"]], [280], Qt.Orientation.Horizontal)
+        # The timeline is the centre of the window: the table takes about a third.
+        self.resizeDocks([self.docks["Events"]], [260], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
@@ -629,6 +630,11 @@ class MainWindow(QMainWindow):
         state = settings.value(settings.STATE)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:  # first run: most of the screen, centred
+            screen = self.screen().availableGeometry() if self.screen() else None
+            if screen is not None and screen.width() > 800:
+                self.resize(int(screen.width() * 0.92), int(screen.height() * 0.92))
+                self.move(screen.center() - self.rect().center())
         if state is not None:
             self.restoreState(state)
         header = settings.value(settings.EVENT_HEADER)
