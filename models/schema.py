@@ -18,6 +18,22 @@ import sqlite_utils
 APPLICATION_ID = 0x414E4C53  # "ANLS"
 SCHEMA_VERSION = 1
 
+# The columns of the sources table after its id, in table order.
+SOURCE_COLUMNS = (
+    "title",
+    "author",
+    "publisher",
+    "url",
+    "published",
+    "imported_at",
+    "sha256",
+    "text",
+    "file_name",
+    "kind",
+    "reliability",
+    "notes",
+)
+
 ACTOR_KINDS = ("state", "organisation", "person", "group", "place", "other")
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CONFIDENCE = {1: "low", 2: "moderate", 3: "high"}
