@@ -1,0 +1,117 @@
+"""Measure extraction quality on annotated news corpora; prints JSON.
+
+    python benchmarks/extraction_quality.py [--corpora DIR] [--tools DIR] [--errors N]
+
+``--corpora`` defaults to ``../shared/corpora`` relative to the repository root and holds
+``tbaq/TimeBank``, ``tbaq/AQUAINT`` and ``meantime-en``. TBAQ is scored by the shared
+TempEval-3 scorer (``timex_score.py`` in ``--tools``, default ``<corpora>/../tools``), run as
+it is, once per folder. MEANTIME is scored by ``benchmarks/meantime_scorer.py``.
+
+Splits: the temporal rules were tuned on TimeBank only; AQUAINT and MEANTIME are held out
+for them. Actor rules were tuned on MEANTIME's airbus and apple articles; its gm and stock
+articles are held out for actors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import meantime_scorer as ms  # noqa: E402
+
+ACTOR_TUNING = ["airbus", "apple"]
+ACTOR_HELD_OUT = ["gm", "stock"]
+
+
+def score_tbaq(tools: Path, folder: Path) -> dict:
+    """Run the shared TempEval-3 scorer on one folder of .tml files."""
+    result = subprocess.run(
+        [sys.executable, str(tools / "timex_score.py"), str(ROOT), str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _iso_day(value: str | None) -> str | None:
+    """The DCT as YYYY-MM-DD; one MEANTIME article writes it DD-MM-YYYY."""
+    if not value:
+        return None
+    match = re.match(r"^(\d{4}-\d\d-\d\d)", value)
+    if match:
+        return match[1]
+    match = re.match(r"^(\d\d)-(\d\d)-(\d{4})$", value)
+    return f"{match[3]}-{match[2]}-{match[1]}" if match else None
+
+
+def score_meantime(corpus: Path, subsets: list[str] | None, errors: int) -> dict:
+    from ingest import extract
+
+    timex_totals: dict = {}
+    actor_totals: dict = {}
+    started = time.perf_counter()
+    documents = ms.find_documents(corpus, subsets)
+    for path in documents:
+        doc = ms.read_meantime(path)
+        published = _iso_day(doc.dct)
+        result = extract(doc.text, published=published).to_dict()
+        ms.score_timexes(doc.timexes, result["timexes"], doc.window_end, timex_totals)
+        mentions = [
+            {"start": start, "end": end, "kind": actor["kind"], "name": actor["name"]}
+            for actor in result["actors"]
+            for start, end in actor["mentions"]
+        ]
+        ms.score_actors(doc, mentions, actor_totals)
+    out = {
+        "docs": len(documents),
+        "seconds": round(time.perf_counter() - started, 2),
+        "timex": ms.summarise_timexes(timex_totals),
+        "actors": ms.summarise_actors(actor_totals),
+    }
+    if errors:
+        from collections import Counter
+
+        out["actor_errors"] = {
+            "missed": Counter(actor_totals.get("missed", [])).most_common(errors),
+            "spurious": Counter(actor_totals.get("spurious", [])).most_common(errors),
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    parser.add_argument("--tools", type=Path, default=None)
+    parser.add_argument("--errors", type=int, default=0, help="list the N commonest actor errors")
+    args = parser.parse_args(argv)
+    corpora = args.corpora.resolve()
+    tools = (args.tools or corpora.parent / "tools").resolve()
+    if not corpora.is_dir():
+        print(f"No corpora at {corpora}; pass --corpora DIR.", file=sys.stderr)
+        return 2
+    report: dict = {"corpora": str(corpora)}
+    tbaq = corpora / "tbaq"
+    if (tools / "timex_score.py").is_file() and tbaq.is_dir():
+        report["tbaq_timebank_tuning"] = score_tbaq(tools, tbaq / "TimeBank")
+        report["tbaq_aquaint_held_out"] = score_tbaq(tools, tbaq / "AQUAINT")
+    meantime = corpora / "meantime-en"
+    if meantime.is_dir():
+        report["meantime_all_timex_held_out"] = score_meantime(meantime, None, args.errors)
+        report["meantime_actor_tuning"] = score_meantime(meantime, ACTOR_TUNING, args.errors)
+        report["meantime_actor_held_out"] = score_meantime(meantime, ACTOR_HELD_OUT, args.errors)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""Tokens and proper-name chunks: the raw material of actor recognition.
+
+A *chunk* is a run of capitalised tokens ("Northrop Grumman", "Ministry of Defence",
+"Pratt & Whitney"), joined by the few lower-case words that occur inside names when the
+word before them says a name goes on ("of" after "Ministry", "for" after "Institute").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|Gov|Sen|Rep|Capt|Adm|Maj|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Bros|"
+    "Mt|Ft|Rev|Hon|Cmdr|Brig|Pvt|Cpl|Supt|Insp|Det|Mme|Mlle|Messrs"
+)
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.(?!\w)|[^\W\d_][\w&]*+(?:[-'’.][^\W_][\w&]*+)*+|\d+[A-Za-z][\w-]*+|\d++"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# Lower-case words that may continue a name after these words: "Ministry of Defence".
+# "People's Liberation Army": a possessive inside a name.
+_PLURAL_POSSESSORS = {"People", "Workers", "Martyrs", "Children", "Women", "Men", "Veterans", "Nations"}
+CONNECTORS = {"of", "for", "on", "de", "del", "da", "du", "der", "den", "van", "von", "al", "bin", "ibn", "le", "la", "y"}
+NAME_PARTICLES = {"de", "del", "da", "du", "der", "den", "van", "von", "al", "bin", "ibn", "le", "la", "y", "ben", "abu"}
+OF_HEADS = {
+    "Ministry", "Minister", "Department", "Bank", "University", "Council", "Republic", "Gulf",
+    "Sea", "Strait", "Institute", "Office", "League", "Union", "Organization", "Organisation",
+    "Association", "Federation", "Party", "Court", "Commission", "Committee", "Academy",
+    "College", "School", "Church", "Kingdom", "States", "Province", "City", "Isle", "Bay",
+    "Cape", "Secretary", "Chamber", "Board", "Bureau", "Agency", "Centre", "Center", "Museum",
+    "Society", "Fund", "Foundation", "Order", "Army", "Navy", "Corps", "House", "Port", "Sultanate",
+    "Emirate", "State", "Assembly", "Parliament", "Congress", "Service", "Authority", "Forces",
+    "Movement", "Front", "Coalition", "Alliance", "Brigade", "Brigades", "Battalion", "Division",
+    "Commonwealth", "Duchy", "Principality", "Conference", "Confederation", "Directorate",
+    "Guard", "Guards", "Bishop", "Archbishop", "Prince", "Duke", "King", "Queen", "Lake",
+    "Mount", "Isles", "Islands", "Straits", "Sheikh", "Chancellor", "Emir", "Sultan",
+}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int  # without a trailing possessive "'s"
+    text: str
+    possessive: bool = False
+    sentence_start: bool = False
+    raw_end: int = 0  # with the possessive
+
+    @property
+    def capitalised(self) -> bool:
+        first = self.text[:1]
+        return first.isupper() or (first.isdigit() and any(c.isupper() for c in self.text))
+
+
+@dataclass(slots=True)
+class Chunk:
+    tokens: list[Token]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+
+def tokenise(text: str) -> list[Token]:
+    """Word tokens with offsets; "Boeing's" ends before its possessive."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        possessive = False
+        tail = _POSSESSIVE.search(word)
+        if tail and len(word) > 2 and word[-2:] in ("'s", "’s") and word[0].isupper():
+            end -= 2
+            word = word[:-2]
+            possessive = True
+        gap = text[previous_end:start]
+        sentence_start = not tokens or _ends_sentence(gap, tokens[-1].text)
+        tokens.append(Token(start, end, word, possessive, sentence_start, match.end()))
+        previous_end = match.end()
+    return tokens
+
+
+def _ends_sentence(gap: str, previous: str) -> bool:
+    if "\n" in gap:
+        return True
+    stripped = gap.strip()
+    if not stripped:
+        return False
+    if stripped[0] in ".!?" or stripped[-1] in ":;":
+        if stripped[0] == "." and previous in _ABBREVIATIONS.split("|"):
+            return False
+        return True
+    return stripped[-1] in "\"“'‘(-—–" and any(c in stripped for c in ".!?\n")
+
+
+def chunks(text: str, tokens: list[Token]) -> list[Chunk]:
+    """Runs of capitalised tokens, with name-internal connectors and "&"."""
+    found: list[Chunk] = []
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        if not _name_like(token):
+            index += 1
+            continue
+        run = [token]
+        index += 1
+        while index < count and (not run[-1].possessive or run[-1].text in _PLURAL_POSSESSORS):
+            gap = text[run[-1].raw_end : tokens[index].start]
+            nxt = tokens[index]
+            if gap == " " and _name_like(nxt) and not nxt.sentence_start:
+                run.append(nxt)
+                index += 1
+                continue
+            if gap.strip() == "&" and len(gap) <= 3 and _name_like(nxt):
+                run.append(nxt)
+                index += 1
+                continue
+            # "Ministry of Defence", "Institute for the Study of War", "Osama bin Laden"
+            if gap == " " and nxt.text in CONNECTORS and index + 1 < count:
+                step = index + 1
+                if tokens[step].text == "the" and step + 1 < count:
+                    step += 1
+                after = tokens[step]
+                joined = text[nxt.end : after.start]
+                head_ok = run[-1].text in OF_HEADS or nxt.text in NAME_PARTICLES
+                if head_ok and joined.strip() == "" and len(joined) <= 5 and _name_like(after):
+                    run.extend(tokens[index : step + 1])
+                    index = step + 1
+                    continue
+            break
+        found.append(Chunk(run))
+    return found
+
+
+def _name_like(token: Token) -> bool:
+    word = token.text
+    if token.capitalised:
+        return True
+    # "al-Qaeda", "el-Sisi", "bin Salman": lower-case particles glued to a capital.
+    return word[:3] in ("al-", "el-") and word[3:4].isupper()

@@ -1,0 +1,566 @@
+"""The rules for dates and times: calendar dates, months, years, weekdays, relative dates.
+
+Durations, sets and vague references are in :mod:`ingest.extract.timex_grammar2`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingest.extract import calendar as cal
+from ingest.extract.lexicon import DAY_PARTS, ORDINALS, SEASONS, WEEKDAYS
+from ingest.extract.timex_context import Context
+from ingest.extract.timex_rules import (
+    ANY_YEAR,
+    Part,
+    capitalised,
+    month_number,
+    position_mod,
+    resolve_day,
+    resolve_month,
+    resolve_weekday,
+    rule,
+    whole,
+    year_of,
+)
+from ingest.extract.timex_patterns import (
+    AMPM,
+    DAY,
+    DAY_PART,
+    HY,
+    MONTH,
+    ORDINAL,
+    POSITION,
+    SEASON,
+    TIME_ZONE,
+    WEEKDAY,
+    YEAR,
+    S,
+)
+
+# Words before a capitalised month that make it a name, not a month ("Theresa May").
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+\.?)\s*$")
+_ALLOWED_BEFORE = {
+    "in",
+    "on",
+    "by",
+    "since",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "between",
+    "and",
+    "or",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "before",
+    "after",
+    "of",
+    "that",
+    "each",
+    "every",
+    "for",
+    "at",
+    "the",
+    "as",
+    "about",
+    "around",
+}
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _name_context(ctx: Context, start: int) -> bool:
+    """True when the capitalised word before ``start`` makes a month look like a name."""
+    before = ctx.text[max(0, start - 30) : start]
+    match = _NAME_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    if word in _ALLOWED_BEFORE or word in WEEKDAYS:
+        return False
+    # A capital after a sentence end is just the start of a sentence.
+    head = before[: match.start(1)].rstrip()
+    return not (head == "" or head[-1] in ".!?:;\"'“”")
+
+
+def _time_part(value: str, part: str | None) -> tuple[str, str]:
+    if not part:
+        return "DATE", value
+    suffix = DAY_PARTS.get(part.lower())
+    if suffix is None or not value[:4].isdigit() and not value.startswith("XXXX"):
+        return "DATE", value
+    return "TIME", f"{value}T{suffix}"
+
+
+# ------------------------------------------------------------------ calendar dates
+
+
+@rule(
+    "iso",
+    r"(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+    r"(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\.\d+)?(?P<z>Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\w-])",
+    priority=5,
+)
+def iso(match, ctx):
+    day = cal.valid_day(int(match["y"]), int(match["mo"]), int(match["d"]))
+    if day is None:
+        return None
+    value = cal.day_value(day)
+    if match["h"]:
+        value += f"T{match['h']}:{match['mi']}"
+        if match["s"]:
+            value += f":{match['s']}"
+        parts = whole(match, "TIME", value, absolute=True)
+        if match["z"]:
+            parts[0].mod = "Z" if match["z"] == "Z" else match["z"]
+        return parts
+    return whole(match, "DATE", value, absolute=True)
+
+
+@rule("slashed", r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/])")
+def slashed(match, ctx):
+    a, b = int(match["a"]), int(match["b"])
+    year = int(match["y"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    if a > 12 and b <= 12:
+        day = cal.valid_day(year, b, a)
+    elif b > 12 and a <= 12:
+        day = cal.valid_day(year, a, b)
+    else:
+        # 03/04/2024 is March or April depending on the writer: keep only what is certain.
+        return whole(match, "DATE", f"{year:04d}", absolute=True)
+    return None if day is None else whole(match, "DATE", cal.day_value(day), absolute=True)
+
+
+def _calendar_date(match, ctx, day_group="d", month_group="mo", year_group="y"):
+    month = month_number(match[month_group])
+    day = _day_number(match[day_group])
+    if month is None or not 1 <= day <= 31:
+        return None
+    if not capitalised(match[month_group]) and not match[year_group]:
+        return None
+    year = year_of(match[year_group])
+    if year is not None:
+        found = cal.valid_day(year, month, day)
+        return None if found is None else (cal.day_value(found), True)
+    value = resolve_day(ctx, month, day, match.start(), match.end())
+    return None if value is None else (value, False)
+
+
+@rule(
+    "month_day_year",
+    rf"(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mo>{MONTH}){S}(?P<d>{DAY})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    priority=3,
+)
+def month_day_year(match, ctx):
+    found = _calendar_date(match, ctx)
+    if found is None:
+        return None
+    return whole(match, "DATE", found[0], absolute=found[1])
+
+
+@rule(
+    "day_month_year",
+    rf"(?:(?P<wd>{WEEKDAY}),?{S}(?:the{S})?)?(?P<d>{DAY}){S}(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    priority=3,
+)
+def day_month_year(match, ctx):
+    found = _calendar_date(match, ctx)
+    if found is None:
+        return None
+    return whole(match, "DATE", found[0], absolute=found[1])
+
+
+_RANGE_SEP = r"\s*+(?:-|\u2013|\u2014|to|and|until|till|through|thru)\s*+"
+
+
+@rule(
+    "day_range_month",
+    rf"(?P<d1>{DAY})(?P<sep>{_RANGE_SEP})(?P<d2>{DAY}){S}(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    priority=4,
+)
+def day_range_month(match, ctx):
+    return _day_range(match, ctx, first_is_bare=True)
+
+
+@rule(
+    "month_day_range",
+    rf"(?P<mo>{MONTH}){S}(?P<d1>{DAY})(?P<sep>{_RANGE_SEP})(?P<d2>{DAY})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    priority=4,
+)
+def month_day_range(match, ctx):
+    return _day_range(match, ctx, first_is_bare=False)
+
+
+def _day_range(match, ctx, first_is_bare):
+    month = month_number(match["mo"])
+    first, last = _day_number(match["d1"]), _day_number(match["d2"])
+    if month is None or not capitalised(match["mo"]) or not 1 <= first < last <= 31:
+        return None
+    year = year_of(match["y"])
+    if year is None:
+        value = resolve_day(ctx, month, first, match.start(), match.end())
+        if value is None:
+            return None
+        year_text = value[:4]
+    else:
+        year_text = f"{year:04d}"
+    if year_text.isdigit():
+        start_day = cal.valid_day(int(year_text), month, first)
+        end_day = cal.valid_day(int(year_text), month, last)
+        if start_day is None or end_day is None:
+            return None
+        start_value, end_value = cal.day_value(start_day), cal.day_value(end_day)
+    else:
+        start_value, end_value = f"XXXX-{month:02d}-{first:02d}", f"XXXX-{month:02d}-{last:02d}"
+    absolute = year is not None
+    if first_is_bare:
+        first_span = (match.start("d1"), match.end("d1"))
+        second_span = (match.start("d2"), match.end())
+    else:
+        first_span = (match.start(), match.end("d1"))
+        second_span = (match.start("d2"), match.end("d2"))
+    return [
+        Part(*first_span, "DATE", start_value, range_end=end_value, absolute=absolute),
+        Part(*second_span, "DATE", end_value, range_part=True, absolute=absolute),
+    ]
+
+
+# --------------------------------------------------------------------- months, years
+
+
+@rule(
+    "month_year",
+    rf"(?:(?P<pos>{POSITION}){HY})?(?P<mo>{MONTH}),?{S}(?:of{S})?(?P<y>{ANY_YEAR})",
+    priority=2,
+)
+def month_year(match, ctx):
+    month = month_number(match["mo"])
+    year = year_of(match["y"])
+    if month is None or year is None or not capitalised(match["mo"]):
+        return None
+    return whole(match, "DATE", cal.month_value(year, month), position_mod(match["pos"]), True)
+
+
+@rule(
+    "month_relative_year",
+    rf"(?P<mo>{MONTH}){S}(?:of{S})?(?P<rel>last|this|next){S}year",
+    priority=2,
+)
+def month_relative_year(match, ctx):
+    month = month_number(match["mo"])
+    if month is None or not capitalised(match["mo"]):
+        return None
+    anchor = ctx.anchor
+    if anchor is None:
+        return whole(match, "DATE", f"XXXX-{month:02d}")
+    shift = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    return whole(match, "DATE", cal.month_value(anchor.year + shift, month))
+
+
+@rule(
+    "month",
+    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|past|coming){S})?(?:(?P<pos>{POSITION}){HY})?(?P<mo>{MONTH})",
+)
+def month(match, ctx):
+    word = match["mo"]
+    number = month_number(word)
+    if number is None or not capitalised(word):
+        return None
+    if not match["rel"] and not match["pos"]:
+        if word.lower() in ("may", "march", "mar", "jan", "sept", "sep", "dec", "oct", "aug", "jun", "jul", "nov", "feb", "apr"):
+            if word.lower() in ("may", "march") and _name_context(ctx, match.start()):
+                return None
+            if len(word.rstrip(".")) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july"):
+                return None
+        elif _name_context(ctx, match.start()) and word.lower() in ("april", "june", "august"):
+            return None
+        following = ctx.text[match.end() : match.end() + 12]
+        if word.lower() == "may" and re.match(r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following):
+            return None
+    value = resolve_month(ctx, number, match.start(), match.end(), match["rel"] or "")
+    return whole(match, "DATE", value, position_mod(match["pos"]))
+
+
+_COUNT_NOUN = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|men|women|children|residents|civilians|members|"
+    r"fighters|refugees|migrants|cases|deaths|dead|votes|seats|jobs|workers|employees|"
+    r"pages|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes|barrels|units|"
+    r"shares|points|dollars|euros|pounds|rubles|roubles|hryvnias|yuan|yen|rupees|vehicles|"
+    r"aircraft|planes|tanks|missiles|drones|rockets|shells|homes|houses|buildings|acres|"
+    r"hectares|calories|words|rounds|prisoners|hostages|delegates|students|patients)\b",
+    re.IGNORECASE,
+)
+_QUANTITY_BEFORE = re.compile(
+    r"(?:about|some|nearly|almost|around|approximately|roughly|over|under|than|least|to|"
+    r"of|only|just|by|No\.|no\.|number|Resolution|resolution|Flight|flight|Route|route|"
+    r"Highway|Room|room|Article|article|Section|section|Page|page|[$£€#]|[-+/])\s*$"
+)
+
+
+@rule(
+    "year",
+    rf"(?:(?P<pos>{POSITION}){HY})?(?:(?P<fy>fiscal(?:{S}year)?|calendar(?:{S}year)?|the{S}year|FY|financial{S}year)\s*+)?(?P<y>{ANY_YEAR})(?!\s*+(?:%|percent|per{S}cent|[-\u2013]\d|,\d))",
+)
+def year(match, ctx):
+    number = year_of(match["y"])
+    if number is None or not 1000 <= number <= 2099:
+        return None
+    if not match["y"].isdigit() and not (match["fy"] or "").lower().startswith("the"):
+        return None
+    if not match["pos"] and not match["fy"]:
+        before = ctx.text[max(0, match.start() - 16) : match.start()]
+        if _QUANTITY_BEFORE.search(before) and not re.search(r"(?:in|of|by)\s*$", before):
+            return None
+        if _COUNT_NOUN.match(ctx.text, match.end()):
+            return None
+        if _name_context(ctx, match.start()):
+            return None
+    value = f"{number:04d}"
+    return whole(match, "DATE", value, position_mod(match["pos"]), absolute=True)
+
+
+@rule(
+    "year_range",
+    rf"(?P<y1>{YEAR})\s*+(?:-|\u2013|\u2014|to|through|until|and)\s*+(?P<y2>{YEAR}|\d\d(?![\d\w]))",
+    priority=1,
+)
+def year_range(match, ctx):
+    first = int(match["y1"])
+    second_text = match["y2"]
+    second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+    if not first < second <= first + 200:
+        return None
+    return [
+        Part(match.start("y1"), match.end("y1"), "DATE", f"{first:04d}", range_end=f"{second:04d}", absolute=True),
+        Part(match.start("y2"), match.end("y2"), "DATE", f"{second:04d}", range_part=True, absolute=True),
+    ]
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+@rule(
+    "decade",
+    rf"(?P<the>the{S})?(?:(?P<pos>{POSITION}){HY})?(?:(?P<full>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d)0s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
+)
+def decade(match, ctx):
+    if match["full"]:
+        value = match["full"][:3]
+    else:
+        if not match["the"]:
+            return None
+        digit = int(match["short"]) if match["short"] else _DECADE_WORDS[match["word"].lower()]
+        century = 19 if digit >= 3 or ctx.year is None or ctx.year < 2000 else 20
+        value = f"{century}{digit}"
+    return whole(match, "DATE", value, position_mod(match["pos"]), absolute=True)
+
+
+@rule(
+    "century",
+    rf"(?:the{S})?(?:(?P<pos>{POSITION}){HY})?(?P<ord>{ORDINAL}){HY}century",
+)
+def century(match, ctx):
+    text = match["ord"].lower()
+    number = int(re.match(r"\d+", text).group()) if text[0].isdigit() else ORDINALS.get(text)
+    if not number or number > 21:
+        return None
+    return whole(match, "DATE", f"{number - 1:02d}", position_mod(match["pos"]), absolute=True)
+
+
+@rule(
+    "season",
+    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|the{S}coming|the{S}past|past|coming|the){S})?(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){HY})?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<y>{ANY_YEAR}))?(?![\w-])",
+)
+def season(match, ctx):
+    code = SEASONS[match["season"].lower()]
+    year = year_of(match["y"])
+    rel = " ".join((match["rel"] or "").lower().split())
+    if year is None and not rel and not match["pos"]:
+        return None
+    if year is None and rel == "the" and match["season"].lower() in ("fall", "spring"):
+        return None
+    if capitalised(match["season"]) and not year and not rel:
+        return None
+    mod = position_mod(match["pos"])
+    if year is not None:
+        return whole(match, "DATE", f"{year:04d}-{code}", mod, absolute=True)
+    anchor = ctx.anchor
+    if anchor is None:
+        return whole(match, "DATE", f"XXXX-{code}", mod)
+    if rel in ("last", "this past", "past", "the past"):
+        value = cal.season_shift(anchor, code, -1)
+    elif rel in ("next", "this coming", "coming", "the coming"):
+        value = cal.season_shift(anchor, code, +1)
+    else:
+        value = f"{anchor.year:04d}-{code}"
+    return whole(match, "DATE", value, mod)
+
+
+# ----------------------------------------------------------------- deictic days
+
+
+@rule(
+    "deictic_day",
+    rf"(?:(?P<pos>early|earlier|late|later){S})?(?P<w>today|yesterday|tomorrow|tonight)(?:{S}(?P<part>{DAY_PART}))?(?![\w])",
+)
+def deictic_day(match, ctx):
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[match["w"].lower()]
+    anchor = ctx.anchor
+    value = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
+    if match["w"].lower() == "tonight":
+        return whole(match, "TIME", f"{value}TNI")
+    type_, value = _time_part(value, match["part"])
+    return whole(match, type_, value)
+
+
+@rule(
+    "day_part",
+    rf"(?:(?P<pos>early|late|later|earlier){S})?(?P<rel>this|last|yesterday|tomorrow){S}(?P<part>{DAY_PART})",
+    priority=1,
+)
+def day_part(match, ctx):
+    rel = match["rel"].lower()
+    anchor = ctx.anchor
+    part = match["part"].lower()
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    if rel == "last" and part != "night":
+        offset = -1
+    value = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
+    return whole(match, "TIME", f"{value}T{DAY_PARTS[part]}")
+
+
+@rule(
+    "the_day_before",
+    r"the\s++day\s++(?P<w>before\s++yesterday|after\s++tomorrow)",
+    priority=2,
+)
+def the_day_before(match, ctx):
+    anchor = ctx.anchor
+    if anchor is None:
+        return whole(match, "DATE", "XXXX-XX-XX")
+    offset = -2 if match["w"].lower().startswith("before") else 2
+    return whole(match, "DATE", cal.day_value(anchor + dt.timedelta(days=offset)))
+
+
+@rule(
+    "weekday",
+    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|coming|past){S})?(?:(?P<pos>early|earlier|late|later){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<part>{DAY_PART}))?(?![\w])",
+)
+def weekday(match, ctx):
+    word = match["wd"]
+    if not capitalised(word):
+        return None
+    number = WEEKDAYS[word.lower().rstrip(".")]
+    value = resolve_weekday(ctx, number, match.start(), match.end(), match["rel"] or "")
+    type_, value = _time_part(value, match["part"])
+    return whole(match, type_, value)
+
+
+# ----------------------------------------------------------------------- clock times
+
+
+def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int, int] | None:
+    if ampm:
+        ampm = ampm.lower()
+        if not 1 <= hour <= 12:
+            return None
+        if ampm.startswith("p") and hour != 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    if not (0 <= hour <= 24 and 0 <= minute <= 59):
+        return None
+    return hour, minute
+
+
+_DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|(?P<mo>{MONTH}){S}(?P<d>{DAY})))?"
+
+
+def _time_value(match, ctx, hour, minute):
+    if match["wd"]:
+        day = resolve_weekday(ctx, ctx_weekday(match["wd"]), match.start(), match.end())
+    elif match["deictic"]:
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["deictic"].lower()]
+        anchor = ctx.anchor
+        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
+    elif match["mo"]:
+        month = month_number(match["mo"])
+        day = resolve_day(ctx, month, _day_number(match["d"]), match.start(), match.end())
+        if day is None:
+            return None
+    else:
+        anchor = ctx.anaphor
+        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
+    if hour == 24:
+        return f"{day}T24:00"
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
+def ctx_weekday(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+@rule(
+    "clock_ampm",
+    rf"(?:(?P<mod>about|around|approximately|shortly{S}(?:before|after)|just{S}(?:before|after)){S})?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*+(?P<ampm>{AMPM})(?:{S}(?P<tz>{TIME_ZONE}))?{_DAY_AFTER_TIME}",
+    priority=2,
+)
+def clock_ampm(match, ctx):
+    clock = _clock(int(match["h"]), int(match["mi"] or 0), match["ampm"])
+    if clock is None:
+        return None
+    value = _time_value(match, ctx, *clock)
+    return None if value is None else whole(match, "TIME", value)
+
+
+@rule(
+    "clock_24",
+    rf"(?P<h>[0-2]?\d)[:.]?(?P<mi>[0-5]\d)(?::[0-5]\d)?\s*+(?:h(?:rs)?\s*+)?(?P<tz>{TIME_ZONE}|hrs|hours)(?![\w]){_DAY_AFTER_TIME}",
+    priority=2,
+)
+def clock_24(match, ctx):
+    if match["tz"].lower() == "hours" and ":" not in match.group():
+        return None
+    clock = _clock(int(match["h"]), int(match["mi"]), None)
+    if clock is None:
+        return None
+    value = _time_value(match, ctx, *clock)
+    if value is None:
+        return None
+    parts = whole(match, "TIME", value)
+    if match["tz"].upper() in ("GMT", "UTC", "Z"):
+        parts[0].mod = "Z"
+    return parts
+
+
+@rule(
+    "clock_word",
+    rf"(?:(?P<mod>about|around|shortly{S}(?:before|after)|just{S}(?:before|after)){S})?(?P<w>noon|midnight|midday){_DAY_AFTER_TIME}",
+    priority=1,
+)
+def clock_word(match, ctx):
+    hour = 24 if match["w"].lower() == "midnight" else 12
+    value = _time_value(match, ctx, hour, 0)
+    return None if value is None else whole(match, "TIME", value)

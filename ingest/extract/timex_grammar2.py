@@ -1,0 +1,541 @@
+"""The rules for relative periods, durations, quarters, sets and vague references."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingest.extract import calendar as cal
+from ingest.extract.lexicon import MONTHS, WEEKDAYS
+from ingest.extract.timex_context import Context
+from ingest.extract.timex_rules import (
+    Part,
+    count_of,
+    duration_value,
+    half_of,
+    month_number,
+    position_mod,
+    rule,
+    unit_name,
+    whole,
+    year_of,
+)
+from ingest.extract.timex_patterns import (
+    COUNT,
+    DAY_PART,
+    HY,
+    MONTH,
+    NUMBER,
+    POSITION,
+    QUANT_MOD,
+    UNIT,
+    UNIT_SINGULAR,
+    WEEKDAY,
+    WEEKDAY_PLURAL,
+    YEAR,
+    S,
+)
+
+_BACK = {"last", "past", "previous", "this past", "the last", "the past", "the previous", "prior", "the prior"}
+_AHEAD = {"next", "coming", "this coming", "the next", "the coming", "upcoming", "the upcoming"}
+_HERE = {"this", "current", "the current", "the present", "present", "the same", "that"}
+_ANAPHORIC_BACK = {"the previous", "the preceding", "the prior"}
+_ANAPHORIC_AHEAD = {"the following", "the next", "the subsequent", "following"}
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def _year_period(ctx: Context, offset: int) -> str:
+    anchor = ctx.anchor
+    return "XXXX" if anchor is None else f"{anchor.year + offset:04d}"
+
+
+# ------------------------------------------------------------- "last week", "this year"
+
+
+@rule(
+    "relative_period",
+    rf"(?:(?P<pos>{POSITION}){HY})?(?P<rel>this{S}past|this{S}coming|the{S}(?:last|next|past|coming|previous|current|following|same|present|latest|prior|preceding|upcoming)|last|next|this|coming|past|previous|current|following|that)(?:{S}|{HY})(?P<fiscal>fiscal{S}|calendar{S})?(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)(?![\w-])",
+)
+def relative_period(match, ctx):
+    rel = _norm(match["rel"])
+    unit = match["unit"].lower()
+    mod = position_mod(match["pos"])
+    follows = ctx.text[match.end() : match.end() + 12]
+    if re.match(r"\s*+(?:ago|earlier|later|before|after)\b", follows):
+        return None
+    if rel in ("the last", "the past", "the next", "the coming") and not match["pos"]:
+        # "the past year" is a stretch of time, not the calendar year before.
+        if unit == "weekend":
+            offset = -1 if rel in ("the last", "the past") else 1
+            return _weekend(match, ctx, offset)
+        return whole(match, "DURATION", duration_value(1, "fortnight" if unit == "fortnight" else unit))
+    if rel in _ANAPHORIC_BACK or rel in _ANAPHORIC_AHEAD or rel in ("that", "the same", "following", "previous") and rel != "previous":
+        offset = -1 if rel in _ANAPHORIC_BACK else (0 if rel in ("that", "the same") else 1)
+        anchor = ctx.anaphor
+        if rel == "previous":
+            anchor, offset = ctx.anchor, -1
+        if anchor is None:
+            return None
+        if unit == "weekend":
+            return _weekend(match, ctx, offset, anchor)
+        return whole(match, "DATE", cal.shift(anchor, offset, unit), mod)
+    if rel in _BACK:
+        offset = -1
+    elif rel in _AHEAD:
+        offset = 1
+    elif rel in _HERE:
+        offset = 0
+    else:
+        return None
+    if unit == "weekend":
+        return _weekend(match, ctx, offset)
+    anchor = ctx.anchor
+    if anchor is None:
+        blank = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX"}
+        return whole(match, "DATE", blank.get(unit, "XXXX"), mod)
+    if unit == "quarter" and rel in ("the latest", "latest"):
+        offset = -1
+    return whole(match, "DATE", cal.shift(anchor, offset, unit), mod)
+
+
+def _weekend(match, ctx, offset, anchor=None):
+    anchor = anchor or ctx.anchor
+    if anchor is None:
+        return whole(match, "DATE", "XXXX-WXX-WE")
+    week_offset = offset
+    if offset == -1 and anchor.isoweekday() >= 6:
+        week_offset = 0 if _norm(match["rel"]) not in ("last", "the last", "this past") else -1
+    if offset == 0 and anchor.isoweekday() <= 2 and ctx.tense(match.start(), match.end()) < 0:
+        week_offset = -1
+    return whole(match, "DATE", cal.shift(anchor, week_offset, "weekend"))
+
+
+@rule(
+    "the_weekend",
+    r"the\s++weekend(?![\w-])",
+)
+def the_weekend(match, ctx):
+    anchor = ctx.anchor
+    if anchor is None:
+        return whole(match, "DATE", "XXXX-WXX-WE")
+    direction = ctx.tense(match.start(), match.end())
+    if anchor.isoweekday() >= 6:
+        return whole(match, "DATE", cal.shift(anchor, 0, "weekend"))
+    return whole(match, "DATE", cal.shift(anchor, -1 if direction < 0 else 0, "weekend"))
+
+
+@rule(
+    "relative_this_year",
+    rf"(?P<pos>{POSITION}|earlier|later){HY}(?:the{S})?(?P<unit>week|month|year|decade)(?![\w-])",
+)
+def position_in_current(match, ctx):
+    """ "the end of the year", "later in the month": the current period."""
+    after = ctx.text[match.end() : match.end() + 3]
+    if re.match(r"\s*+'|\s*+’", after):
+        return None
+    if not re.search(r"\bof\b|\bthe\b", match.group().lower()):
+        return None
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    return whole(match, "DATE", cal.shift(anchor, 0, match["unit"].lower()), position_mod(match["pos"]))
+
+
+@rule(
+    "year_period",
+    rf"(?:the{S})?(?P<rel>year|month|week){HY}(?P<kind>earlier|ago)(?:{S}(?P<noun>period|quarter|month|months|level|levels|figure|figures|results?))?",
+    priority=1,
+)
+def year_period(match, ctx):
+    """ "the year-earlier quarter", "year-ago": the same period one unit back."""
+    unit = match["rel"].lower()
+    noun = (match["noun"] or "").lower()
+    if ctx.last_quarter and unit == "year" and noun in ("quarter", "period", ""):
+        year, quarter = int(ctx.last_quarter[:4]), ctx.last_quarter[-1]
+        value = f"{year - 1:04d}-Q{quarter}"
+    else:
+        anchor = ctx.anaphor
+        if anchor is None:
+            return None
+        value = cal.shift(anchor, -1, unit)
+    end = match.end("kind") if noun.startswith(("level", "figure", "result")) else match.end()
+    return [Part(match.start(), end, "DATE", value, anchor=False)]
+
+
+# -------------------------------------------------------------- "two years ago"
+
+
+@rule(
+    "ago",
+    rf"(?:{QUANT_MOD})?(?P<n>{COUNT}){S}(?:(?:more|full|long){S})?(?P<unit>{UNIT})(?:{S}or{S}so)?(?:{S}(?P<dir>ago|earlier|later|before|after|previously|hence|from{S}now|back|prior|since))(?![\w])",
+    priority=2,
+)
+def ago(match, ctx):
+    direction = _norm(match["dir"])
+    if direction in ("before", "after", "since", "prior"):
+        rest = ctx.text[match.end() : match.end() + 3]
+        if not re.match(r"\s*+(?:[,.;:)]|$)", rest):
+            return None  # "two days after the attack": a duration and a signal
+    amount = count_of(match["n"])
+    unit = unit_name(match["unit"])
+    back = direction in ("ago", "earlier", "before", "previously", "back", "prior", "since")
+    if amount is None:
+        return whole(match, "DATE", "PAST_REF" if back else "FUTURE_REF")
+    amount = int(round(amount)) or 1
+    anaphoric = direction in ("earlier", "later", "before", "after")
+    anchor = ctx.anaphor if anaphoric else ctx.anchor
+    parts = _ago_value(match, ctx, amount, unit, back, anchor)
+    for part in parts:
+        part.anchor = False
+    return parts
+
+
+def _ago_value(match, ctx, amount, unit, back, anchor):
+    last = ctx.last_value
+    if last and unit == "year" and re.fullmatch(r"\d{4}-Q\d", last):
+        # "up from $10 million a year ago" after a quarterly figure: the same quarter.
+        year = int(last[:4]) + (-amount if back else amount)
+        return whole(match, "DATE", f"{year:04d}{last[4:]}")
+    if anchor is None:
+        blank = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}
+        return whole(match, "DATE", blank.get(unit, "XXXX"))
+    if unit in ("hour", "minute", "second"):
+        return whole(match, "DATE", cal.day_value(anchor) if anchor else "XXXX-XX-XX")
+    if unit == "night":
+        unit = "day"
+    value = cal.shift(anchor, -amount if back else amount, unit)
+    return whole(match, "DATE", value)
+
+
+# ---------------------------------------------------------------------- durations
+
+
+@rule(
+    "duration",
+    rf"(?:(?P<det>the{S}(?:past|last|next|first|final|coming|previous|following|initial|remaining|preceding|ensuing|same|latest|entire|full|whole|better{S}part{S}of{S}the)|(?:past|last|next|first|coming|previous|following|another|an{S}additional|the|nearly|almost)){S})?(?:{QUANT_MOD})?(?P<n>{COUNT}){S}(?:(?:more|additional|full|straight|consecutive|long|whole|extra|further|successive|years|months|weeks|calendar|working|business|trading|fiscal){S})?(?P<unit>{UNIT})(?:{S}(?P<tail>or{S}so|ahead|to{S}come|running|in{S}a{S}row))?",
+    priority=1,
+)
+def duration(match, ctx):
+    count_text = match["n"]
+    unit = unit_name(match["unit"])
+    det = _norm(match["det"])
+    if count_text.lower() in ("a", "an"):
+        if unit == "second" or (det == "" and _after_frequency(ctx, match.start())):
+            return None
+    if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and not det:
+        return None  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
+    amount = count_of(count_text)
+    if unit == "quarter" and amount is None and not det:
+        return None
+    if unit == "second" and det == "the":
+        return None
+    if det == "the" and amount is None:
+        return None
+    return whole(match, "DURATION", duration_value(amount, unit))
+
+
+def _after_frequency(ctx: Context, start: int) -> bool:
+    before = ctx.text[max(0, start - 12) : start].lower()
+    return bool(re.search(r"(?:once|twice|thrice|times|\d)\s+$", before))
+
+
+@rule(
+    "duration_adjective",
+    rf"(?P<n>{NUMBER}|\d+(?:\.\d+)?)-(?P<unit>{UNIT_SINGULAR})(?:-(?P<tail>old|long))?(?![\w-])",
+    priority=2,
+)
+def duration_adjective(match, ctx):
+    if match["n"].lower() in ("a", "an"):
+        return None
+    amount = count_of(match["n"])
+    if amount is None:
+        return None
+    return whole(match, "DURATION", duration_value(amount, unit_name(match["unit"])))
+
+
+@rule(
+    "vague_plural",
+    rf"(?P<q>(?:the{S}(?:past|last|next|coming|previous|following){S})?(?:few|several|many|recent|coming|couple{S}of)|(?:the{S})?(?:recent|coming|past|last|next|following)){S}(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:{S}(?P<tail>ahead|to{S}come))?(?![\w-])",
+)
+def vague_plural(match, ctx):
+    unit = unit_name(match["unit"])
+    return whole(match, "DURATION", duration_value(None, unit))
+
+
+@rule(
+    "bare_plural",
+    r"(?:for|in|within|over|after|took|take|lasted|last)\s++(?P<unit>years|months|weeks|decades|centuries|days|hours)(?![\w-])(?!\s++(?:of|ago|earlier|later|old)\b)",
+)
+def bare_plural(match, ctx):
+    unit = unit_name(match["unit"])
+    return [Part(match.start("unit"), match.end("unit"), "DURATION", duration_value(None, unit))]
+
+
+# ----------------------------------------------------------------------- quarters
+
+
+_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
+
+
+@rule(
+    "quarter",
+    rf"(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){S})?(?P<the>the{S})?(?:(?P<rel>latest|last|past|previous|current|same|this{S}year's|last{S}year's|next{S}year's|year-earlier|year-ago|comparable){S})?(?:(?P<y0>{YEAR}){S})?(?:(?P<fisc>fiscal|calendar){S})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?:{HY})quarters?(?:{S}(?:of{S}|in{S})?(?:(?:fiscal{S})?(?P<y>{YEAR})|(?P<yrel>this|last|next|the{S}(?:current|previous|next|same)){S}(?:fiscal{S})?year))?(?![\w-])",
+    priority=1,
+)
+def quarter(match, ctx):
+    number = _ORDER[match["ord"].lower()]
+    year = int(match["y"] or match["y0"]) if (match["y"] or match["y0"]) else None
+    rel = _norm(match["rel"])
+    anchor = ctx.anchor
+    if year is None:
+        if match["yrel"]:
+            yrel = _norm(match["yrel"])
+            shift = -1 if ("last" in yrel or "previous" in yrel) else (1 if "next" in yrel else 0)
+            year = None if anchor is None else anchor.year + shift
+        elif rel.startswith("last year") or rel in ("year-earlier", "year-ago"):
+            year = None if anchor is None else anchor.year - 1
+        elif rel.startswith("next year"):
+            year = None if anchor is None else anchor.year + 1
+        elif ctx.last_quarter and rel == "":
+            year = int(ctx.last_quarter[:4])
+            if anchor is not None and abs(year - anchor.year) > 1:
+                year = anchor.year
+        elif anchor is not None:
+            year = anchor.year
+            if ctx.tense(match.start(), match.end()) < 0 and 3 * number - 2 > anchor.month:
+                year -= 1
+    value = f"{year:04d}-Q{number}" if year is not None else f"XXXX-Q{number}"
+    if match.group().lower().rstrip().endswith("quarters") and not match["y"]:
+        return whole(match, "SET", f"XXXX-Q{number}")
+    return whole(match, "DATE", value, position_mod(match["pos"]), absolute=year is not None)
+
+
+@rule(
+    "quarter_code",
+    rf"(?:(?P<q1>Q[1-4])(?:{S}|-|/)?(?P<y1>{YEAR}|'\d\d|FY\d\d)?|(?P<y2>{YEAR})(?:{S}|-|/)?(?P<q2>Q[1-4]))(?![\w-])",
+    priority=1,
+)
+def quarter_code(match, ctx):
+    if match.group()[0] in "qQ" and match.group()[0] != "Q":
+        return None
+    number = int((match["q1"] or match["q2"])[1])
+    year_text = match["y1"] or match["y2"]
+    if year_text and year_text.isdigit():
+        year = int(year_text)
+    elif year_text:
+        year = 2000 + int(year_text[-2:])
+    else:
+        anchor = ctx.anchor
+        year = anchor.year if anchor else None
+    value = f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}"
+    return whole(match, "DATE", value, absolute=bool(year_text))
+
+
+@rule(
+    "the_quarter",
+    r"the\s++(?P<rel>latest\s++|recent\s++|just-ended\s++|fiscal\s++)?quarter(?![\w-])",
+)
+def the_quarter(match, ctx):
+    anchor = ctx.anchor
+    if ctx.last_quarter:
+        return whole(match, "DATE", ctx.last_quarter)
+    if match["rel"] and anchor is not None:
+        return whole(match, "DATE", cal.shift(anchor, -1, "quarter"))
+    return None
+
+
+@rule(
+    "quarter_adjective",
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)-quarter(?![\w-])",
+    priority=2,
+)
+def quarter_adjective(match, ctx):
+    return quarter(_Fake(match, ord=match["ord"]), ctx)
+
+
+class _Fake:
+    """A stand-in match for reusing a handler with fewer groups."""
+
+    def __init__(self, match: re.Match, **groups: str) -> None:
+        self._match = match
+        self._groups = groups
+
+    def __getitem__(self, name: str):
+        return self._groups.get(name)
+
+    def group(self, *args):
+        return self._match.group(*args)
+
+    def start(self, *args):
+        return self._match.start(*args)
+
+    def end(self, *args):
+        return self._match.end(*args)
+
+
+@rule(
+    "half_year",
+    rf"(?P<pos>the{S}(?:first|second|latter|last){S}half){S}of{S}(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the){S}year)",
+    priority=2,
+)
+def half_year(match, ctx):
+    half = half_of(match["pos"])
+    if match["y"]:
+        year = int(match["y"])
+    else:
+        anchor = ctx.anchor
+        if anchor is None:
+            return whole(match, "DATE", f"XXXX-H{half}")
+        year = anchor.year + {"this": 0, "last": -1, "next": 1, "the": 0}[match["rel"].lower()]
+    return whole(match, "DATE", f"{year:04d}-H{half}", absolute=bool(match["y"]))
+
+
+# ----------------------------------------------------------------- anaphoric days
+
+
+@rule(
+    "anaphoric_day",
+    rf"(?:(?P<rel>the{S}(?:following|next|previous|preceding|same|prior)|that|the{S}very){S}(?P<unit>day|morning|afternoon|evening|night)|the{S}(?P<unit2>day|night){S}(?P<dir>before|after))(?![\w-])",
+    priority=1,
+)
+def anaphoric_day(match, ctx):
+    anchor = ctx.anaphor
+    rel = _norm(match["rel"]) or ("the previous" if _norm(match["dir"]) == "before" else "the next")
+    unit = (match["unit"] or match["unit2"]).lower()
+    if match["dir"]:
+        after = ctx.text[match.end() : match.end() + 3]
+        if not re.match(r"\s*+[,.;:)]", after):
+            return None
+    offset = -1 if rel in ("the previous", "the preceding", "the prior") else (1 if rel in ("the following", "the next") else 0)
+    if anchor is None:
+        return whole(match, "DATE", "XXXX-XX-XX")
+    value = cal.day_value(anchor + dt.timedelta(days=offset))
+    if unit in ("morning", "afternoon", "evening", "night"):
+        return whole(match, "TIME", f"{value}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[unit]}")
+    return whole(match, "DATE", value)
+
+
+# ---------------------------------------------------------------------------- sets
+
+
+_FREQUENCY = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "nightly": "P1D",
+    "fortnightly": "P2W",
+    "biannually": "P6M",
+    "biennially": "P2Y",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+}
+
+
+@rule("frequency", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])")
+def frequency(match, ctx):
+    word = match["w"].lower()
+    if word != "annually" and re.match(r"\s++[a-z]", ctx.text[match.end() : match.end() + 3]):
+        return None  # "a quarterly dividend", "the daily newspaper": adjectives, not sets
+    return whole(match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")])
+
+
+@rule(
+    "every",
+    rf"(?P<q>every|each|per|a|an){S}(?:(?P<other>other|single){S})?(?:(?P<n>{NUMBER}){S})?(?P<unit>{UNIT}|(?P<wd>{WEEKDAY})|(?P<mo>{MONTH})|(?P<part>{DAY_PART}))(?![\w-])",
+)
+def every(match, ctx):
+    quantifier = match["q"].lower()
+    if quantifier in ("a", "an", "per") and not _after_frequency(ctx, match.start()) and quantifier != "per":
+        return None
+    if match["wd"]:
+        return whole(match, "SET", f"XXXX-WXX-{WEEKDAYS[match['wd'].lower().rstrip('.')]}")
+    if match["mo"]:
+        if not match["mo"][:1].isupper():
+            return None
+        return whole(match, "SET", f"XXXX-{MONTHS[match['mo'].lower().rstrip('.')]:02d}")
+    if match["part"]:
+        return whole(match, "SET", "P1D")
+    amount = count_of(match["n"]) if match["n"] else 1
+    if match["other"] and match["other"].lower() == "other":
+        amount = 2
+    if amount is None:
+        return None
+    return whole(match, "SET", duration_value(amount, unit_name(match["unit"])))
+
+
+@rule("weekday_plural", rf"(?P<wd>{WEEKDAY_PLURAL})(?:{S}(?P<part>{DAY_PART}|nights))?(?![\w-])")
+def weekday_plural(match, ctx):
+    if not match["wd"][:1].isupper():
+        return None
+    number = WEEKDAYS[match["wd"].lower()[:-1]]
+    part = (match["part"] or "").lower().rstrip("s")
+    suffix = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(part, "")
+    return whole(match, "SET", f"XXXX-WXX-{number}{suffix}")
+
+
+# ------------------------------------------------------------------ vague references
+
+
+_VAGUE = {
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "this time": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the past": "PAST_REF",
+    "the recent past": "PAST_REF",
+    "once": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "shortly": "FUTURE_REF",
+    "the coming days": "FUTURE_REF",
+    "later": "FUTURE_REF",
+}
+
+
+@rule(
+    "vague",
+    r"(?P<w>right\s++now|now|currently|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|lately|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future)(?![\w-])",
+)
+def vague(match, ctx):
+    word = _norm(match["w"])
+    text = ctx.text
+    after = text[match.end() : match.end() + 24].lower()
+    if word == "current" and re.match(r"\s+(?:account|accounts|affairs|events|affair|s\b|ly)", after):
+        return None
+    if word == "the past" and re.match(r"\s+(?:few|two|three|four|five|six|several|\d|year|month|week|decade|day)", after):
+        return None
+    if word == "now" and text[max(0, match.start() - 6) : match.start()].lower().endswith("until "):
+        pass
+    if word == "future" and re.match(r"\s+(?:of|plans?\s+(?:of|for)\s+the)\b", after):
+        return None
+    if word == "recent" and re.match(r"\s+(?:years|months|weeks|days|decades)\b", after):
+        return None
+    if word == "the past" and re.match(r"\s*'s", after):
+        return None
+    value = _VAGUE.get(word)
+    if value is None:
+        key = word.replace("distant ", "")
+        value = _VAGUE.get(key, "PAST_REF" if "past" in word else "FUTURE_REF")
+    return whole(match, "DATE", value)

@@ -1,0 +1,285 @@
+"""Pattern rules of the temporal tagger, each with its normalisation function.
+
+A rule is a compiled pattern and a handler. The tagger collects every rule's matches,
+keeps the longest non-overlapping ones, and calls the handlers in reading order; a handler
+returns the TIMEX3 parts for its match (usually one, two for a range such as "6 to 9
+August") or ``None`` when the match turns out not to be a time ("Theresa May").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ingest.extract import calendar as cal
+from ingest.extract.lexicon import (
+    CENTURY_WORDS,
+    DAY_PARTS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    number_value,
+)
+from ingest.extract.timex_context import Context
+from ingest.extract.timex_patterns import (
+    AMPM,
+    CALENDAR_UNIT,
+    COUNT,
+    DAY,
+    DAY_PART,
+    HY,
+    MONTH,
+    NUMBER,
+    NUMBER_WORD,
+    ORDINAL,
+    POSITION,
+    QUANT_MOD,
+    SEASON,
+    TIME_ZONE,
+    UNIT,
+    UNIT_SINGULAR,
+    WEEKDAY,
+    WEEKDAY_PLURAL,
+    YEAR,
+    S,
+    compile_rule,
+)
+
+SPOKEN_YEAR = rf"(?:(?:nineteen|eighteen){S}(?:{NUMBER_WORD}|hundred)|two{S}thousand(?:{S}and)?(?:{S}(?:{NUMBER_WORD}))?)"
+ANY_YEAR = rf"(?:{YEAR}|{SPOKEN_YEAR})"
+
+
+@dataclass(slots=True)
+class Part:
+    """One TIMEX3 produced by a rule (offsets into the document)."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str = ""
+    range_end: str | None = None
+    range_part: bool = False
+    absolute: bool = False  # names its own date: becomes the anchor for anaphora
+    anchor: bool = True  # False for dates counted from another ("a year earlier")
+
+
+Handler = Callable[[re.Match, Context], list[Part] | None]
+
+
+@dataclass(slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    handler: Handler
+    priority: int = 0
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, priority: int = 0):
+    """Register ``handler`` for ``pattern`` (decorator)."""
+
+    def register(handler: Handler) -> Handler:
+        RULES.append(Rule(name, compile_rule(pattern), handler, priority))
+        return handler
+
+    return register
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def whole(match: re.Match, type_: str, value: str, mod: str = "", absolute=False) -> list[Part]:
+    return [Part(match.start(), match.end(), type_, value, mod, absolute=absolute)]
+
+
+def month_number(word: str | None) -> int | None:
+    if not word:
+        return None
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def year_of(text: str | None) -> int | None:
+    """A written year: ``1998`` or ``nineteen ninety-eight``."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    words = " ".join(text.lower().split())
+    for prefix, century in CENTURY_WORDS.items():
+        if words.startswith(prefix + " "):
+            rest = words[len(prefix) + 1 :]
+            if rest == "hundred":
+                return century * 100
+            number = NUMBER_WORDS.get(rest)
+            if isinstance(number, int) and 10 <= number <= 99:
+                return century * 100 + number
+            if isinstance(number, int) and 1 <= number <= 9 and rest.startswith("o"):
+                return century * 100 + number
+            return None
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand") :].replace(" and ", " ").strip()
+        if not rest:
+            return 2000
+        number = NUMBER_WORDS.get(rest)
+        if isinstance(number, int) and 1 <= number <= 99:
+            return 2000 + number
+    return None
+
+
+def position_mod(text: str | None) -> str:
+    """TimeML ``mod`` for "early", "mid", "the end of", ..."""
+    if not text:
+        return ""
+    word = " ".join(text.lower().split())
+    if word.startswith("the "):
+        word = word[4:]
+    if word.endswith(" of"):
+        word = word[:-3]
+    word = word.replace("very ", "")
+    if word in ("early", "start", "beginning", "dawn", "first half", "spring"):
+        return "START"
+    if word in ("mid", "middle", "height", "summer"):
+        return "MID"
+    if word in ("late", "end", "close", "turn", "second half", "latter half", "last half", "autumn", "fall", "winter"):
+        return "END"
+    if word in ("earlier", "later", "rest", "remainder"):
+        return ""
+    return ""
+
+
+def half_of(text: str | None) -> int | None:
+    if not text:
+        return None
+    word = text.lower()
+    if "first half" in word:
+        return 1
+    if "second half" in word or "latter half" in word or "last half" in word:
+        return 2
+    return None
+
+
+def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "") -> str:
+    """``YYYY-MM`` for a month named without a year, by relation word or by tense."""
+    anchor = ctx.anchor
+    rel = " ".join(rel.lower().split())
+    if anchor is None:
+        year = ctx.year
+        return cal.month_value(year, month) if year else f"XXXX-{month:02d}"
+    year = anchor.year
+    if rel in ("last", "this past", "past"):
+        if month >= anchor.month - 1:
+            year -= 1
+    elif rel in ("next", "this coming", "coming", "the coming"):
+        if month <= anchor.month:
+            year += 1
+    elif rel == "this":
+        pass
+    else:
+        direction = ctx.tense(start, end)
+        if direction > 0 and month < anchor.month - 1:
+            year += 1
+        elif direction < 0 and month > anchor.month:
+            year -= 1
+    return cal.month_value(year, month)
+
+
+def resolve_day(ctx: Context, month: int, day: int, start: int, end: int) -> str | None:
+    """``YYYY-MM-DD`` for a day named without a year ("on March 5")."""
+    anchor = ctx.anchor
+    if anchor is None:
+        year = ctx.year
+        if year is None:
+            return f"XXXX-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+        found = cal.valid_day(year, month, day)
+        return cal.day_value(found) if found else None
+    year = anchor.year
+    candidate = cal.valid_day(year, month, day)
+    if candidate is None:
+        return None
+    direction = ctx.tense(start, end)
+    if direction < 0 and (candidate - anchor).days > 60:
+        candidate = cal.valid_day(year - 1, month, day) or candidate
+    elif direction > 0 and (anchor - candidate).days > 60:
+        candidate = cal.valid_day(year + 1, month, day) or candidate
+    return cal.day_value(candidate)
+
+
+def resolve_weekday(ctx: Context, weekday: int, start: int, end: int, rel: str = "") -> str:
+    anchor = ctx.anchor
+    if anchor is None:
+        return f"XXXX-WXX-{weekday}"
+    rel = " ".join(rel.lower().split())
+    if rel in ("last", "this past", "past"):
+        day = cal.weekday_near(anchor - dt.timedelta(days=1), weekday, -1)
+    elif rel in ("next", "this coming", "coming"):
+        day = cal.weekday_near(anchor + dt.timedelta(days=1), weekday, +1)
+    elif rel == "this":
+        day = cal.weekday_near(anchor, weekday, +1 if ctx.tense(start, end) > 0 else -1)
+    else:
+        day = cal.weekday_near(anchor, weekday, 1 if ctx.tense(start, end) > 0 else -1)
+    return cal.day_value(day)
+
+
+def unit_name(word: str) -> str:
+    word = word.lower()
+    if word in ("centuries", "millennia"):
+        return UNITS["century" if word == "centuries" else "millennium"][2]
+    if word.endswith("s") and word[:-1] in UNITS:
+        word = word[:-1]
+    return UNITS[word][2]
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """``P3Y``, ``PT2H``, ``PXM`` (amount None = unknown), decades and centuries in years."""
+    letter = {
+        "second": "S",
+        "minute": "M",
+        "hour": "H",
+        "day": "D",
+        "week": "W",
+        "fortnight": "W",
+        "month": "M",
+        "quarter": "Q",
+        "year": "Y",
+        "decade": "Y",
+        "century": "Y",
+        "millennium": "Y",
+    }[unit]
+    clock = unit in ("second", "minute", "hour")
+    prefix = "PT" if clock else "P"
+    if amount is None:
+        suffix = {"decade": "DE", "century": "CE", "millennium": "ML"}.get(unit, letter)
+        return f"{prefix}X{suffix}"
+    factor = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
+    amount = amount * factor
+    if amount != int(amount):
+        if unit == "year":
+            return f"P{int(amount * 12)}M"
+        if unit == "hour":
+            return f"PT{int(amount * 60)}M"
+        if unit == "day":
+            return f"PT{int(amount * 24)}H"
+        if unit == "month":
+            return f"P{int(amount * 30)}D"
+        return f"{prefix}{amount:g}{letter}"
+    return f"{prefix}{int(amount)}{letter}"
+
+
+def count_of(text: str) -> float | None:
+    """The amount in a count phrase; None for vague ("several") and ranges ("12 to 18")."""
+    words = " ".join(text.lower().split())
+    if re.search(r"\b(?:to|or)\b|-(?:to|or)-", words):
+        return None
+    return number_value(words)
