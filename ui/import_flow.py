@@ -52,6 +52,10 @@ from ui import import_prep
 from ui.commands import USER_ERRORS, OperationCommand
 from ui.import_review import ACCEPT_ALL, IMPORTED, STOP, ImportReviewDialog
 
+FILE_FILTER = (
+    "Articles (*.txt *.md *.html *.htm *.mhtml *.mht *.pdf *.docx *.odt *.rtf *.eml);;"
+    "All files (*)"
+)
 _ACTIVE: set[ImportFlow] = set()  # flows alive until they finish (Qt parents are not enough)
 _MIME_FORMATS = ("text/html", "text/plain", "text/uri-list", "text/x-moz-url")
 
