@@ -269,7 +269,7 @@ def test_open_recent_and_reopen_last(qtbot, window, tmp_path, answers):
     again.close()
 
 
-def test_drop_of_a_workspace_file_opens_it(window, tmp_path, answers):
+def test_drop_of_a_workspace_file_opens_it(qtbot, window, tmp_path, answers):
     second = sample.build(tmp_path / "dropped.annalist")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(second))])
@@ -279,8 +279,15 @@ def test_drop_of_a_workspace_file_opens_it(window, tmp_path, answers):
     article.write_text("Troops crossed the border on Tuesday.")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article))])
-    assert not window.handle_drop(mime)
-    assert "Article import is not available yet" in answers[-1][2]
+    from ui.import_flow import ImportFlow
+
+    assert window.handle_drop(mime)  # an article goes to import review
+    flow = window.findChild(ImportFlow)
+    with qtbot.waitSignal(flow.reviewOpened, timeout=30_000) as opened:
+        pass
+    assert opened.args[0].prepared.article.text == "Troops crossed the border on Tuesday."
+    opened.args[0].reject()
+    qtbot.waitUntil(lambda: not flow.running)
     assert window.ws.path.name == "dropped.annalist"
 
 
