@@ -218,7 +218,15 @@ def main() -> int:
     if args.one:
         print(json.dumps(one_run(args.one)))
         return 0
-    path = args.workspace or Path(tempfile.gettempdir()) / f"annalist-bench-{args.events}.annalist"
+    try:
+        import benchmarks.synth  # noqa: F401
+
+        kind = "synth"
+    except ImportError:
+        kind = "quick"
+    path = (
+        args.workspace or Path(tempfile.gettempdir()) / f"annalist-ui-{kind}-{args.events}.annalist"
+    )
     made = None
     if not path.exists():
         begin = time.perf_counter()

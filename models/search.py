@@ -35,7 +35,7 @@ def fts_query(text: str, prefix: bool = True) -> str:
     terms = []
     for phrase, word in _PHRASE_OR_WORD.findall(text or ""):
         raw = phrase if phrase else word
-        pieces = [p for p in _WORD_CHARS.findall(raw) if p.strip(".'’-")]
+        pieces = [p.strip(".'’-") for p in _WORD_CHARS.findall(raw) if p.strip(".'’-")]
         if not pieces:
             continue
         if phrase:

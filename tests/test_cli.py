@@ -33,7 +33,7 @@ def test_export_and_load_round_trip(demo_path, tmp_path):
     done = annalist("load", "-w", target, out)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
-        "Loaded 51 events, 35 new actors, 47 sources and 3 periods from demo.json."
+        "Loaded 54 events, 35 new actors, 50 sources and 3 periods from demo.json."
     )
     again = tmp_path / "again.json"
     assert annalist("export", "-w", target, "--format", "json", "-o", again).returncode == 0

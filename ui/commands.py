@@ -85,9 +85,9 @@ class OperationCommand(QUndoCommand):
         if change is None:
             return
         try:
-            result = operations.revert(self._ws, change, label=self.change.label)
-        except USER_ERRORS as error:
             verb = "Redo" if redo else "Undo"
+            result = operations.revert(self._ws, change, label=f"{verb} {self.change.label}")
+        except USER_ERRORS as error:
             self._fail(f"{verb} of '{self.change.label}' failed: {error}")
             return
         if redo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.metadata
 import sys
 from pathlib import Path
@@ -148,7 +149,7 @@ def about_html(workspace_path: str | None) -> str:
         rows.append("<ul>")
         for path in files:
             rows.append(
-                f"<li>{path.relative_to(ROOT / 'resources').as_posix()}: {_first_line(path)}</li>"
+                f"<li>{path.relative_to(ROOT / 'resources').as_posix()}: {_licence_line(path)}</li>"
             )
         rows.append("</ul><p>The full texts are in the resources folder beside the program.</p>")
     else:
@@ -156,15 +157,19 @@ def about_html(workspace_path: str | None) -> str:
     return "\n".join(rows)
 
 
-def _first_line(path: Path) -> str:
+def _licence_line(path: Path) -> str:
+    """The line that states the licence (else the first line), shortened."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                if line.strip():
-                    return line.strip()[:120]
+        lines = [
+            line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        ]
     except OSError:
-        pass
-    return ""
+        return ""
+    lines = [line for line in lines if line]
+    for line in lines:
+        if "licen" in line.lower() or "public domain" in line.lower():
+            return html.escape(line.lstrip("#").strip()[:160])
+    return html.escape(lines[0].lstrip("#").strip()[:160]) if lines else ""
 
 
 class AboutDialog(QDialog):

@@ -25,12 +25,12 @@ from ui.models.sources import RELIABILITY_TEXT, SOURCE_ID_ROLE, SourceTableModel
 from ui.models.sources import SORT_ROLE as SOURCE_SORT_ROLE
 
 DEFAULT_WIDTHS = {
-    "when": 130,
-    "title": 320,
-    "actors": 200,
+    "when": 170,
+    "title": 420,
+    "actors": 220,
     "confidence": 90,
-    "location": 120,
-    "tags": 140,
+    "location": 140,
+    "tags": 180,
 }
 HIDDEN_BY_DEFAULT = {"location"}
 
@@ -58,7 +58,10 @@ class EventsTable(QTableView):
         self.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.horizontalHeader().setSectionsMovable(True)
         self.horizontalHeader().setHighlightSections(False)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)
+        self.horizontalHeader().setSectionResizeMode(
+            COLUMN_KEYS.index("title"), QHeaderView.ResizeMode.Stretch
+        )
         self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         self.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
@@ -72,6 +75,10 @@ class EventsTable(QTableView):
         self._echo = False
         self._kept_ids: list[int] = []
         self._kept_current: int | None = None
+        self._kept_generation = model.generation
+        # The ids that should be selected after a reload (the window's shared selection, which
+        # may name rows that are not loaded yet, such as a new event); None: this view's own.
+        self.wanted_ids = None
         self.selectionModel().selectionChanged.connect(self._selection_changed)
         model.modelAboutToBeReset.connect(self._keep_selection)
         model.modelReset.connect(self._restore_selection)
@@ -112,11 +119,18 @@ class EventsTable(QTableView):
             self.selectionIdsChanged.emit(self.selected_ids())
 
     def _keep_selection(self) -> None:
-        self._kept_ids = self.selected_ids()
+        self._kept_generation = self.events.generation
+        self._kept_ids = self.wanted_ids() if self.wanted_ids is not None else self.selected_ids()
         current = self.currentIndex()
         self._kept_current = self.events.id_at(current.row()) if current.isValid() else None
 
     def _restore_selection(self) -> None:
+        if (
+            self._kept_generation != self.events.generation
+        ):  # another workspace: ids mean other events
+            self._kept_ids, self._kept_current = [], None
+            self.scrollToTop()
+            return
         if self._kept_ids:
             self.select_ids(self._kept_ids)
             if self.selected_ids() != self._kept_ids:
@@ -216,6 +230,7 @@ class ActorsPanel(QWidget):
             self.view.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents
             )
+        self.view.setColumnHidden(2, True)  # country: in the editor; leaves room for the names
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.doubleClicked.connect(
             lambda index: self.actorActivated.emit(index.data(ACTOR_ID_ROLE))
@@ -266,9 +281,9 @@ class SourcesPanel(QWidget):
         layout.addWidget(splitter)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def set_workspace(self, ws) -> None:
+    def set_workspace(self, ws, sources=()) -> None:
         self._ws = ws
-        self.model.set_workspace(ws)
+        self.model.set_sources(list(sources))
         self.reader.clear()
 
     def selected_ids(self) -> list[int]:

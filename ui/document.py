@@ -20,6 +20,7 @@ from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
 from ui.commands import USER_ERRORS, OperationCommand
+from ui.summary import WorkspaceSummary
 
 
 class Document(QObject):
@@ -34,6 +35,9 @@ class Document(QObject):
         super().__init__(parent)
         self.ws = ws
         self.undo_stack = QUndoStack(self)
+        # Actor, tag and source lists, refreshed first on every change (connected first).
+        self.summary = WorkspaceSummary(ws, self)
+        self.changed.connect(self.summary.apply_change)
         self._filter = EventFilter()
         self._selection: list[int] = []
 

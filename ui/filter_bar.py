@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from models import dates, queries
+from models import dates
 from models.search import EventFilter
 from models.store import Workspace
 from ui.editors.widgets import error_colour
@@ -139,8 +139,7 @@ class FilterBar(QWidget):
         self._ws: Workspace | None = None
         self._filter = EventFilter()
         self._updating = False
-        # Where the actor list comes from (the Actors dock's model, so it is read once).
-        self.actors_provider = lambda: queries.list_actors(self._ws) if self._ws is not None else []
+        self._summary = None  # ui.summary.WorkspaceSummary: the actor, tag and source lists
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search events (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -202,7 +201,13 @@ class FilterBar(QWidget):
 
     # ------------------------------------------------------------------ state
 
-    def set_workspace(self, ws: Workspace | None) -> None:
+    def set_workspace(self, ws: Workspace | None, summary=None) -> None:
+        """Show the controls for ``ws``; the choice lists come from its ``summary``."""
+        if self._summary is not None:
+            self._summary.changed.disconnect(self._summary_changed)
+        self._summary = summary
+        if summary is not None:
+            summary.changed.connect(self._summary_changed)
         self._ws = ws
         self._filter = EventFilter()
         self._updating = True
@@ -213,23 +218,26 @@ class FilterBar(QWidget):
         self.refresh_choices()
         self.setEnabled(ws is not None)
 
+    def _summary_changed(self, _parts: set) -> None:
+        self.refresh_choices()
+
     def refresh_choices(self) -> None:
-        """Reload the actor, tag and source lists (after edits)."""
-        if self._ws is None:
+        """Show the current actor, tag and source lists (after edits)."""
+        if self._ws is None or self._summary is None:
             self.actors.set_choices([])
             self.tags.set_choices([])
             self.source.clear()
             return
         self.actors.set_choices(
-            [(a.id, a.name) for a in self.actors_provider()], self._filter.actor_ids
+            [(a.id, a.name) for a in self._summary.actors], self._filter.actor_ids
         )
         self.tags.set_choices(
-            [(tag, f"{tag} ({n:,})") for tag, n in queries.list_tags(self._ws)], self._filter.tags
+            [(tag, f"{tag} ({n:,})") for tag, n in self._summary.tags], self._filter.tags
         )
         self.source.blockSignals(True)
         self.source.clear()
         self.source.addItem("Any source", None)
-        for source in queries.list_sources(self._ws):
+        for source in self._summary.sources:
             self.source.addItem(
                 source.title or source.file_name or f"Source {source.id}", source.id
             )

@@ -15,7 +15,14 @@ Integration points (keep these stable)
 - Edits: every edit runs through ``window.document.execute(operation, *args)`` (or
   ``try_execute`` to handle the refusal yourself), which wraps a ``models.operations``
   function in a ``ui.commands.OperationCommand`` on ``window.document.undo_stack`` and
-  emits ``window.document.changed(change)``, from which all views refresh.
+  emits ``window.document.changed(change)``, from which all views refresh. A command pushed
+  by hand (e.g. a dialog's own ``OperationCommand``) should pass
+  ``publish=window.document.changed.emit`` so the views follow its undo and redo too.
+- Shared state: ``window.document.filter`` / ``set_filter(EventFilter)`` with
+  ``filterChanged``; ``window.document.selection`` / ``set_selection(ids)`` with
+  ``selectionChanged``; ``window.document.summary`` (actors, tags, sources lists).
+- Workspace: ``window.ws`` (``models.store.Workspace`` or None), ``workspaceChanged(ws)``,
+  ``open_workspace(path) -> bool`` (keeps the current one open on failure).
 - Briefing > New Pack… opens ``ui.briefing_dialog.BriefingDialog(ws, parent,
   current_filter=EventFilter, undo_stack=QUndoStack)`` with ``exec()``, if that module
   exists; otherwise the action is disabled and its tooltip says why.
@@ -37,6 +44,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -92,12 +100,11 @@ class MainWindow(QMainWindow):
         self.event_model = EventTableModel(self)
         self.events_panel = EventsPanel(self.event_model)
         self.table = self.events_panel.table
+        self.table.wanted_ids = lambda: self.document.selection if self.document else []
         self.editor = EventEditor()
         self.actors_panel = ActorsPanel()
         self.sources_panel = SourcesPanel()
         self.filter_bar = FilterBar()
-        self.filter_bar.actors_provider = self.actors_panel.model.actors
-        self.editor.actors_provider = self.actors_panel.model.actors
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self.filter_toolbar = QToolBar("Search and Filters")
@@ -129,10 +136,13 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[title] = dock
+        # Details runs the full height on the right: the editor needs it more than the table.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
         self.docks["Actors"].raise_()
         self.resizeDocks([self.docks["Details"]], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Actors"]], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["Actors"]], [320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["Events"]], [380], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
@@ -143,7 +153,13 @@ class MainWindow(QMainWindow):
             "and nothing is lost on closing. Use Edit > Undo to go back, or File > Save a Copy As "
             "to keep a snapshot."
         )
+        self.count_label.setContentsMargins(8, 0, 8, 0)
+        self.saved_label.setContentsMargins(8, 0, 8, 0)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(separator)
         self.statusBar().addPermanentWidget(self.saved_label)
 
     def _connect(self) -> None:
@@ -210,6 +226,8 @@ class MainWindow(QMainWindow):
             old.errorRaised.disconnect(self._store_error)
             old.filterChanged.disconnect(self._filter_changed)
             old.selectionChanged.disconnect(self._selection_changed)
+            old.summary.changed.disconnect(self._summary_changed)
+            old.summary.close()
         self.document = Document(ws, self) if ws is not None else None
         doc = self.document
         if doc is not None:
@@ -217,13 +235,14 @@ class MainWindow(QMainWindow):
             doc.errorRaised.connect(self._store_error)
             doc.filterChanged.connect(self._filter_changed)
             doc.selectionChanged.connect(self._selection_changed)
+            doc.summary.changed.connect(self._summary_changed)
         self.actions.set_undo_stack(doc.undo_stack if doc else None)
-        self.actors_panel.model.set_workspace(ws)  # first: the filter bar and editor use its list
-        self.filter_bar.set_workspace(ws)
+        self.actors_panel.model.set_actors(doc.summary.actors if doc else [])
+        self.filter_bar.set_workspace(ws, doc.summary if doc else None)
         self.event_model.set_workspace(ws)
         self.timeline.set_workspace(ws)
         self.timeline.set_undo_stack(doc.undo_stack if doc else None)
-        self.sources_panel.set_workspace(ws)
+        self.sources_panel.set_workspace(ws, doc.summary.sources if doc else [])
         self.editor.set_document(doc)
         if old is not None:
             old.ws.close()
@@ -240,9 +259,7 @@ class MainWindow(QMainWindow):
         self.event_model.invalidate()
         self.event_model.reload()
         self.timeline.set_filter(self.document.filter)
-        self.actors_panel.model.reload()
-        self.sources_panel.model.reload()
-        self.filter_bar.refresh_choices()
+        self.document.summary.refresh({"actors", "tags", "sources"})
         self.editor.show_events(self.document.selection)
 
     def _update_title(self) -> None:
@@ -286,11 +303,16 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change) -> None:
         self.event_model.apply_change(change)
         self.timeline.apply_change(change)
-        self.actors_panel.model.apply_change(change)
-        self.sources_panel.model.apply_change(change)
-        if change.tables & {"actors", "sources"} or _tags_changed(change):
-            self.filter_bar.refresh_choices()
         self.statusBar().showMessage(change.label, 4000)
+
+    def _summary_changed(self, parts: set) -> None:
+        summary = self.document.summary if self.document else None
+        if summary is None:
+            return
+        if "actors" in parts:
+            self.actors_panel.model.set_actors(summary.actors)
+        if "sources" in parts:
+            self.sources_panel.model.set_sources(summary.sources)
 
     def _store_error(self, message: str) -> None:
         self.warn("The change was not made", message)
@@ -332,9 +354,7 @@ class MainWindow(QMainWindow):
         if change is not None and change.first_added("events") is not None:
             self.clear_filter()
             event_id = change.first_added("events")
-            self.event_model.reload()
-            self.document.set_selection([event_id])
-            self.table.select_ids([event_id])
+            self.document.set_selection([event_id])  # the table selects it once its row loads
             self.edit_selected()
 
     def delete_selected(self) -> None:
@@ -544,6 +564,25 @@ class MainWindow(QMainWindow):
         self.last_message = text
         QMessageBox.information(self, title, text)
 
+    def focus_pane(self, title: str) -> None:
+        """Show a dock (or the timeline) and put the keyboard focus in it."""
+        if title == "Timeline":
+            self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock = self.docks[title]
+        dock.show()
+        dock.raise_()
+        target = {
+            "Events": self.table,
+            "Actors": self.actors_panel.view,
+            "Sources": self.sources_panel.view,
+            "Details": self.editor,
+        }[title]
+        if title == "Details":
+            self.editor.focus_first_field()
+        else:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         for dock in self.docks.values():
@@ -556,21 +595,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        header = settings.value(settings.EVENT_HEADER)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.STATE, self.saveState())
+        settings.set_value(settings.EVENT_HEADER, self.table.horizontalHeader().saveState())
         self.event_model.set_workspace(None)
         self.actions.set_undo_stack(None)
         if self.document is not None:
             self.document.ws.close()
         super().closeEvent(event)
-
-
-def _tags_changed(change: Change) -> bool:
-    for event_id in change.touched("events"):
-        before = change.before["events"].get(event_id) or {}
-        after = change.after["events"].get(event_id) or {}
-        if before.get("tags") != after.get("tags"):
-            return True
-    return False

@@ -302,13 +302,29 @@ def build_menus(window: MainWindow) -> Actions:
         window.sources_panel.view.addAction(action)
 
     view = bar.addMenu("&View")
-    for number, dock in enumerate(window.docks.values(), start=1):
-        toggle = dock.toggleViewAction()
-        toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        view.addAction(toggle)
+    go = view.addMenu("&Go To")
+    a.add(go, "go_timeline", "&Timeline", lambda: window.focus_pane("Timeline"), "Ctrl+0")
+    for number, title in enumerate(window.docks, start=1):
+        a.add(
+            go,
+            f"go_{title.lower()}",
+            f"&{title}",
+            lambda t=title: window.focus_pane(t),
+            f"Ctrl+{number}",
+        )
+    view.addSeparator()
+    for dock in window.docks.values():
+        view.addAction(dock.toggleViewAction())
     columns = view.addMenu("Event Table &Columns")
-    for action in window.table.column_actions():
-        columns.addAction(action)
+
+    def fill_columns() -> None:  # rebuilt each time: the header may have been restored or changed
+        columns.clear()
+        for action in window.table.column_actions():
+            action.setParent(columns)
+            columns.addAction(action)
+
+    columns.aboutToShow.connect(fill_columns)
+    fill_columns()
     view.addSeparator()
     a.add(view, "reset_layout", "&Reset Layout", window.reset_layout)
 

@@ -26,13 +26,26 @@ LAST = "workspace/last"
 RECENT = "workspace/recent"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
-HIDDEN_COLUMNS = "events/hidden_columns"
+EVENT_HEADER = "events/header"  # column order, widths and hidden columns
 
 DEFAULTS = {MARKING: "OFFICIAL", AUTHOR: "", ORGANISATION: "", THEME: "system", FONT_SIZE: 0}
 
+_STORES: dict[tuple[str, str], QSettings] = {}
+
+
+def store() -> QSettings:
+    """One QSettings object per application name: every read sees every earlier write at once
+    (separate short-lived objects can lose writes when they sync to the file in quick turns)."""
+    from PySide6.QtCore import QCoreApplication
+
+    key = (QCoreApplication.organizationName(), QCoreApplication.applicationName())
+    if key not in _STORES:
+        _STORES[key] = QSettings()
+    return _STORES[key]
+
 
 def value(key: str):
-    settings = QSettings()
+    settings = store()
     default = DEFAULTS.get(key)
     raw = settings.value(key, default)
     if isinstance(default, int):
@@ -44,11 +57,11 @@ def value(key: str):
 
 
 def set_value(key: str, new) -> None:
-    QSettings().setValue(key, new)
+    store().setValue(key, new)
 
 
 def recent_workspaces() -> list[str]:
-    raw = QSettings().value(RECENT, [])
+    raw = store().value(RECENT, [])
     if isinstance(raw, str):
         raw = [raw]
     return [str(p) for p in (raw or []) if p]
@@ -58,17 +71,17 @@ def remember_workspace(path: Path) -> None:
     """Put ``path`` first in Open Recent and make it the one to reopen on start."""
     text = str(Path(path).resolve())
     recent = [p for p in recent_workspaces() if p != text]
-    settings = QSettings()
+    settings = store()
     settings.setValue(RECENT, [text, *recent][:RECENT_LIMIT])
     settings.setValue(LAST, text)
 
 
 def forget_workspace(path: str) -> None:
-    settings = QSettings()
+    settings = store()
     settings.setValue(RECENT, [p for p in recent_workspaces() if p != path])
     if settings.value(LAST, "") == path:
         settings.remove(LAST)
 
 
 def last_workspace() -> str:
-    return str(QSettings().value(LAST, "") or "")
+    return str(store().value(LAST, "") or "")

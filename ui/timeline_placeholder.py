@@ -24,7 +24,7 @@ from models import queries, search
 from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
-from ui.models.events import SYNC_LIMIT
+from ui import background
 from ui.models.id_loader import IdLoader, IdRequest, IdResult
 
 LIMIT = 500
@@ -54,6 +54,7 @@ class TimelinePlaceholder(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.list)
+        self.setFocusProxy(self.list)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.itemActivated.connect(
             lambda item: self.editRequested.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -104,7 +105,7 @@ class TimelinePlaceholder(QWidget):
             self._fill([], False)
             self.caption.setText("No workspace is open.")
             return
-        if queries.count_events(self._ws) > SYNC_LIMIT:  # big: find the ids off the GUI thread
+        if not background.is_small(self._ws):  # big: find the ids off the GUI thread
             self._loader.request(self._ws.path, IdRequest(self._filter, limit=LIMIT + 1))
             return
         self._loader.cancel()

@@ -24,7 +24,7 @@ def test_round_trip_is_exact(demo_ws, tmp_path, fmt):
     first = export_text(demo_ws, fmt, tmp_path / f"first.{fmt}")
     with Workspace.open(tmp_path / "copy.annalist") as copy:
         report = exchange.load(copy, tmp_path / f"first.{fmt}")
-        assert report.events_added == 51
+        assert report.events_added == 54
         second = export_text(copy, fmt, tmp_path / f"second.{fmt}")
     assert second == first
 
@@ -59,8 +59,8 @@ def test_loading_again_adds_nothing(demo_ws, tmp_path):
     exchange.export(demo_ws, "json", path)
     before = snapshot(demo_ws)
     report = exchange.load(demo_ws, path)
-    assert report.events_added == 0 and report.events_skipped == 51
-    assert "51 already in the workspace" in report.sentence()
+    assert report.events_added == 0 and report.events_skipped == 54
+    assert "54 already in the workspace" in report.sentence()
     assert snapshot(demo_ws)["events"] == before["events"]
 
 

@@ -306,11 +306,15 @@ def test_any_sequence_undoes_back_to_the_start(ws, steps):
 
 
 def test_same_article_with_or_without_its_headline_is_a_duplicate(ws):
-    op.add_source(ws, title="Dam destroyed", text="Dam destroyed\n\nThe dam was breached overnight.")
+    op.add_source(
+        ws, title="Dam destroyed", text="Dam destroyed\n\nThe dam was breached overnight."
+    )
     with pytest.raises(DuplicateError):
         op.add_source(ws, title="Dam destroyed", text="The dam was  breached overnight.")
     from ingest.readers.article import Article
 
-    article = Article(text="Dam destroyed\n\nThe dam was breached overnight.", title="Dam destroyed")
+    article = Article(
+        text="Dam destroyed\n\nThe dam was breached overnight.", title="Dam destroyed"
+    )
     assert queries.find_source_by_text(ws, article.text, article.title) is not None
     assert ws.conn.execute("SELECT sha256 FROM sources").fetchone()[0] == article.sha256

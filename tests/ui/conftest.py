@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 
 from models.store import Workspace
 from tests.ui import sample
+from ui import settings
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -19,10 +20,10 @@ def _qt_test_mode(qapp):
 
 @pytest.fixture(autouse=True)
 def _clean_settings(tmp_path, monkeypatch):
-    QSettings().clear()
+    settings.store().clear()
     monkeypatch.setenv("ANNALIST_DATA_DIR", str(tmp_path / "data"))
     yield
-    QSettings().clear()
+    settings.store().clear()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from models import operations as ops
 from models import queries
 from models.search import EventFilter
+from ui import background
 from ui.models import events as events_model
 from ui.models.actors import ActorTableModel
 from ui.models.events import EVENT_ID_ROLE, EventTableModel
@@ -101,7 +102,7 @@ def test_deleted_elsewhere_shows_as_deleted(ws):
 
 
 def test_large_workspace_loads_in_the_background(qtbot, ws, monkeypatch):
-    monkeypatch.setattr(events_model, "SYNC_LIMIT", 2)
+    monkeypatch.setattr(background, "SMALL_FILE_BYTES", 0)
     model = EventTableModel()
     model.set_workspace(ws)
     assert model.loading and model.rowCount() == 0
@@ -113,7 +114,7 @@ def test_large_workspace_loads_in_the_background(qtbot, ws, monkeypatch):
 
 @pytest.mark.parametrize("order", ["title", "actors"])
 def test_background_sorting(qtbot, ws, monkeypatch, order):
-    monkeypatch.setattr(events_model, "SYNC_LIMIT", 2)
+    monkeypatch.setattr(background, "SMALL_FILE_BYTES", 0)
     model = EventTableModel()
     model.set_workspace(ws)
     qtbot.waitUntil(lambda: not model.loading, timeout=10_000)

@@ -327,3 +327,165 @@ def test_f2_moves_to_the_editor_and_new_event(qtbot, window):
     assert window.count_label.text() == "9 events"
     assert window.editor.title.text() == "New event"
     assert window.document.undo_stack.undoText() == "Add event 'New event'"
+
+
+def test_selection_does_not_leak_into_another_workspace(window, tmp_path):
+    select_title(window, "Wagner mutiny")
+    assert window.document.selection
+    assert window.open_workspace(sample.build(tmp_path / "other.annalist"))
+    assert window.document.selection == []
+    assert window.table.selected_ids() == []
+    assert window.editor.stack.currentWidget() is window.editor.empty_page
+
+
+def test_status_bar_names_undo_and_redo(window):
+    event_id = select_title(window, "Kursk incursion")
+    window.document.execute(ops.update_event, event_id, location="Kursk oblast")
+    assert window.statusBar().currentMessage() == "Edit location of 'Kursk incursion'"
+    window.document.undo_stack.undo()
+    assert window.statusBar().currentMessage() == "Undo Edit location of 'Kursk incursion'"
+    window.document.undo_stack.redo()
+    assert window.statusBar().currentMessage() == "Redo Edit location of 'Kursk incursion'"
+
+
+def test_filter_does_not_leak_into_another_workspace(window, tmp_path):
+    russia = queries.find_actor(window.ws, "Russia").id
+    window.set_filter(EventFilter(actor_ids=(russia,), text="invasion"))
+    assert window.count_label.text() == "1 of 8 events"
+    other = tmp_path / "other.annalist"
+    sample.build(other)
+    with Workspace.open(other) as ws:
+        ops.add_event(ws, "Extra event", "2025")
+    assert window.open_workspace(other)
+    assert window.document.filter.empty and window.event_model.filter.empty
+    assert window.event_model.rowCount() == 9
+    assert window.count_label.text() == "9 events"
+    assert window.filter_bar.search.text() == ""
+
+
+def test_another_workspace_opens_at_its_first_event(window, tmp_path):
+    def build(name):
+        path = sample.build(tmp_path / name)
+        with Workspace.open(path) as ws:
+            for day in range(1, 29):
+                ops.add_event(ws, f"Filler {day}", f"2021-02-{day:02d}")
+        return path
+
+    assert window.open_workspace(build("first.annalist"))
+    window.table.selectRow(30)
+    window.table.scrollTo(window.event_model.index(30, 0))
+    assert window.table.verticalScrollBar().value() > 0
+    assert window.open_workspace(build("second.annalist"))
+    assert window.table.verticalScrollBar().value() == 0
+    assert window.table.selected_ids() == [] and window.document.selection == []
+
+
+def test_every_pane_is_reachable_from_the_keyboard(window):
+    window.actions.by_name["go_actors"].trigger()
+    assert window.focusWidget() is window.actors_panel.view or window.actors_panel.view.hasFocus()
+    window.docks["Events"].hide()
+    window.actions.by_name["go_events"].trigger()
+    assert window.docks["Events"].isVisible()
+    assert window.actions.by_name["go_events"].shortcut().toString() == "Ctrl+1"
+    for action in window.menuBar().actions():
+        assert "&" in action.text()  # every menu has a mnemonic
+
+
+def test_hidden_columns_are_remembered(qtbot, window, sample_path):
+    tags = 5
+    window.table.setColumnHidden(tags, True)
+    window.close()
+    from ui.app import create_window
+
+    again = create_window(str(sample_path))
+    qtbot.addWidget(again)
+    assert again.table.isColumnHidden(tags)
+    menu = next(a.menu() for a in again.menuBar().actions() if a.text() == "&View")
+    columns = next(a.menu() for a in menu.actions() if a.menu() and "Columns" in a.text())
+    columns.aboutToShow.emit()
+    assert [a.isChecked() for a in columns.actions()][tags] is False
+    again.close()
+
+
+def test_new_event_is_selected_when_rows_load_in_the_background(qtbot, window, monkeypatch):
+    from ui import background
+
+    monkeypatch.setattr(background, "SMALL_FILE_BYTES", 0)
+    window.set_filter(EventFilter(text="summit"))
+    qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10_000)
+    window.actions.by_name["new_event"].trigger()
+    qtbot.waitUntil(
+        lambda: not window.event_model.loading and window.event_model.rowCount() == 9,
+        timeout=10_000,
+    )
+    new_id = window.document.selection[0]
+    assert window.table.selected_ids() == [new_id]
+    assert window.editor.title.text() == "New event"
+
+
+def test_big_workspace_lists_fill_in_the_background(qtbot, sample_path, answers, monkeypatch):
+    from ui import background
+
+    monkeypatch.setattr(background, "SMALL_FILE_BYTES", 0)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_workspace(sample_path)
+    assert win.document.summary.background
+    qtbot.waitUntil(lambda: win.actors_panel.model.rowCount() == 5, timeout=10_000)
+    qtbot.waitUntil(lambda: win.filter_bar.tags.list.count() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: win.event_model.rowCount() == 8, timeout=10_000)
+    assert win.sources_panel.model.rowCount() == 1
+    russia = queries.find_actor(win.ws, "Russia").id
+    win.document.execute(ops.update_actor, russia, name="Russian Federation gov")
+    qtbot.waitUntil(
+        lambda: "Russian Federation gov" in [a.name for a in win.actors_panel.model.actors()],
+        timeout=10_000,
+    )
+    win.close()
+
+
+def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkeypatch, tmp_path):
+    import sys
+    import types
+
+    calls = []
+
+    def fake(name):
+        class Dialog:
+            def __init__(self, ws, parent, **kwargs):
+                calls.append((name, ws, parent, kwargs))
+
+            def exec(self):
+                return 1
+
+        return Dialog
+
+    briefing = types.ModuleType("ui.briefing_dialog")
+    briefing.BriefingDialog = fake("briefing")
+    review = types.ModuleType("ui.import_review")
+    review.ImportReviewDialog = fake("import")
+    monkeypatch.setitem(sys.modules, "ui.briefing_dialog", briefing)
+    monkeypatch.setitem(sys.modules, "ui.import_review", review)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_workspace(sample_path)
+    win.set_filter(EventFilter(text="summit"))
+    action = win.actions.by_name["new_pack"]
+    assert action.isEnabled()
+    action.trigger()
+    name, ws, parent, kwargs = calls[-1]
+    assert (name, ws, parent) == ("briefing", win.ws, win)
+    assert kwargs["current_filter"] == EventFilter(text="summit")
+    assert kwargs["undo_stack"] is win.document.undo_stack
+    article = tmp_path / "article.txt"
+    article.write_text("Troops crossed the border on Tuesday.")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    assert win.handle_drop(mime)
+    name, ws, parent, kwargs = calls[-1]
+    assert name == "import" and kwargs["paths"] == [str(article)] and kwargs["text"] is None
+    text = QMimeData()
+    text.setText("Pasted article text.")
+    assert win.handle_drop(text)
+    assert calls[-1][3]["text"] == "Pasted article text."
+    win.close()

@@ -62,10 +62,6 @@ class EventEditor(QWidget):
         self._ids: list[int] = []
         self._event = None
         self._loading = False
-        # Where the actor list comes from (the Actors dock's model, so it is read once).
-        self.actors_provider = lambda: (
-            queries.list_actors(self.doc.ws) if self.doc is not None else []
-        )
         self._build()
         self._show_page(
             self.empty_page, "Select an event in the table or on the timeline to edit it."
@@ -118,11 +114,12 @@ class EventEditor(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.actor_table.setMinimumHeight(90)
+        self.actor_table.setMaximumHeight(150)
         self.actor_table.setToolTip(
             "Double-click a role to change it; Delete removes the actor from this event."
         )
         self.actor_input = QLineEdit()
-        self.actor_input.setPlaceholderText("Add an actor: type a name or alias")
+        self.actor_input.setPlaceholderText("Add actor: name or alias")
         self.actor_completer = QCompleter([], self.actor_input)
         self.actor_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.actor_completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -148,6 +145,7 @@ class EventEditor(QWidget):
         self.citations = QListWidget()
         self.citations.setWordWrap(True)
         self.citations.setMinimumHeight(60)
+        self.citations.setMaximumHeight(160)
         self.citations.setToolTip(
             "Activate a citation (double-click or Enter) to open the source at the quote."
         )
@@ -198,6 +196,7 @@ class EventEditor(QWidget):
         if self.doc is not None:
             self.doc.changed.disconnect(self._changed)
             self.doc.selectionChanged.disconnect(self.show_events)
+            self.doc.summary.changed.disconnect(self._summary_changed)
         self.doc = doc
         self._ids = []
         if doc is None:
@@ -205,6 +204,7 @@ class EventEditor(QWidget):
             return
         doc.changed.connect(self._changed)
         doc.selectionChanged.connect(self.show_events)
+        doc.summary.changed.connect(self._summary_changed)
         self._refresh_completions()
         self.show_events(doc.selection)
 
@@ -258,8 +258,10 @@ class EventEditor(QWidget):
         self.notice.clear_message()
         self._set_rows(single=True)
         self.title.setText(event.title)
+        self.title.setCursorPosition(0)
         self.when.set_stored(event.when)
         self.location.setText(event.location)
+        self.location.setCursorPosition(0)
         self.confidence.setCurrentIndex(self.confidence.findData(event.confidence))
         self.tags.setText(", ".join(event.tags))
         self.description.set_stored(event.description)
@@ -282,6 +284,11 @@ class EventEditor(QWidget):
             if citation.quote:
                 text += f"\n“{citation.quote}”"
             item = QListWidgetItem(text)
+            item.setToolTip(
+                f"Source reliability {citation.reliability or 'not graded'}, information "
+                f"credibility {citation.credibility or 'not graded'}. Activate to open the source"
+                + (" at the quote." if citation.char_start is not None else ".")
+            )
             item.setData(
                 Qt.ItemDataRole.UserRole,
                 (citation.source_id, citation.char_start, citation.char_end),
@@ -359,16 +366,19 @@ class EventEditor(QWidget):
     def _refresh_completions(self) -> None:
         if self.doc is None:
             return
-        self.tag_completer.set_words([tag for tag, _ in queries.list_tags(self.doc.ws)])
+        summary = self.doc.summary
+        self.tag_completer.set_words([tag for tag, _ in summary.tags])
         names = []
-        for actor in self.actors_provider():
+        for actor in summary.actors:
             names.append(actor.name)
             names.extend(f"{alias} ({actor.name})" for alias in actor.aliases)
         self.actor_completer.model().setStringList(names)
 
-    def _changed(self, change: Change) -> None:
-        if change.tables & {"actors"} or "tags" in _changed_fields(change):
+    def _summary_changed(self, parts: set) -> None:
+        if parts & {"actors", "tags"}:
             self._refresh_completions()
+
+    def _changed(self, change: Change) -> None:
         touched = set(change.touched("events"))
         for table in ("event_actors", "event_sources"):
             for images in (change.before.get(table, {}), change.after.get(table, {})):
@@ -501,11 +511,3 @@ class EventEditor(QWidget):
             self.sourceRequested.emit(
                 source_id, -1 if start is None else start, -1 if end is None else end
             )
-
-
-def _changed_fields(change: Change) -> set[str]:
-    fields: set[str] = set()
-    for event_id in change.updated("events"):
-        before, after = change.before["events"][event_id], change.after["events"][event_id]
-        fields.update(k for k in after if before.get(k) != after.get(k))
-    return fields

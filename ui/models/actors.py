@@ -32,17 +32,21 @@ class ActorTableModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
 
     def set_workspace(self, ws: Workspace | None) -> None:
+        """Read the actors of ``ws`` now (the window feeds :meth:`set_actors` instead)."""
         self._ws = ws
         self.reload()
 
     def reload(self) -> None:
+        self.set_actors(queries.list_actors(self._ws) if self._ws is not None else [])
+
+    def set_actors(self, actors: list[Actor]) -> None:
         self.beginResetModel()
-        self._actors = queries.list_actors(self._ws) if self._ws is not None else []
+        self._actors = list(actors)
         self.endResetModel()
 
     def apply_change(self, change: Change) -> None:
         # Event counts change only through links (deleting an event removes its links too).
-        if change.tables & {"actors", "event_actors"}:
+        if self._ws is not None and change.tables & {"actors", "event_actors"}:
             self.reload()
 
     def actors(self) -> list[Actor]:

@@ -4,7 +4,7 @@ The model holds only the ordered ids (from ``models.search.filtered_ids``); row 
 fetched on demand, a page at a time, through ``models.queries.get_events(..., links=False)``
 and ``event_actor_names``, and cached. So a million events open as fast as their ids load.
 
-- Small workspaces (up to :data:`SYNC_LIMIT` events) load their ids at once on the GUI thread;
+- Small workspaces (see ``ui.background.is_small``) load their ids at once on the GUI thread;
   larger ones load in the background (:class:`~ui.models.id_loader.IdLoader`) while the
   previous rows stay visible, and ``loadingChanged`` tells the view.
 - Sorting: Date (by ``earliest``, then ``latest``), Title, Confidence and Location are sorted
@@ -26,9 +26,9 @@ from models import dates, queries
 from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
+from ui import background
 from ui.models.id_loader import IdLoader, IdRequest, IdResult, load_ids
 
-SYNC_LIMIT = 20_000
 PAGE = 200
 CACHE_LIMIT = 20_000
 
@@ -91,6 +91,7 @@ class EventTableModel(QAbstractTableModel):
         self._order = "when"
         self._descending = False
         self._loading = False
+        self.generation = 0
         self._loader = IdLoader(self)
         self._loader.loaded.connect(self._loaded)
         self._loader.failed.connect(self._load_failed)
@@ -99,8 +100,10 @@ class EventTableModel(QAbstractTableModel):
 
     def set_workspace(self, ws: Workspace | None) -> None:
         self._loader.cancel()
+        self.beginResetModel()  # views keep their selection here, under the old generation
+        self.generation += 1  # ids of one workspace mean nothing in another
         self._ws = ws
-        self.beginResetModel()
+        self._filter = EventFilter()  # so do actor and source ids in a filter
         self._ids, self._rows_by_id, self._cache = [], None, {}
         self._total = 0
         self.endResetModel()
@@ -143,11 +146,9 @@ class EventTableModel(QAbstractTableModel):
             self.countsChanged.emit(0, 0)
             return
         request = IdRequest(self._filter, self._order, self._descending)
-        total = queries.count_events(self._ws)
-        if total <= SYNC_LIMIT:
+        if background.is_small(self._ws):
             self._loader.cancel()
-            result = load_ids(self._ws, request, total)
-            self._install(result)
+            self._install(load_ids(self._ws, request))
             return
         self._set_loading(True)
         self._loader.request(self._ws.path, request)

@@ -42,7 +42,6 @@ class IdResult:
 
 def load_ids(ws: Workspace, request: IdRequest, total: int | None = None) -> IdResult:
     """Run ``request`` on ``ws`` (any thread, with that thread's connection)."""
-    total = queries.count_events(ws) if total is None else total
     note = ""
     if request.order == "actors":
         ids = search.filtered_ids(ws, request.flt, order="when")
@@ -61,6 +60,9 @@ def load_ids(ws: Workspace, request: IdRequest, total: int | None = None) -> IdR
         ids = search.filtered_ids(
             ws, request.flt, order=request.order, descending=request.descending, limit=request.limit
         )
+    if total is None:  # unfiltered, the ids are all the events: no second pass to count them
+        whole = request.flt.empty and request.limit is None
+        total = len(ids) if whole else queries.count_events(ws)
     return IdResult(0, ids, total, note)
 
 

@@ -35,12 +35,15 @@ class SourceTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        self.set_sources(queries.list_sources(self._ws) if self._ws is not None else [])
+
+    def set_sources(self, sources: list[Source]) -> None:
         self.beginResetModel()
-        self._sources = queries.list_sources(self._ws) if self._ws is not None else []
+        self._sources = list(sources)
         self.endResetModel()
 
     def apply_change(self, change: Change) -> None:
-        if change.tables & {"sources", "event_sources"}:
+        if self._ws is not None and change.tables & {"sources", "event_sources"}:
             self.reload()
 
     def sources(self) -> list[Source]:
