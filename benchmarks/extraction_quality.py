@@ -7,9 +7,10 @@
 TempEval-3 scorer (``timex_score.py`` in ``--tools``, default ``<corpora>/../tools``), run as
 it is, once per folder. MEANTIME is scored by ``benchmarks/meantime_scorer.py``.
 
-Splits: the temporal rules were tuned on TimeBank only; AQUAINT and MEANTIME are held out
-for them. Actor rules were tuned on MEANTIME's airbus and apple articles; its gm and stock
-articles are held out for actors.
+Splits: rules were tuned on TimeBank and on MEANTIME's airbus and apple articles (actors
+only on the latter); AQUAINT and MEANTIME's gm and stock articles are held out and were not
+looked at while writing rules. Each split is reported on its own; ``meantime_all`` is both
+MEANTIME halves together, for comparison with published figures.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import meantime_scorer as ms  # noqa: E402
 
-ACTOR_TUNING = ["airbus", "apple"]
-ACTOR_HELD_OUT = ["gm", "stock"]
+MEANTIME_TUNING = ["airbus", "apple"]
+MEANTIME_HELD_OUT = ["gm", "stock"]
 
 
 def score_tbaq(tools: Path, folder: Path) -> dict:
@@ -106,9 +107,13 @@ def main(argv: list[str] | None = None) -> int:
         report["tbaq_aquaint_held_out"] = score_tbaq(tools, tbaq / "AQUAINT")
     meantime = corpora / "meantime-en"
     if meantime.is_dir():
-        report["meantime_all_timex_held_out"] = score_meantime(meantime, None, args.errors)
-        report["meantime_actor_tuning"] = score_meantime(meantime, ACTOR_TUNING, args.errors)
-        report["meantime_actor_held_out"] = score_meantime(meantime, ACTOR_HELD_OUT, args.errors)
+        report["meantime_tuning_airbus_apple"] = score_meantime(
+            meantime, MEANTIME_TUNING, args.errors
+        )
+        report["meantime_held_out_gm_stock"] = score_meantime(
+            meantime, MEANTIME_HELD_OUT, args.errors
+        )
+        report["meantime_all"] = score_meantime(meantime, None, 0)
     print(json.dumps(report, indent=2))
     return 0
 

@@ -34,7 +34,28 @@ ACTOR_TYPES = ("PER", "ORG", "LOC")
 NAMED = ("NAM", "PRE.NAM")
 WINDOW_SENTENCES = 6  # sentences 0..5: title, dateline and the annotated opening
 
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'", "''", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "'S",
+    "n't",
+    "'",
+    "''",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
 
 
@@ -134,7 +155,9 @@ def find_documents(corpus_dir: Path, subsets: list[str] | None = None) -> list[P
     """The XML articles under ``corpus_dir`` (``corpus_airbus``, ... or the named subsets)."""
     folders = sorted(p for p in corpus_dir.glob("corpus_*") if p.is_dir())
     if subsets:
-        folders = [p for p in folders if p.name in subsets or p.name.removeprefix("corpus_") in subsets]
+        folders = [
+            p for p in folders if p.name in subsets or p.name.removeprefix("corpus_") in subsets
+        ]
     return [f for folder in folders for f in sorted(folder.glob("*.xml"))]
 
 
@@ -183,10 +206,52 @@ _KIND_TO_TYPES = {
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
-_UNNAMED_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She",
-                  "We", "They", "Their", "His", "Her", "Our", "Who", "Which", "I", "You", "All",
-                  "Some", "Both", "Each", "Us", "My", "Your"}
-_INNER_WORDS = {"of", "and", "the", "de", "&", "for", "von", "van", "al", "bin", "da", "du", "la", "le"}
+_UNNAMED_FIRST = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "We",
+    "They",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Who",
+    "Which",
+    "I",
+    "You",
+    "All",
+    "Some",
+    "Both",
+    "Each",
+    "Us",
+    "My",
+    "Your",
+}
+_INNER_WORDS = {
+    "of",
+    "and",
+    "the",
+    "de",
+    "&",
+    "for",
+    "von",
+    "van",
+    "al",
+    "bin",
+    "da",
+    "du",
+    "la",
+    "le",
+}
 
 
 def is_named(mention: Mention, text: str) -> bool:
@@ -196,7 +261,7 @@ def is_named(mention: Mention, text: str) -> bool:
     if mention.syntactic:
         return False
     words = re.findall(r"[^\W\d_][\w.'&-]*", text[mention.start : mention.end])
-    if not words or words[0] in _UNNAMED_FIRST:
+    if not words or words[0] in _UNNAMED_FIRST or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w in _INNER_WORDS or len(w) <= 2 for w in words)
 
@@ -218,7 +283,9 @@ def gold_actor_mentions(doc: MeantimeDoc) -> list[Mention]:
             and (o.start, o.end) != (m.start, m.end)
             for o in named
         )
-        if not nested and not any((k.start, k.end, k.entity) == (m.start, m.end, m.entity) for k in keep):
+        if not nested and not any(
+            (k.start, k.end, k.entity) == (m.start, m.end, m.entity) for k in keep
+        ):
             keep.append(m)
     return keep
 
@@ -231,9 +298,7 @@ def score_actors(doc: MeantimeDoc, system: list[dict], totals: dict) -> None:
     system = [s for s in system if s["start"] < doc.window_end]
     gold = gold_actor_mentions(doc)
     acceptable = [
-        m
-        for m in doc.mentions
-        if (m.type in ACTOR_TYPES or m.type == "") and is_named(m, doc.text)
+        m for m in doc.mentions if (m.type in ACTOR_TYPES or m.type == "") and is_named(m, doc.text)
     ]
     exact = {
         (m.end - len(_DETERMINER.sub("", doc.text[m.start : m.end])), m.end): m

@@ -12,123 +12,31 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from ingest.extract.actor_words import (
+    ACTOR_AFTER,
+    EVENT_WORDS,
+    INDEX_AFTER,
+    LEGAL_SUFFIX,
+    MARKET_INDEX,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_BEFORE,
+    PLACE_WORDS,
+    POLITICAL_AFTER,
+    POLITICAL_BEFORE,
+    PRODUCT_AFTER,
+    ROLE_BEFORE,
+    THING_BEFORE,
+    TITLE_ONLY_IF_FOLLOWED,
+    TITLES,
+)
 from ingest.extract.gazetteer import Entry, Gazetteer, normalise
+from ingest.extract.headline import base_form
 from ingest.extract.model import Actor, Timex
 from ingest.extract.names import NAME_PARTICLES, Chunk, Token, chunks, tokenise
-
-TITLES = {
-    "President", "Vice", "Prime", "Minister", "Chancellor", "Secretary", "Secretary-General",
-    "General", "Gen.", "Lt.", "Lieutenant", "Maj.", "Major", "Colonel", "Col.", "Admiral",
-    "Adm.", "Commander", "Captain", "Capt.", "Sergeant", "Sgt.", "Mr.", "Mr", "Mrs.", "Mrs",
-    "Ms.", "Ms", "Dr.", "Dr", "Prof.", "Professor", "Sen.", "Senator", "Rep.", "Representative",
-    "Gov.", "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Crown", "Sheikh", "Emir",
-    "Ayatollah", "Pope", "Cardinal", "Archbishop", "Bishop", "Rabbi", "Imam", "Judge", "Justice",
-    "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman",
-    "CEO", "Chief", "Executive", "Director", "Director-General", "President-elect", "Premier",
-    "Speaker", "Lord", "Lady", "Sir", "Dame", "Commissioner", "Prosecutor", "Marshal", "Field",
-    "Brig.", "Deputy", "Foreign", "Defence", "Defense", "Interior", "Finance", "Officer",
-    "Founder", "Co-founder", "Analyst", "Leader", "Supreme", "Sultan", "Mme", "Mme.", "Messrs.",
-    "Attorney", "Chief Executive", "Head", "Senior", "Acting", "Former", "Opposition",
-}
-# Words in a title that do not start a name when capitalised alone ("Foreign Minister X").
-_TITLE_ONLY_IF_FOLLOWED = {"Foreign", "Defence", "Defense", "Interior", "Finance", "Field", "Crown",
-                           "Vice", "Prime", "Deputy", "Chief", "Executive", "Supreme", "Senior",
-                           "Acting", "Former", "Opposition", "Head", "Attorney", "Officer"}
-_ROLE_BEFORE = re.compile(
-    r"(?:spokes(?:man|woman|person)|analyst|leader|chief|minister|president|secretary|director|"
-    r"chairman|chairwoman|executive|officer|envoy|ambassador|commander|general|colonel|captain|"
-    r"senator|governor|mayor|judge|lawyer|attorney|prosecutor|professor|researcher|economist|"
-    r"journalist|reporter|correspondent|editor|founder|co-founder|CEO|head|deputy|adviser|"
-    r"advisor|aide|official|lawmaker|activist|candidate|pilot|soldier|commentator|expert|"
-    r"negotiator|diplomat|premier|chancellor|king|queen|prince|emir|sheikh|cleric|colleague|"
-    r"manager|president-elect|strategist|scientist|engineer|designer|player|coach|singer|"
-    r"actor|actress|author|writer|banker|investor|entrepreneur|billionaire|businessman|"
-    r"businesswoman|student|resident|witness|victim|survivor|father|mother|son|daughter|"
-    r"wife|husband|brother|sister|named|called|dubbed)\s+$",
-    re.IGNORECASE,
-)
-ORG_WORDS = {
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.", "LLC", "plc",
-    "PLC", "AG", "SA", "NV", "N.V.", "S.A.", "GmbH", "SpA", "Group", "Holdings", "Airlines", "Airways",
-    "Air", "Aviation", "Aerospace", "Motors", "Motor", "Automotive", "Bank", "Banks", "Party", "Council",
-    "Ministry", "Agency", "Army", "Navy", "Forces", "Force", "Front", "Movement", "Association",
-    "Institute", "University", "College", "Committee", "Commission", "Organization", "Organisation",
-    "Union", "Federation", "Foundation", "Fund", "Authority", "Office", "Department", "Services",
-    "Systems", "Industries", "Technologies", "Technology", "Research", "Capital", "Partners",
-    "Communications", "Network", "Networks", "News", "Times", "Post", "Journal", "Exchange", "Court",
-    "Parliament", "Assembly", "Government", "Police", "Guard", "Guards", "Brigade", "Brigades",
-    "Battalion", "Regiment", "Division", "Corps", "Club", "Records", "Studios", "Pictures",
-    "Entertainment", "Media", "Press", "Bureau", "Board", "Consortium", "Alliance", "Coalition",
-    "Society", "League", "Cartel", "Militia", "Electronics", "Software", "Computer", "Computers",
-    "Energy", "Petroleum", "Oil", "Gas", "Steel", "Mining", "Pharmaceuticals", "Labs", "Laboratories",
-    "Enterprises", "Ventures", "Securities", "Investments", "Insurance", "Trust", "Bancorp",
-    "Financial", "Telecom", "Broadcasting", "Magazine", "Gazette", "Herald", "Tribune", "Daily",
-    "Reuters", "Service", "Directorate", "Command", "Secretariat", "Congress", "Senate", "Cabinet",
-    "Commonwealth", "Mission", "Team", "Shipyard", "Works", "Logistics", "Express", "Railways",
-}
-PLACE_WORDS = {
-    "Airport", "Street", "Avenue", "Square", "Road", "River", "Mountains", "Island", "Islands",
-    "Province", "Region", "Oblast", "District", "County", "Valley", "Sea", "Ocean", "Bay", "Strait",
-    "Peninsula", "Desert", "Lake", "Canal", "Base", "Bridge", "Dam", "Center", "Centre", "Hospital",
-    "Park", "Stadium", "Port", "Harbour", "Harbor", "Coast", "Plaza", "Boulevard", "Highway",
-    "Heights", "Hills", "Governorate", "Prefecture", "Camp", "Crossing", "Checkpoint", "Field",
-    "Factory", "Plant", "Refinery", "Mosque", "Cathedral", "Palace", "Prison", "Village", "Town",
-}
-_LEGAL_SUFFIX = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "plc", "PLC",
-                 "AG", "SA", "NV", "N.V.", "S.A.", "GmbH", "SpA"}
-_NOT_NAMES = {
-    "I", "OK", "TV", "AM", "PM", "GMT", "UTC", "EST", "CEO", "CFO", "COO", "CTO", "MP", "MPs",
-    "A", "An", "The", "God", "Internet", "Web", "English", "Mr", "Mrs", "Ms", "Dr", "No",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "CO2", "GDP",
-    "US$", "UPDATE", "BREAKING", "EXCLUSIVE", "AFP/Getty", "Photo", "Image", "Video", "PHOTO",
-    "USD", "EUR", "GBP", "GB", "MB", "KB", "TB", "GHz", "MHz", "Hz", "SDK", "API", "PDF", "VIP",
-    "Christmas", "Easter", "Ramadan", "Eid", "Hanukkah", "Thanksgiving", "Passover", "Diwali",
-}
-# Names of happenings, not actors: "Paris Air Show", "Worldwide Developers Conference".
-EVENT_WORDS = {"Conference", "Summit", "Show", "Expo", "Games", "Olympics", "Cup", "Festival",
-               "Championship", "Championships", "Awards", "Prize", "Week", "Day", "Fair", "Marathon",
-               "Tournament", "Convention", "Symposium", "Session", "Talks", "Initiative", "Program",
-               "Programme", "Project", "Plan", "Act", "Treaty", "Accord", "Accords", "Agreement",
-               "Protocol", "Resolution", "Doctrine", "Operation", "War", "Crisis", "Revolution"}
-_THING_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|our|your|my|new|this|that|these|those|latest|first|"
-    r"each|every|older|newer|original|upcoming)|\d[\w-]*|[a-z]+[A-Z]\w*)\s+$"
-)
-_PRODUCT_AFTER = re.compile(
-    r"^\s+(?:jets?|aircraft|airliners?|planes?|engines?|computers?|laptops?|notebooks?|phones?|"
-    r"handsets?|software|players?|devices?|models?|versions?|tablets?|chips?|processors?|"
-    r"cars?|vehicles?|trucks?|tanks?|missiles?|rifles?|drones?|helicopters?|fighters?|"
-    r"systems?|platforms?|series|line|range|brand|operating|store|app|apps|edition|update|"
-    r"family|variant|program|programme|project|deal|contract|order|orders|flights?|tour)\b"
-)
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|at|from|to|into|across|around|toward|towards|based\s+in|headquartered\s+in)\s+$")
-_ACTOR_AFTER = re.compile(
-    r"^(?:['’]s?\s|\s+(?:said|says|say|told|has|have|had|will|would|is|was|were|are|announced|"
-    r"reported|confirmed|denied|plans|planned|agreed|launched|signed|bought|sold|won|lost|"
-    r"offered|ordered|chose|claimed|accused|asked|wants|expects|expected|hopes|declined|"
-    r"refused|argued|added|noted|stated|spokesman|spokeswoman|chief|CEO|president|officials?|"
-    r"executives?|shares|stock|board|employees|staff|customers)\b)"
-)
-_POLITICAL_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:government|leadership|forces|troops|army|military|officials|position|war|"
-    r"invasion|offensive|demands?|response|decision|stance|policy|envoy|ambassador|troops))|"
-    r"^\s+(?:has|have|had|is|was|will|would|said|says|say|announced|accused|warned|denied|"
-    r"rejected|insisted|demanded|urged|responded|called|sent|imposed|claimed|launched|struck|"
-    r"agreed|signed|wants|wanted|hopes|fears|sees|believes|considers|refused|blamed|condemned|"
-    r"threatened|vowed|pledged|promised|retaliated|recalled|expelled|summoned|protested|"
-    r"welcomed|criticised|criticized|confirmed|reported|ordered|approved|backed|supports|"
-    r"supported|opposes|opposed|and\s+(?:Washington|Moscow|Kyiv|Kiev|Beijing|London|Paris|"
-    r"Berlin|Tehran|Ankara|Jerusalem|Brussels|Tokyo|Seoul|Pyongyang|Riyadh|Cairo|Damascus|"
-    r"Baghdad|Minsk|Warsaw|Budapest|Taipei|New\s+Delhi|Islamabad|Kabul|Caracas|Havana))\b",
-    re.IGNORECASE,
-)
-_POLITICAL_BEFORE = re.compile(
-    r"(?:between|with|accused|urged|told|warned|pressed|pressured|sanctioned|against|by|"
-    r"from|of)\s+$|\b(?:ties|relations|talks|dialogue|tensions|deal|agreement)\s+(?:with|between)\s+$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -152,11 +60,17 @@ class _Document:
         self.lower_words = {t.text for t in tokens if t.text[:1].islower()}
         self.mid_capitals = {t.text for t in tokens if t.capitalised and not t.sentence_start}
         self.title_lines = _title_case_lines(text, tokens)
+        self.title_starts = [start for start, _end in self.title_lines]
+        self.body_words = Counter(t.text for t in tokens if not self.in_title_line(t.start))
+        self.occurrence_cache: dict[str, int] = {}
+        self.surnames: dict[str, str] = {}  # people named so far, by surname
 
     def in_timex(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.timex_starts, start) - 1
-        return index >= 0 and self.timex_ends[index] > start or (
-            index + 1 < len(self.timex_starts) and self.timex_starts[index + 1] < end
+        return (
+            index >= 0
+            and self.timex_ends[index] > start
+            or (index + 1 < len(self.timex_starts) and self.timex_starts[index + 1] < end)
         )
 
     def common(self, token: Token) -> bool:
@@ -165,17 +79,25 @@ class _Document:
         return lower in self.gazetteer.common_words or (word != lower and lower in self.lower_words)
 
     def in_title_line(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.title_lines)
+        index = bisect.bisect_right(self.title_starts, position) - 1
+        return index >= 0 and position < self.title_lines[index][1]
 
 
 def _title_case_lines(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Lines that capitalise most words (headlines), where capitals say little."""
     lines = []
+    index = 0
     position = 0
     for line in text.split("\n"):
         end = position + len(line)
-        words = [t for t in tokens if position <= t.start < end and t.text[:1].isalpha() and len(t.text) > 3]
-        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.7:
+        words = capitals = 0
+        while index < len(tokens) and tokens[index].start < end:
+            word = tokens[index].text
+            if word[:1].isalpha() and len(word) > 3:
+                words += 1
+                capitals += word[:1].isupper()
+            index += 1
+        if words >= 4 and capitals / words >= 0.7:
             lines.append((position, end))
         position = end + 1
     return lines
@@ -188,7 +110,16 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     mentions: list[Mention] = []
     covered: list[tuple[int, int]] = []
     for chunk in chunks(text, tokens):
-        mentions.extend(_resolve_chunk(doc, chunk))
+        found = _resolve_chunk(doc, chunk)
+        for mention in found:
+            if mention.kind == "person" and " " in mention.name:
+                doc.surnames[mention.name.split()[-1]] = mention.name
+        mentions.extend(found)
+    spanning = _spanning_names(doc)
+    if spanning:
+        starts = [s.start for s in spanning]
+        mentions = [m for m in mentions if not _overlaps_any(m, spanning, starts)]
+        mentions.extend(spanning)
     covered = sorted((m.start, m.end) for m in mentions)
     mentions.extend(_lowercase_gazetteer(doc, covered))
     mentions = [m for m in mentions if not _product_or_currency(doc, m)]
@@ -200,16 +131,30 @@ _MODEL_AFTER = re.compile(r"^[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|[A-Z]\d\w*)(?![\w$%])"
 
 
 def _product_or_currency(doc: _Document, mention: Mention) -> bool:
-    """ "Airbus A380", "Boeing 787": a product; "US$ 40 billion": a currency."""
+    """ "Airbus A380", "Boeing 787": a product; "US$ 40 billion": a currency; "the Dow": an
+    index."""
     after = doc.text[mention.end : mention.end + 12]
+    surface = doc.text[mention.start : mention.end]
+    if MARKET_INDEX.match(surface) and (
+        mention.strength < 3 or INDEX_AFTER.match(doc.text[mention.end : mention.end + 24])
+    ):
+        return True
     if after.startswith("$"):
         return True
+    if mention.kind == "organisation" and (
+        PRODUCT_AFTER.match(after + doc.text[mention.end + 12 : mention.end + 30])
+        or re.match(r"^ [A-Z][a-z]+ \d", doc.text[mention.end : mention.end + 30])
+    ):
+        return True  # "Airbus jets", "Rolls-Royce Trent 900 engines": the maker's product
     if mention.kind in ("organisation", "other") and _MODEL_AFTER.match(after):
-        number = re.match(r"^[ -]?(\d[\d,.]*)", after)
-        if number and re.match(r"^[ -]?\d[\d,.]*\s+(?:million|billion|people|jobs|workers|employees|staff|percent|per|%)", after + doc.text[mention.end + 12 : mention.end + 30]):
-            return False
-        return True
+        wider = doc.text[mention.end : mention.end + 30]
+        return not _QUANTITY_AFTER.match(wider)  # "GM 30,000 jobs" is not a model number
     return False
+
+
+_QUANTITY_AFTER = re.compile(
+    r"^[ -]?\d[\d,.]*\s+(?:million|billion|people|jobs|workers|employees|staff|percent|per|%)"
+)
 
 
 # --------------------------------------------------------------------- chunk resolution
@@ -262,14 +207,14 @@ def _is_title(doc: _Document, tokens: list[Token], index: int, current: list[Tok
         form = " ".join(t.text for t in current + [tokens[index]])
         if doc.gazetteer.lookup(form) is not None:
             return False  # "Security Council" is an organisation, not a title
-    if word in _TITLE_ONLY_IF_FOLLOWED:
+    if word in TITLE_ONLY_IF_FOLLOWED:
         return following[0].text in TITLES or following[0].text in ("Minister", "Secretary")
     return True
 
 
 def _role_before(doc: _Document, start: int) -> bool:
     before = doc.text[max(0, start - 40) : start]
-    return bool(_ROLE_BEFORE.search(before))
+    return bool(ROLE_BEFORE.search(before))
 
 
 def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[Mention]:
@@ -281,7 +226,12 @@ def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[
             break
         tokens = tokens[1:]
         titled = False
-    if not tokens:
+    while tokens and not tokens[0].capitalised and tokens[0].text[:3] not in ("al-", "el-"):
+        tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
+        titled = False
+    while tokens and not tokens[-1].capitalised:
+        tokens = tokens[:-1]  # "Office on (June 18)": a connector left by a cut
+    if not tokens or all(t.text in TITLES for t in tokens):
         return []
     whole = _form(doc, tokens)
     entry = gazetteer.lookup(whole)
@@ -290,11 +240,17 @@ def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[
     words = [t.text for t in tokens]
     if titled and len(tokens) <= 4 and not _has_org_word(words):
         return [_person(doc, tokens)]
-    if _has_org_word(words) and not (len(words) == 1 and words[0] in ("Air", "Capital", "Post", "Times", "Daily", "Government")):
+    if _has_org_word(words) and not (
+        len(words) == 1 and words[0] in ("Air", "Capital", "Post", "Times", "Daily", "Government")
+    ):
         return [_organisation(doc, tokens)]
     if len(words) > 1 and words[-1] in PLACE_WORDS:
         return [Mention(tokens[0].start, tokens[-1].end, whole, "place", 2)]
-    if len(tokens) >= 2 and tokens[0].text in gazetteer.given_names and all(_name_word(t.text) for t in tokens[1:]):
+    if (
+        len(tokens) >= 2
+        and tokens[0].text in gazetteer.given_names
+        and all(_name_word(t.text) for t in tokens[1:])
+    ):
         return [_person(doc, tokens)]
     inner = _inner_entries(doc, tokens)
     if inner:
@@ -307,11 +263,28 @@ def _form(doc: _Document, tokens: list[Token]) -> str:
 
 
 def _has_org_word(words: list[str]) -> bool:
-    return any(word in ORG_WORDS for word in words[1:]) or (len(words) > 1 and words[0] in ("Ministry", "Department", "Bank", "University", "Institute", "Council", "Office", "Agency", "Committee", "Commission"))
+    return any(word in ORG_WORDS for word in words[1:]) or (
+        len(words) > 1
+        and words[0]
+        in (
+            "Ministry",
+            "Department",
+            "Bank",
+            "University",
+            "Institute",
+            "Council",
+            "Office",
+            "Agency",
+            "Committee",
+            "Commission",
+        )
+    )
 
 
 def _name_word(word: str) -> bool:
-    return (word[:1].isupper() or word in NAME_PARTICLES or word[:3] in ("al-", "el-")) and word not in ORG_WORDS
+    return (
+        word[:1].isupper() or word in NAME_PARTICLES or word[:3] in ("al-", "el-")
+    ) and word not in ORG_WORDS
 
 
 def _from_entry(doc: _Document, entry: Entry, start: int, end: int) -> Mention:
@@ -326,9 +299,12 @@ def _political(doc: _Document, start: int, end: int) -> bool:
     before = doc.text[max(0, start - 40) : start]
     if re.match(r"\s*,\s+[A-Z]", after) and re.search(r"\b(?:in|at|near|from|to)\s+$", before):
         return False
-    if _POLITICAL_AFTER.match(after):
-        return not re.search(r"\b(?:in|at|near|into|around|outside|across|over)\s+$", before)
-    return bool(_POLITICAL_BEFORE.search(before)) and not re.search(r"\b(?:in|at|near)\s+$", before)
+    next_word = re.match(r"^\s+([a-z]+)\b", after)
+    if POLITICAL_AFTER.match(after) or (next_word and base_form(next_word.group(1))):
+        return not re.search(
+            r"\b(?:in|at|near|into|around|outside|across|over|to|from)\s+$", before
+        )
+    return bool(POLITICAL_BEFORE.search(before)) and not re.search(r"\b(?:in|at|near)\s+$", before)
 
 
 def _person(doc: _Document, tokens: list[Token]) -> Mention:
@@ -364,7 +340,7 @@ def _organisation(doc: _Document, tokens: list[Token]) -> Mention:
         name = f"Ministry of {field}" + (f" ({state})" if state else "")
         return Mention(start, end, name, "organisation", 2)
     words = form.split()
-    while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX:
+    while len(words) > 1 and words[-1].rstrip(",") in LEGAL_SUFFIX:
         words.pop()
     name = " ".join(words).rstrip(",")
     entry = doc.gazetteer.lookup(name)
@@ -374,7 +350,9 @@ def _organisation(doc: _Document, tokens: list[Token]) -> Mention:
 
 
 def _possessor_state(doc: _Document, start: int) -> str | None:
-    match = re.search(r"([A-Z][\w.]+(?:\s[A-Z]\w+)?)['’]s\s+$", doc.text[max(0, start - 40) : start])
+    match = re.search(
+        r"([A-Z][\w.]+(?:\s[A-Z]\w+)?)['’]s\s+$", doc.text[max(0, start - 40) : start]
+    )
     if not match:
         return None
     entry = doc.gazetteer.lookup(match.group(1))
@@ -417,27 +395,46 @@ def _inner_entries(doc: _Document, tokens: list[Token]) -> list[Mention]:
 def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
     """A capitalised name nothing else explains: kept when the text vouches for it."""
     words = [t.text for t in tokens]
-    if all(word in _NOT_NAMES or word in TITLES for word in words):
+    if all(word in NOT_NAMES or word in TITLES for word in words):
         return []
-    if any(doc.gazetteer.lookup(w) is not None and doc.gazetteer.lookup(w).role == "adjective" for w in words[:1]) and len(words) > 1:
+    if (
+        any(
+            doc.gazetteer.lookup(w) is not None and doc.gazetteer.lookup(w).role == "adjective"
+            for w in words[:1]
+        )
+        and len(words) > 1
+    ):
         return []
     form = _form(doc, tokens)
     start, end = tokens[0].start, tokens[-1].end
-    if len(form) < 2 or form.isdigit() or any(ch.isdigit() for ch in words[0]) or words[0][:1].islower():
+    if (
+        len(form) < 2
+        or form.isdigit()
+        or any(ch.isdigit() for ch in words[0])
+        or words[0][:1].islower()
+    ):
         return []
     if words[-1] in EVENT_WORDS or any(w in EVENT_WORDS for w in words[1:]):
         return []
     before = doc.text[max(0, start - 24) : start]
     after = doc.text[end : end + 24]
-    if _PRODUCT_AFTER.match(after) or re.match(r"^\s+[\w-]*\d", after):
+    if PRODUCT_AFTER.match(after) or re.match(r"^\s+[\w-]*\d", after):
         return []
-    if _THING_BEFORE.search(before) and not _ACTOR_AFTER.match(after):
+    if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“])\s*$", before) or re.match(r"^[\"”]", after):
+        return []  # "iTunes Music Store", a "Dreamliner" in quotes: products and nicknames
+    if (
+        len(tokens) == 1
+        and re.search(r"\bthe\s+$", before)
+        and not words[0].endswith("s")
+        and not re.match(r"^\s+(?:said|says|told|announced|reported)\b", after)
+    ):
+        return []  # "the Shuffle was introduced": a thing, unless it speaks
+    if THING_BEFORE.search(before) and not ACTOR_AFTER.match(after):
         return []
-    if doc.in_title_line(start):
-        if not any(w in doc.mid_capitals and not doc.in_title_line(start) for w in words):
-            vouched = [t for t in tokens if _seen_elsewhere(doc, t)]
-            if not vouched:
-                return []
+    if doc.in_title_line(start) and not any(_seen_elsewhere(doc, t) for t in tokens):
+        return []  # a capitalised headline word that the story never uses as a name
+    if len(tokens) == 1 and words[0] in doc.surnames:
+        return [Mention(start, end, doc.surnames[words[0]], "person", 2)]
     if len(tokens) == 1:
         token = tokens[0]
         if token.sentence_start and (doc.common(token) or token.text not in doc.mid_capitals):
@@ -446,27 +443,89 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
             return []
         if token.text.isupper() and len(token.text) > 5:
             return []  # shouting, not an acronym
-    if _PLACE_BEFORE.search(before) and not _ACTOR_AFTER.match(after):
+    if re.search(
+        r"\b(?:village|town|city|region|province|district|port|settlement|capital|area)\s+of\s+$",
+        before,
+    ):
+        return [Mention(start, end, form, "place", 2)]
+    if PLACE_BEFORE.search(before) and not ACTOR_AFTER.match(after):
         return [Mention(start, end, form, "place", 1)]
-    if re.match(r"^,\s+(?:[A-Z][\w.]+\s?){1,3}(?:[,.;)]|\s+(?:and|in|on|at|to|is|was|has)\b)", after):
-        entry = doc.gazetteer.lookup(re.match(r"^,\s+((?:[A-Z][\w.]+\s?){1,3})", after).group(1).strip())
+    if re.match(
+        r"^,\s+(?:[A-Z][\w.]+\s?){1,3}(?:[,.;)]|\s+(?:and|in|on|at|to|is|was|has)\b)", after
+    ):
+        entry = doc.gazetteer.lookup(
+            re.match(r"^,\s+((?:[A-Z][\w.]+\s?){1,3})", after).group(1).strip()
+        )
         if entry is not None and entry.kind in ("state", "place"):
             return [Mention(start, end, form, "place", 1)]
-    strong = bool(_ACTOR_AFTER.match(after)) or bool(re.search(r"\b(?:by|with|for|against|between|and|of)\s+$", before))
-    if not strong and _occurrences(doc, form) < 2:
+    strong = bool(ACTOR_AFTER.match(after)) or bool(
+        re.search(r"\b(?:by|with|for|against|between|and|of|said|says|told|to)\s+$", before)
+    )
+    if not strong and _occurrences(doc, form, start) < 3:
         return []
     return [Mention(start, end, form, "other", 1)]
 
 
-def _occurrences(doc: _Document, form: str) -> int:
-    return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text))
+def _occurrences(doc: _Document, form: str, start: int) -> int:
+    """How often ``form`` occurs near ``start`` (the whole text when it is article-sized)."""
+    if len(doc.text) <= 100_000:
+        cached = doc.occurrence_cache.get(form)
+        if cached is None:
+            cached = doc.occurrence_cache[form] = _count(form, doc.text)
+        return cached
+    return _count(form, doc.text[max(0, start - 20_000) : start + 20_000])
+
+
+def _count(form: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text))
 
 
 def _seen_elsewhere(doc: _Document, token: Token) -> bool:
-    for other in doc.tokens:
-        if other.text == token.text and other.start != token.start and not doc.in_title_line(other.start):
-            return True
-    return False
+    """Does the story use this word outside the headline lines?"""
+    return doc.body_words.get(token.text, 0) > (0 if doc.in_title_line(token.start) else 1)
+
+
+def _overlaps_any(mention: Mention, others: list[Mention], starts: list[int]) -> bool:
+    """Does ``mention`` overlap one of ``others`` (sorted, not overlapping each other)?"""
+    index = bisect.bisect_left(starts, mention.end) - 1
+    return index >= 0 and others[index].end > mention.start
+
+
+def _spanning_names(doc: _Document) -> list[Mention]:
+    """Names with lower-case words that chunks cannot hold: the workspace's "Ukrainian
+    forces", the gazetteer's "UN refugee agency". They override what chunks found."""
+    found: list[Mention] = []
+    tokens = doc.tokens
+    index = 0
+    limit = doc.gazetteer.max_tokens
+    firsts = doc.gazetteer.spanning_firsts
+    while index < len(tokens):
+        token = tokens[index]
+        if token.text not in firsts:
+            index += 1
+            continue
+        hit = None
+        for stop in range(min(len(tokens), index + limit), index, -1):
+            words = tokens[index:stop]
+            found_entries = doc.gazetteer.forms.get(
+                normalise(doc.text[token.start : words[-1].end])
+            )
+            if not found_entries:
+                continue
+            entry = found_entries[0]
+            if entry.workspace or not all(t.capitalised for t in words[1:]):
+                hit = (stop, entry)
+            break
+        if hit is None:
+            index += 1
+            continue
+        stop, entry = hit
+        mention = _from_entry(doc, entry, token.start, tokens[stop - 1].end)
+        if entry.workspace:
+            mention.strength = 4
+        found.append(mention)
+        index = stop
+    return found
 
 
 def _lowercase_gazetteer(doc: _Document, covered: list[tuple[int, int]]) -> list[Mention]:
@@ -517,7 +576,11 @@ def _corefer(doc: _Document, mentions: list[Mention]) -> list[Mention]:
             mention = Mention(mention.start, mention.end, name, kind, 2)
         elif mention.kind in ("other", "person") and " " not in surface and surface in persons:
             mention = Mention(mention.start, mention.end, persons[surface], "person", 2)
-        elif mention.kind == "other" and " " not in surface and len(first_words.get(surface, ())) == 1:
+        elif (
+            mention.kind == "other"
+            and " " not in surface
+            and len(first_words.get(surface, ())) == 1
+        ):
             name = next(iter(first_words[surface]))
             mention = Mention(mention.start, mention.end, name, kinds.get(name, "other"), 2)
         elif mention.kind == "other" and surface in acronyms:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ingest.extract import gazetteer as gazetteers
 from ingest.extract import timex
 from ingest.extract.actors import find_actors
+from ingest.extract.events import propose_events
 from ingest.extract.model import Extraction
 
 
@@ -45,4 +46,5 @@ def extract(text: str, published=None, actors: Iterable | None = None) -> Extrac
     if actors:
         gazetteer = gazetteer.with_workspace(actors)
     found = find_actors(text, timexes, gazetteer)
-    return Extraction(text=text, published=day, timexes=timexes, actors=found)
+    events = propose_events(text, timexes, found, day)
+    return Extraction(text=text, published=day, timexes=timexes, actors=found, events=events)

@@ -44,6 +44,7 @@ class Gazetteer:
     common_words: frozenset[str] = frozenset()
     max_tokens: int = 1
     lowercase_starts: frozenset[str] = frozenset()
+    spanning_firsts: frozenset[str] = frozenset()  # first words of names chunks cannot hold
 
     def add(self, form: str, entry: Entry) -> None:
         form = normalise(form)
@@ -85,6 +86,7 @@ class Gazetteer:
                 surname = name.split()[-1]
                 copy.surnames.setdefault(surname, []).insert(0, entry)
         copy.lowercase_starts = _lowercase_starts(copy.forms)
+        copy.spanning_firsts = _spanning_firsts(copy.forms)
         return copy
 
 
@@ -128,6 +130,16 @@ def _cells(row: list[str], index: int) -> list[str]:
     if index >= len(row):
         return []
     return [cell.strip() for cell in row[index].split(";") if cell.strip()]
+
+
+def _spanning_firsts(forms: dict[str, list[Entry]]) -> frozenset[str]:
+    """First words of forms with a lower-case word inside, or of the workspace's forms."""
+    firsts = set()
+    for form, entries in forms.items():
+        words = form.split()
+        if entries[0].workspace or any(w[:1].islower() for w in words[1:]):
+            firsts.add(words[0])
+    return frozenset(firsts)
 
 
 def _lowercase_starts(forms: dict[str, list[Entry]]) -> frozenset[str]:
@@ -181,4 +193,5 @@ def builtin() -> Gazetteer:
     words = (RESOURCES / "common_words.txt").read_text(encoding="utf-8").split()
     gazetteer.common_words = frozenset(w for w in words if w.isalpha() or "'" in w)
     gazetteer.lowercase_starts = _lowercase_starts(gazetteer.forms)
+    gazetteer.spanning_firsts = _spanning_firsts(gazetteer.forms)
     return gazetteer

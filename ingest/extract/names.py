@@ -21,22 +21,144 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 # Lower-case words that may continue a name after these words: "Ministry of Defence".
 # "People's Liberation Army": a possessive inside a name.
-_PLURAL_POSSESSORS = {"People", "Workers", "Martyrs", "Children", "Women", "Men", "Veterans", "Nations"}
-CONNECTORS = {"of", "for", "on", "de", "del", "da", "du", "der", "den", "van", "von", "al", "bin", "ibn", "le", "la", "y"}
-NAME_PARTICLES = {"de", "del", "da", "du", "der", "den", "van", "von", "al", "bin", "ibn", "le", "la", "y", "ben", "abu"}
-OF_HEADS = {
-    "Ministry", "Minister", "Department", "Bank", "University", "Council", "Republic", "Gulf",
-    "Sea", "Strait", "Institute", "Office", "League", "Union", "Organization", "Organisation",
-    "Association", "Federation", "Party", "Court", "Commission", "Committee", "Academy",
-    "College", "School", "Church", "Kingdom", "States", "Province", "City", "Isle", "Bay",
-    "Cape", "Secretary", "Chamber", "Board", "Bureau", "Agency", "Centre", "Center", "Museum",
-    "Society", "Fund", "Foundation", "Order", "Army", "Navy", "Corps", "House", "Port", "Sultanate",
-    "Emirate", "State", "Assembly", "Parliament", "Congress", "Service", "Authority", "Forces",
-    "Movement", "Front", "Coalition", "Alliance", "Brigade", "Brigades", "Battalion", "Division",
-    "Commonwealth", "Duchy", "Principality", "Conference", "Confederation", "Directorate",
-    "Guard", "Guards", "Bishop", "Archbishop", "Prince", "Duke", "King", "Queen", "Lake",
-    "Mount", "Isles", "Islands", "Straits", "Sheikh", "Chancellor", "Emir", "Sultan",
-}
+_PLURAL_POSSESSORS = frozenset(
+    ["People", "Workers", "Martyrs", "Children", "Women", "Men", "Veterans", "Nations"]
+)
+CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "on",
+        "de",
+        "del",
+        "da",
+        "du",
+        "der",
+        "den",
+        "van",
+        "von",
+        "al",
+        "bin",
+        "ibn",
+        "le",
+        "la",
+        "y",
+    ]
+)
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "da",
+        "du",
+        "der",
+        "den",
+        "van",
+        "von",
+        "al",
+        "bin",
+        "ibn",
+        "le",
+        "la",
+        "y",
+        "ben",
+        "abu",
+    ]
+)
+OF_HEADS = frozenset(
+    [
+        "Ministry",
+        "Minister",
+        "Department",
+        "Bank",
+        "University",
+        "Council",
+        "Republic",
+        "Gulf",
+        "Sea",
+        "Strait",
+        "Institute",
+        "Office",
+        "League",
+        "Union",
+        "Organization",
+        "Organisation",
+        "Association",
+        "Federation",
+        "Party",
+        "Court",
+        "Commission",
+        "Committee",
+        "Academy",
+        "College",
+        "School",
+        "Church",
+        "Kingdom",
+        "States",
+        "Province",
+        "City",
+        "Isle",
+        "Bay",
+        "Cape",
+        "Secretary",
+        "Chamber",
+        "Board",
+        "Bureau",
+        "Agency",
+        "Centre",
+        "Center",
+        "Museum",
+        "Society",
+        "Fund",
+        "Foundation",
+        "Order",
+        "Army",
+        "Navy",
+        "Corps",
+        "House",
+        "Port",
+        "Sultanate",
+        "Emirate",
+        "State",
+        "Assembly",
+        "Parliament",
+        "Congress",
+        "Service",
+        "Authority",
+        "Forces",
+        "Movement",
+        "Front",
+        "Coalition",
+        "Alliance",
+        "Brigade",
+        "Brigades",
+        "Battalion",
+        "Division",
+        "Commonwealth",
+        "Duchy",
+        "Principality",
+        "Conference",
+        "Confederation",
+        "Directorate",
+        "Guard",
+        "Guards",
+        "Bishop",
+        "Archbishop",
+        "Prince",
+        "Duke",
+        "King",
+        "Queen",
+        "Lake",
+        "Mount",
+        "Isles",
+        "Islands",
+        "Straits",
+        "Sheikh",
+        "Chancellor",
+        "Emir",
+        "Sultan",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -83,11 +205,27 @@ def tokenise(text: str) -> list[Token]:
             end -= 2
             word = word[:-2]
             possessive = True
+        compound = _COMPOUND.match(word)
+        if compound:
+            # "Saudi-led", "Iran-backed", "pro-Russian": the name inside is what counts.
+            group = "name" if compound.group("name") else "name2"
+            start, end = start + compound.start(group), start + compound.end(group)
+            word = compound.group(group)
+            possessive = False
         gap = text[previous_end:start]
         sentence_start = not tokens or _ends_sentence(gap, tokens[-1].text)
         tokens.append(Token(start, end, word, possessive, sentence_start, match.end()))
         previous_end = match.end()
     return tokens
+
+
+_COMPOUND = re.compile(
+    r"^(?:(?:pro|anti|non|ex|post|pre)-)?(?P<name>[A-Z][\w.&]*?(?:-[A-Z][\w.&]*?)*)"
+    r"(?:-(?:led|backed|based|owned|run|controlled|held|brokered|made|born|funded|sponsored|"
+    r"allied|aligned|linked|affiliated|occupied|annexed|built|supplied|installed|appointed|"
+    r"friendly|style|era|registered|flagged|listed|headquartered|operated|dominated))$"
+    r"|^(?:pro|anti|non|ex|post|pre)-(?P<name2>[A-Z][\w.&]*)$"
+)
 
 
 def _ends_sentence(gap: str, previous: str) -> bool:
@@ -97,9 +235,7 @@ def _ends_sentence(gap: str, previous: str) -> bool:
     if not stripped:
         return False
     if stripped[0] in ".!?" or stripped[-1] in ":;":
-        if stripped[0] == "." and previous in _ABBREVIATIONS.split("|"):
-            return False
-        return True
+        return not (stripped[0] == "." and previous in _ABBREVIATIONS.split("|"))
     return stripped[-1] in "\"“'‘(-—–" and any(c in stripped for c in ".!?\n")
 
 

@@ -28,7 +28,16 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
     for order, rule in enumerate(RULES):
         for match in rule.pattern.finditer(text):
             if match.end() > match.start():
-                candidates.append((match.start(), -(match.end() - match.start()), -rule.priority, order, match, rule))
+                candidates.append(
+                    (
+                        match.start(),
+                        -(match.end() - match.start()),
+                        -rule.priority,
+                        order,
+                        match,
+                        rule,
+                    )
+                )
     # Leftmost-longest: at each place the longest match whose handler accepts it wins.
     candidates.sort(key=lambda c: c[:4])
     context = Context(text, published)
@@ -56,6 +65,10 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
                     part.range_part,
                 )
             )
-            if part.type in _ABSOLUTE_ANCHORS and part.anchor and (part.absolute or published is not None):
+            if (
+                part.type in _ABSOLUTE_ANCHORS
+                and part.anchor
+                and (part.absolute or published is not None)
+            ):
                 context.note(part.value[:10] if "T" in part.value else part.value)
     return timexes

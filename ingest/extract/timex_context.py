@@ -13,7 +13,7 @@ from ingest.extract.calendar import value_granularity, value_to_date
 _FUTURE = re.compile(
     r"\b(?:will|won't|wont|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|"
     r"expected\s+to|expects\s+to|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
-    r"payable|will|starts?|begins?|meets?|"
+    r"payable|will|starts?|begins?|meets?|expected|ahead\s+of|"
     r"intends?\s+to|aims?\s+to|next|upcoming|would|hopes?\s+to|tomorrow|"
     r"promised\s+to|vowed\s+to|deadline|forthcoming)\b",
     re.IGNORECASE,
@@ -59,12 +59,26 @@ class Context:
         """The date anaphoric expressions resolve against."""
         return self.last_day or self.dct
 
+    def anaphor_for(self, unit: str) -> dt.date | None:
+        """The date "the following <unit>" counts from: the last date named at that
+        granularity or finer ("in March 1989 ... the following month"), else :attr:`anaphor`."""
+        order = ("day", "week", "month", "quarter", "year")
+        if unit == "quarter" and self.last_quarter:
+            return value_to_date(self.last_quarter)
+        if self.last_value and unit in order:
+            granularity = value_granularity(self.last_value)
+            if granularity in order and order.index(granularity) <= order.index(unit):
+                return value_to_date(self.last_value)
+        return self.anaphor
+
     @property
     def year(self) -> int | None:
         """The year for a date written without one ("on March 5")."""
         if self.dct is not None:
             return self.dct.year
-        return self.last_year
+        # Without a publication date only a full date (a dateline) says which year "March 5"
+        # is in; a year named in passing ("since the war began in 2023") does not.
+        return self.last_day.year if self.last_day is not None else None
 
     def note(self, value: str) -> None:
         """Remember a date the text just named, for later anaphora."""

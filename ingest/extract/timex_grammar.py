@@ -11,19 +11,6 @@ import re
 from ingest.extract import calendar as cal
 from ingest.extract.lexicon import DAY_PARTS, ORDINALS, SEASONS, WEEKDAYS
 from ingest.extract.timex_context import Context
-from ingest.extract.timex_rules import (
-    ANY_YEAR,
-    Part,
-    capitalised,
-    month_number,
-    position_mod,
-    resolve_day,
-    resolve_month,
-    resolve_weekday,
-    rule,
-    whole,
-    year_of,
-)
 from ingest.extract.timex_patterns import (
     AMPM,
     DAY,
@@ -37,6 +24,19 @@ from ingest.extract.timex_patterns import (
     WEEKDAY,
     YEAR,
     S,
+)
+from ingest.extract.timex_rules import (
+    ANY_YEAR,
+    Part,
+    capitalised,
+    month_number,
+    position_mod,
+    resolve_day,
+    resolve_month,
+    resolve_weekday,
+    rule,
+    whole,
+    year_of,
 )
 
 # Words before a capitalised month that make it a name, not a month ("Theresa May").
@@ -87,11 +87,7 @@ def _name_context(ctx: Context, start: int) -> bool:
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
-    if word in _ALLOWED_BEFORE or word in WEEKDAYS:
-        return False
-    # A capital after a sentence end is just the start of a sentence.
-    head = before[: match.start(1)].rstrip()
-    return not (head == "" or head[-1] in ".!?:;\"'“”")
+    return word not in _ALLOWED_BEFORE and word not in WEEKDAYS
 
 
 def _time_part(value: str, part: str | None) -> tuple[str, str]:
@@ -121,6 +117,8 @@ def iso(match, ctx):
         value += f"T{match['h']}:{match['mi']}"
         if match["s"]:
             value += f":{match['s']}"
+        if match["z"]:
+            value += "Z" if match["z"] in ("Z", "+00:00", "+0000") else match["z"]
         parts = whole(match, "TIME", value, absolute=True)
         if match["z"]:
             parts[0].mod = "Z" if match["z"] == "Z" else match["z"]
@@ -241,6 +239,22 @@ def _day_range(match, ctx, first_is_bare):
 # --------------------------------------------------------------------- months, years
 
 
+@rule("ordinal_day", r"(?<=on )the\s++(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?=\s*+[,.;:)]|\s++at\b)")
+def ordinal_day(match, ctx):
+    """ "on the 3rd": that day of the month the story is in."""
+    anchor = ctx.anaphor
+    day = int(match["d"])
+    if anchor is None or not 1 <= day <= 31:
+        return whole(match, "DATE", f"XXXX-XX-{day:02d}")
+    found = cal.valid_day(anchor.year, anchor.month, day)
+    if found is None:
+        return None
+    if found > anchor and ctx.tense(match.start(), match.end()) <= 0 and ctx.dct is not None:
+        year, month = cal.add_months(anchor.year, anchor.month, -1)
+        found = cal.valid_day(year, month, day) or found
+    return whole(match, "DATE", cal.day_value(found))
+
+
 @rule(
     "month_year",
     rf"(?:(?P<pos>{POSITION}){HY})?(?P<mo>{MONTH}),?{S}(?:of{S})?(?P<y>{ANY_YEAR})",
@@ -280,15 +294,36 @@ def month(match, ctx):
     if number is None or not capitalised(word):
         return None
     if not match["rel"] and not match["pos"]:
-        if word.lower() in ("may", "march", "mar", "jan", "sept", "sep", "dec", "oct", "aug", "jun", "jul", "nov", "feb", "apr"):
+        if word.lower() in (
+            "may",
+            "march",
+            "mar",
+            "jan",
+            "sept",
+            "sep",
+            "dec",
+            "oct",
+            "aug",
+            "jun",
+            "jul",
+            "nov",
+            "feb",
+            "apr",
+        ):
             if word.lower() in ("may", "march") and _name_context(ctx, match.start()):
                 return None
-            if len(word.rstrip(".")) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july"):
+            if (
+                len(word.rstrip(".")) <= 4
+                and not word.endswith(".")
+                and word.lower() not in ("may", "june", "july")
+            ):
                 return None
         elif _name_context(ctx, match.start()) and word.lower() in ("april", "june", "august"):
             return None
         following = ctx.text[match.end() : match.end() + 12]
-        if word.lower() == "may" and re.match(r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following):
+        if word.lower() == "may" and re.match(
+            r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following
+        ):
             return None
     value = resolve_month(ctx, number, match.start(), match.end(), match["rel"] or "")
     return whole(match, "DATE", value, position_mod(match["pos"]))
@@ -318,8 +353,9 @@ def year(match, ctx):
     number = year_of(match["y"])
     if number is None or not 1000 <= number <= 2099:
         return None
-    if not match["y"].isdigit() and not (match["fy"] or "").lower().startswith("the"):
-        return None
+    spoken_alone = not match["y"].isdigit() and not (match["fy"] or "").lower().startswith("the")
+    if spoken_alone and (not re.match(r"(?i)(?:nineteen|eighteen)\s", match["y"]) or match["pos"]):
+        return None  # "two thousand" alone is a number; "nineteen ninety-six" is a year
     if not match["pos"] and not match["fy"]:
         before = ctx.text[max(0, match.start() - 16) : match.start()]
         if _QUANTITY_BEFORE.search(before) and not re.search(r"(?:in|of|by)\s*$", before):
@@ -344,8 +380,22 @@ def year_range(match, ctx):
     if not first < second <= first + 200:
         return None
     return [
-        Part(match.start("y1"), match.end("y1"), "DATE", f"{first:04d}", range_end=f"{second:04d}", absolute=True),
-        Part(match.start("y2"), match.end("y2"), "DATE", f"{second:04d}", range_part=True, absolute=True),
+        Part(
+            match.start("y1"),
+            match.end("y1"),
+            "DATE",
+            f"{first:04d}",
+            range_end=f"{second:04d}",
+            absolute=True,
+        ),
+        Part(
+            match.start("y2"),
+            match.end("y2"),
+            "DATE",
+            f"{second:04d}",
+            range_part=True,
+            absolute=True,
+        ),
     ]
 
 
@@ -452,6 +502,64 @@ def day_part(match, ctx):
 
 
 @rule(
+    "part_then_day",
+    rf"(?:(?P<pos>early|mid|late){HY})?(?P<part>{DAY_PART}){S}(?:(?P<w>yesterday|today|tomorrow)|(?:on{S})?(?P<wd>{WEEKDAY}))(?![\w])",
+    priority=1,
+)
+def part_then_day(match, ctx):
+    """ "mid-afternoon yesterday", "morning Tuesday"."""
+    anchor = ctx.anchor
+    if match["w"]:
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["w"].lower()]
+        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
+    else:
+        if not capitalised(match["wd"]):
+            return None
+        day = resolve_weekday(
+            ctx, WEEKDAYS[match["wd"].lower().rstrip(".")], match.start(), match.end()
+        )
+    return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")
+
+
+@rule(
+    "part_alone",
+    rf"(?:(?P<pos>early|mid|late){HY}|the{S})(?P<part>morning|afternoon|evening)(?![\w-])",
+)
+def part_alone(match, ctx):
+    """ "by mid afternoon", "in the morning": that part of the reference day."""
+    if re.search(
+        r"\b(?:every|each|a|one)\s+$", ctx.text[max(0, match.start() - 8) : match.start()]
+    ):
+        return None
+    anchor = ctx.anaphor
+    day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
+    return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+}
+
+
+@rule("holiday", r"(?P<w>Christmas(?:\s++(?:Eve|Day))?|New\s++Year['’]s\s++(?:Eve|Day))(?![\w-])")
+def holiday(match, ctx):
+    month, day = _HOLIDAYS[" ".join(match["w"].lower().replace("’", "'").split())]
+    year = ctx.year
+    if year is None:
+        return whole(match, "DATE", f"XXXX-{month:02d}-{day:02d}")
+    anchor = ctx.anchor
+    if anchor is not None and ctx.tense(match.start(), match.end()) < 0:
+        candidate = cal.valid_day(anchor.year, month, day)
+        if candidate and candidate > anchor:
+            year -= 1
+    return whole(match, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
+
+
+@rule(
     "the_day_before",
     r"the\s++day\s++(?P<w>before\s++yesterday|after\s++tomorrow)",
     priority=2,
@@ -466,13 +574,26 @@ def the_day_before(match, ctx):
 
 @rule(
     "weekday",
-    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|coming|past){S})?(?:(?P<pos>early|earlier|late|later){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<part>{DAY_PART}))?(?![\w])",
+    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|coming|past|the{S}previous|the{S}following|the{S}next|that){S})?(?:(?P<pos>early|earlier|late|later){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<part>{DAY_PART}))?(?![\w])",
 )
 def weekday(match, ctx):
     word = match["wd"]
     if not capitalised(word):
         return None
     number = WEEKDAYS[word.lower().rstrip(".")]
+    rel = " ".join((match["rel"] or "").lower().split())
+    if rel in ("the previous", "the following", "the next", "that"):
+        anchor = ctx.anaphor
+        if anchor is None:
+            return whole(match, "DATE", f"XXXX-WXX-{number}")
+        if rel == "the previous":
+            day = cal.weekday_near(anchor - dt.timedelta(days=1), number, -1)
+        elif rel == "that":
+            day = cal.weekday_near(anchor, number, -1)
+        else:
+            day = cal.weekday_near(anchor + dt.timedelta(days=1), number, +1)
+        type_, value = _time_part(cal.day_value(day), match["part"])
+        return whole(match, type_, value)
     value = resolve_weekday(ctx, number, match.start(), match.end(), match["rel"] or "")
     type_, value = _time_part(value, match["part"])
     return whole(match, type_, value)
@@ -532,6 +653,8 @@ def clock_ampm(match, ctx):
     if clock is None:
         return None
     value = _time_value(match, ctx, *clock)
+    if value is not None and match["tz"] and match["tz"].upper() in ("GMT", "UTC", "Z"):
+        value += "Z"
     return None if value is None else whole(match, "TIME", value)
 
 
@@ -549,6 +672,8 @@ def clock_24(match, ctx):
     value = _time_value(match, ctx, *clock)
     if value is None:
         return None
+    if match["tz"].upper() in ("GMT", "UTC", "Z"):
+        value += "Z"
     parts = whole(match, "TIME", value)
     if match["tz"].upper() in ("GMT", "UTC", "Z"):
         parts[0].mod = "Z"

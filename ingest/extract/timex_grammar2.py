@@ -8,18 +8,6 @@ import re
 from ingest.extract import calendar as cal
 from ingest.extract.lexicon import MONTHS, WEEKDAYS
 from ingest.extract.timex_context import Context
-from ingest.extract.timex_rules import (
-    Part,
-    count_of,
-    duration_value,
-    half_of,
-    month_number,
-    position_mod,
-    rule,
-    unit_name,
-    whole,
-    year_of,
-)
 from ingest.extract.timex_patterns import (
     COUNT,
     DAY_PART,
@@ -35,8 +23,28 @@ from ingest.extract.timex_patterns import (
     YEAR,
     S,
 )
+from ingest.extract.timex_rules import (
+    Part,
+    count_of,
+    duration_value,
+    half_of,
+    position_mod,
+    rule,
+    unit_name,
+    whole,
+)
 
-_BACK = {"last", "past", "previous", "this past", "the last", "the past", "the previous", "prior", "the prior"}
+_BACK = {
+    "last",
+    "past",
+    "previous",
+    "this past",
+    "the last",
+    "the past",
+    "the previous",
+    "prior",
+    "the prior",
+}
 _AHEAD = {"next", "coming", "this coming", "the next", "the coming", "upcoming", "the upcoming"}
 _HERE = {"this", "current", "the current", "the present", "present", "the same", "that"}
 _ANAPHORIC_BACK = {"the previous", "the preceding", "the prior"}
@@ -67,14 +75,21 @@ def relative_period(match, ctx):
     if re.match(r"\s*+(?:ago|earlier|later|before|after)\b", follows):
         return None
     if rel in ("the last", "the past", "the next", "the coming") and not match["pos"]:
-        # "the past year" is a stretch of time, not the calendar year before.
+        # TimeML reads "the past decade" and "the last quarter" as the period before.
+        offset = -1 if rel in ("the last", "the past") else 1
         if unit == "weekend":
-            offset = -1 if rel in ("the last", "the past") else 1
             return _weekend(match, ctx, offset)
-        return whole(match, "DURATION", duration_value(1, "fortnight" if unit == "fortnight" else unit))
-    if rel in _ANAPHORIC_BACK or rel in _ANAPHORIC_AHEAD or rel in ("that", "the same", "following", "previous") and rel != "previous":
+        if ctx.anchor is None or unit == "fortnight":
+            return whole(match, "DURATION", duration_value(1, unit))
+        return whole(match, "DATE", cal.shift(ctx.anchor, offset, unit))
+    if (
+        rel in _ANAPHORIC_BACK
+        or rel in _ANAPHORIC_AHEAD
+        or rel in ("that", "the same", "following", "previous")
+        and rel != "previous"
+    ):
         offset = -1 if rel in _ANAPHORIC_BACK else (0 if rel in ("that", "the same") else 1)
-        anchor = ctx.anaphor
+        anchor = ctx.anaphor_for(unit)
         if rel == "previous":
             anchor, offset = ctx.anchor, -1
         if anchor is None:
@@ -82,6 +97,8 @@ def relative_period(match, ctx):
         if unit == "weekend":
             return _weekend(match, ctx, offset, anchor)
         return whole(match, "DATE", cal.shift(anchor, offset, unit), mod)
+    if rel in ("the latest", "latest") and unit == "quarter" and ctx.anchor is not None:
+        return whole(match, "DATE", cal.shift(ctx.anchor, -1, "quarter"), mod)
     if rel in _BACK:
         offset = -1
     elif rel in _AHEAD:
@@ -124,7 +141,7 @@ def the_weekend(match, ctx):
     direction = ctx.tense(match.start(), match.end())
     if anchor.isoweekday() >= 6:
         return whole(match, "DATE", cal.shift(anchor, 0, "weekend"))
-    return whole(match, "DATE", cal.shift(anchor, -1 if direction < 0 else 0, "weekend"))
+    return whole(match, "DATE", cal.shift(anchor, 0 if direction > 0 else -1, "weekend"))
 
 
 @rule(
@@ -141,7 +158,9 @@ def position_in_current(match, ctx):
     anchor = ctx.anchor
     if anchor is None:
         return None
-    return whole(match, "DATE", cal.shift(anchor, 0, match["unit"].lower()), position_mod(match["pos"]))
+    return whole(
+        match, "DATE", cal.shift(anchor, 0, match["unit"].lower()), position_mod(match["pos"])
+    )
 
 
 @rule(
@@ -163,6 +182,20 @@ def year_period(match, ctx):
         value = cal.shift(anchor, -1, unit)
     end = match.end("kind") if noun.startswith(("level", "figure", "result")) else match.end()
     return [Part(match.start(), end, "DATE", value, anchor=False)]
+
+
+@rule(
+    "year_quarter",
+    rf"the{S}(?P<y>{YEAR}){S}(?P<noun>quarter|period|fiscal{S}year|year)(?![\w-])",
+    priority=1,
+)
+def year_quarter(match, ctx):
+    """ "the 1988 quarter": that year's instance of the quarter last talked about."""
+    year = int(match["y"])
+    noun = match["noun"].lower()
+    if noun in ("quarter", "period") and ctx.last_quarter:
+        return whole(match, "DATE", f"{year:04d}-{ctx.last_quarter[5:]}", absolute=False)
+    return whole(match, "DATE", f"{year:04d}", absolute=True)
 
 
 # -------------------------------------------------------------- "two years ago"
@@ -222,11 +255,14 @@ def duration(match, ctx):
     count_text = match["n"]
     unit = unit_name(match["unit"])
     det = _norm(match["det"])
-    if count_text.lower() in ("a", "an"):
-        if unit == "second" or (det == "" and _after_frequency(ctx, match.start())):
-            return None
-    if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and not det:
-        return None  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
+    if count_text.lower() in ("a", "an") and (
+        unit == "second" or (det == "" and _after_frequency(ctx, match.start()))
+    ):
+        return None
+    if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and (
+        not det or not match["unit"].lower().endswith("s")
+    ):
+        return None  # "the 1988 quarter" is a date; "in 2024 days" is rarer than a year  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
     amount = count_of(count_text)
     if unit == "quarter" and amount is None and not det:
         return None
@@ -257,6 +293,25 @@ def duration_adjective(match, ctx):
 
 
 @rule(
+    "long_adjective",
+    r"(?P<unit>decades|years|months|weeks|days|hours|centuries)-long(?![\w-])",
+    priority=2,
+)
+def long_adjective(match, ctx):
+    """ "a decades-long dispute", "a years-long war"."""
+    return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
+
+
+@rule(
+    "the_years",
+    r"the\s++(?P<unit>years|decades|centuries)(?![\w-])(?!\s++(?:of|to|since|before|after|between|that|when|ahead)\b)",
+)
+def the_years(match, ctx):
+    """ "over the years": an unspecified stretch."""
+    return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
+
+
+@rule(
     "vague_plural",
     rf"(?P<q>(?:the{S}(?:past|last|next|coming|previous|following){S})?(?:few|several|many|recent|coming|couple{S}of)|(?:the{S})?(?:recent|coming|past|last|next|following)){S}(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:{S}(?P<tail>ahead|to{S}come))?(?![\w-])",
 )
@@ -277,7 +332,18 @@ def bare_plural(match, ctx):
 # ----------------------------------------------------------------------- quarters
 
 
-_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
+_ORDER = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 @rule(
@@ -315,13 +381,14 @@ def quarter(match, ctx):
 
 @rule(
     "quarter_code",
-    rf"(?:(?P<q1>Q[1-4])(?:{S}|-|/)?(?P<y1>{YEAR}|'\d\d|FY\d\d)?|(?P<y2>{YEAR})(?:{S}|-|/)?(?P<q2>Q[1-4]))(?![\w-])",
+    rf"(?:(?P<q1>[QH][1-4])(?:{S}|-|/)?(?P<y1>{YEAR}|'\d\d|FY\d\d)?|(?P<y2>{YEAR})(?:{S}|-|/)?(?P<q2>[QH][1-4]))(?![\w-])",
     priority=1,
 )
 def quarter_code(match, ctx):
-    if match.group()[0] in "qQ" and match.group()[0] != "Q":
-        return None
-    number = int((match["q1"] or match["q2"])[1])
+    code = match["q1"] or match["q2"]
+    if code[0] == "H" and (int(code[1]) > 2 or not (match["y1"] or match["y2"])):
+        return None  # "H3" is not a half; "H1" alone could be anything
+    number = int(code[1])
     year_text = match["y1"] or match["y2"]
     if year_text and year_text.isdigit():
         year = int(year_text)
@@ -330,7 +397,7 @@ def quarter_code(match, ctx):
     else:
         anchor = ctx.anchor
         year = anchor.year if anchor else None
-    value = f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}"
+    value = f"{year:04d}-{code[0]}{number}" if year else f"XXXX-{code[0]}{number}"
     return whole(match, "DATE", value, absolute=bool(year_text))
 
 
@@ -340,6 +407,8 @@ def quarter_code(match, ctx):
 )
 def the_quarter(match, ctx):
     anchor = ctx.anchor
+    if match["rel"] and match["rel"].strip().lower() == "latest" and anchor is not None:
+        return whole(match, "DATE", cal.shift(anchor, -1, "quarter"))
     if ctx.last_quarter:
         return whole(match, "DATE", ctx.last_quarter)
     if match["rel"] and anchor is not None:
@@ -409,12 +478,20 @@ def anaphoric_day(match, ctx):
         after = ctx.text[match.end() : match.end() + 3]
         if not re.match(r"\s*+[,.;:)]", after):
             return None
-    offset = -1 if rel in ("the previous", "the preceding", "the prior") else (1 if rel in ("the following", "the next") else 0)
+    offset = (
+        -1
+        if rel in ("the previous", "the preceding", "the prior")
+        else (1 if rel in ("the following", "the next") else 0)
+    )
     if anchor is None:
         return whole(match, "DATE", "XXXX-XX-XX")
     value = cal.day_value(anchor + dt.timedelta(days=offset))
     if unit in ("morning", "afternoon", "evening", "night"):
-        return whole(match, "TIME", f"{value}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[unit]}")
+        return whole(
+            match,
+            "TIME",
+            f"{value}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[unit] }",
+        )
     return whole(match, "DATE", value)
 
 
@@ -438,12 +515,17 @@ _FREQUENCY = {
 }
 
 
-@rule("frequency", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])")
+@rule(
+    "frequency",
+    r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])",
+)
 def frequency(match, ctx):
     word = match["w"].lower()
     if word != "annually" and re.match(r"\s++[a-z]", ctx.text[match.end() : match.end() + 3]):
         return None  # "a quarterly dividend", "the daily newspaper": adjectives, not sets
-    return whole(match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")])
+    return whole(
+        match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")]
+    )
 
 
 @rule(
@@ -452,7 +534,11 @@ def frequency(match, ctx):
 )
 def every(match, ctx):
     quantifier = match["q"].lower()
-    if quantifier in ("a", "an", "per") and not _after_frequency(ctx, match.start()) and quantifier != "per":
+    if (
+        quantifier in ("a", "an", "per")
+        and not _after_frequency(ctx, match.start())
+        and quantifier != "per"
+    ):
         return None
     if match["wd"]:
         return whole(match, "SET", f"XXXX-WXX-{WEEKDAYS[match['wd'].lower().rstrip('.')]}")
@@ -510,21 +596,28 @@ _VAGUE = {
     "soon": "FUTURE_REF",
     "shortly": "FUTURE_REF",
     "the coming days": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "a later time": "FUTURE_REF",
+    "a later stage": "FUTURE_REF",
     "later": "FUTURE_REF",
 }
 
 
 @rule(
     "vague",
-    r"(?P<w>right\s++now|now|currently|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|lately|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future)(?![\w-])",
+    r"(?P<w>right\s++now|now|currently|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|lately|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future|a\s++later\s++(?:date|time|stage))(?![\w-])",
 )
 def vague(match, ctx):
     word = _norm(match["w"])
     text = ctx.text
     after = text[match.end() : match.end() + 24].lower()
-    if word == "current" and re.match(r"\s+(?:account|accounts|affairs|events|affair|s\b|ly)", after):
+    if word == "current" and re.match(
+        r"\s+(?:account|accounts|affairs|events|affair|s\b|ly)", after
+    ):
         return None
-    if word == "the past" and re.match(r"\s+(?:few|two|three|four|five|six|several|\d|year|month|week|decade|day)", after):
+    if word == "the past" and re.match(
+        r"\s+(?:few|two|three|four|five|six|several|\d|year|month|week|decade|day)", after
+    ):
         return None
     if word == "now" and text[max(0, match.start() - 6) : match.start()].lower().endswith("until "):
         pass

@@ -21,7 +21,9 @@ from ingest.extract.lexicon import (
 S = r"\s++"  # one run of whitespace, never given back
 HY = r"(?:\s*+[-\u2010\u2011\u2013]\s*+|\s++)"  # "mid-2022", "mid 2022"
 
-MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+MONTH_FULL = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?+)(?![\w])"
 
@@ -45,9 +47,7 @@ UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?"
     r"|months?|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia)(?![\w-])"
 )
-UNIT_SINGULAR = (
-    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
-)
+UNIT_SINGULAR = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
 CALENDAR_UNIT = r"(?:week|month|year|quarter|decade|century)"
 
 # Modifiers TimeML keeps inside the span: "nearly two years", "more than four hours".
@@ -61,8 +61,8 @@ QUANT_MOD = (
 # Position within a period: "early September", "mid-2022", "the end of the year".
 POSITION = (
     r"(?:(?:very\s++)?(?:early|earlier|late|later|mid|middle|end|start)"
-    r"|the\s++(?:end|start|beginning|middle|close|turn|dawn|height|rest|remainder|spring|summer|"
-    r"autumn|fall|winter|first\s++half|second\s++half|latter\s++half|last\s++half)\s++of"
+    r"|the\s++(?:end|start|beginning|middle|close|turn|dawn|height|rest|remainder|"
+    r"first\s++half|second\s++half|latter\s++half|last\s++half)\s++of"
     r"|(?:end|start|beginning|middle|close|turn)\s++of)"
 )
 

@@ -16,35 +16,14 @@ from dataclasses import dataclass
 from ingest.extract import calendar as cal
 from ingest.extract.lexicon import (
     CENTURY_WORDS,
-    DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
-    ORDINALS,
-    SEASONS,
     UNITS,
-    WEEKDAYS,
     number_value,
 )
 from ingest.extract.timex_context import Context
 from ingest.extract.timex_patterns import (
-    AMPM,
-    CALENDAR_UNIT,
-    COUNT,
-    DAY,
-    DAY_PART,
-    HY,
-    MONTH,
-    NUMBER,
     NUMBER_WORD,
-    ORDINAL,
-    POSITION,
-    QUANT_MOD,
-    SEASON,
-    TIME_ZONE,
-    UNIT,
-    UNIT_SINGULAR,
-    WEEKDAY,
-    WEEKDAY_PLURAL,
     YEAR,
     S,
     compile_rule,
@@ -152,7 +131,18 @@ def position_mod(text: str | None) -> str:
         return "START"
     if word in ("mid", "middle", "height", "summer"):
         return "MID"
-    if word in ("late", "end", "close", "turn", "second half", "latter half", "last half", "autumn", "fall", "winter"):
+    if word in (
+        "late",
+        "end",
+        "close",
+        "turn",
+        "second half",
+        "latter half",
+        "last half",
+        "autumn",
+        "fall",
+        "winter",
+    ):
         return "END"
     if word in ("earlier", "later", "rest", "remainder"):
         return ""
@@ -188,9 +178,13 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
         pass
     else:
         direction = ctx.tense(start, end)
+        if re.search(
+            r"\b(?:by|until|till|through|before)\s+$", ctx.text[max(0, start - 10) : start]
+        ):
+            direction = 1  # "talks should end by May": a deadline ahead
         if direction > 0 and month < anchor.month - 1:
             year += 1
-        elif direction < 0 and month > anchor.month:
+        elif direction < 0 and month > anchor.month + 1:
             year -= 1
     return cal.month_value(year, month)
 

@@ -1,0 +1,219 @@
+"""Event proposals: one per dated happening, with a headline, the quote and its actors.
+
+A sentence (or, when it names several dates, each clause) that has a definite date and a
+verb of happening in the past becomes a proposal. Not proposed: sentences whose only verb
+reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"), negated
+happenings, durations and vague times ("for three years", "recently"), and dates after the
+publication date. Two proposals with the same date and the same verb, or the same date and
+the same actors, are one happening told twice; the first telling is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+
+from ingest.extract import sentences
+from ingest.extract.headline import find_verb, headline, is_modal, is_negated
+from ingest.extract.model import Actor, Event, Timex
+from ingest.extract.when import to_when
+from models.dates import parse
+
+_REPORT_FRAME = re.compile(
+    r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
+    r"confirmed|wrote|according\s+to\s+[^,]+,)\s*(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?"
+    r"(?:that\s+)?",
+    re.IGNORECASE,
+)
+_CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas)\s+|,\s+before\s+|,\s+after\s+"
+)
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+# "KYIV, Nov 14 (Reuters) -" or "WASHINGTON (AP) —": the dateline is not part of the story.
+_DATELINE = re.compile(
+    r"[A-Z][\w .'’-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*[-–—]+\s+"
+)
+
+
+def propose_events(
+    text: str, timexes: list[Timex], actors: list[Actor], published: dt.date | None
+) -> list[Event]:
+    """Dated happenings in ``text`` as event proposals (see the module notes)."""
+    mentions = sorted((start, end, actor.name) for actor in actors for start, end in actor.mentions)
+    mention_starts = [m[0] for m in mentions]
+    dated = _dated(text, timexes)
+    dated_starts = [d[0] for d in dated]
+    events: list[Event] = []
+    for start, end in sentences.split(text):
+        dateline = _DATELINE.match(text, start, end)
+        if dateline and (
+            dateline.group().isupper()
+            or "(" in dateline.group()
+            or text[start : dateline.end()].split(",")[0].isupper()
+        ):
+            start = dateline.end()
+        first = bisect_left(dated_starts, start)
+        inside = []
+        for index in range(first, len(dated)):
+            if dated[index][0] >= end:
+                break
+            inside.append(dated[index])
+        if not any(when for _s, _e, when in inside):
+            continue
+        for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
+            clause_start = max(clause_start, start)
+            found = _title(text, clause_start, clause_end, candidates)
+            if not found:
+                continue
+            title, when = found
+            if published is not None and parse(when).earliest > _day_end(published):
+                continue  # a plan, not a happening yet
+            names = _actors_in(mentions, mention_starts, clause_start, clause_end)
+            events.append(Event(when, title, text[start:end], start, end, names))
+    return _merge(events)
+
+
+def _day_end(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=dt.UTC).timestamp())
+
+
+def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
+    """(start, end, when) for each timex that names a definite time; ranges joined."""
+    found: list[tuple[int, int, str]] = []
+    skip = set()
+    for index, timex in enumerate(timexes):
+        if index in skip or timex.type not in ("DATE", "TIME") or timex.range_part:
+            continue
+        when = None
+        end = timex.end
+        if timex.range_end:
+            when = to_when(timex.value, timex.mod, timex.range_end)
+            if index + 1 < len(timexes) and timexes[index + 1].range_part:
+                end = timexes[index + 1].end
+        elif index + 1 < len(timexes):
+            following = timexes[index + 1]
+            gap = text[timex.end : following.start]
+            opener = text[max(0, timex.start - 9) : timex.start]
+            if (
+                following.type in ("DATE", "TIME")
+                and _RANGE_GAP.match(gap)
+                and (_RANGE_OPEN.search(opener) or gap.strip() in ("-", "–", "—"))
+            ):
+                left, right = (
+                    to_when(timex.value, timex.mod),
+                    to_when(following.value, following.mod),
+                )
+                if left and right and "/" not in left + right and "W" not in left + right:
+                    when = to_when(timex.value, "", following.value)
+                    if when:
+                        end = following.end
+                        skip.add(index + 1)
+        if when is None:
+            when = to_when(timex.value, timex.mod)
+        if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
+            # An unresolved date ("Saturday" with no publication date) still claims its
+            # clause, so that a background date nearby is not taken for it.
+            found.append((timex.start, end, when))
+    return found
+
+
+def _clauses(text, start, end, inside):
+    """Give each date its own clause when a sentence names several different dates."""
+    if len({when for _s, _e, when in inside}) == 1:
+        return [(start, end, inside)]
+    cuts = [start]
+    for match in _CLAUSE_SPLIT.finditer(text, start, end):
+        cuts.append(match.start())
+    cuts.append(end)
+    result = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        here = [d for d in inside if left <= d[0] < right]
+        if here:
+            result.append((left, right, here))
+    return result
+
+
+def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | None:
+    """The headline of a clause and the date nearest its verb."""
+    clause = text[start:end]
+    # Blank the dates out so that "Tuesday" is not read as the subject.
+    for t_start, t_end, _when in candidates:
+        local_start, local_end = max(0, t_start - start), min(len(clause), t_end - start)
+        clause = clause[:local_start] + " " * (local_end - local_start) + clause[local_end:]
+    clause = re.sub(
+        r"\b(?:on|in|at|during|since|by|from|until|between|of|early|late)(\s+)(?=\s{3,})",
+        lambda m: " " * len(m.group()),
+        clause,
+        flags=re.IGNORECASE,
+    )
+    if clause.rstrip().endswith("?"):
+        return None
+    body, offset, speaker = clause, 0, ""
+    frame = None
+    for match in _REPORT_FRAME.finditer(clause):
+        frame = match
+    if frame is not None:
+        # "X happened, the governor said, as ...": the happening is before the attribution;
+        # "The governor said that X happened": it is after.
+        head = clause[: frame.start()]
+        attribution = re.search(r",\s*(?:[\w.'’-]+\s+){0,6}$", head)
+        if attribution and find_verb(head[: attribution.start()]):
+            body = head[: attribution.start()]
+        elif find_verb(clause[frame.end() :]):
+            body, offset, speaker = clause[frame.end() :], frame.end(), head
+    verb = find_verb(body)
+    if verb is None:
+        return None
+    before_verb = body[max(0, verb[0] - 40) : verb[1]]
+    if is_modal(before_verb) or is_negated(before_verb):
+        return None
+    title = headline(body, verb, speaker)
+    if len(title.split()) < 2:
+        return None
+    verb_at = start + offset + verb[0]
+    nearest = min(candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
+    if not nearest[2]:
+        return None  # the happening's own date is not known
+    return title, nearest[2]
+
+
+def _actors_in(mentions, starts, start, end) -> list[str]:
+    names: list[str] = []
+    index = bisect_left(starts, start)
+    while index < len(mentions) and mentions[index][0] < end:
+        name = mentions[index][2]
+        if name not in names:
+            names.append(name)
+        index += 1
+    return names
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for event in events:
+        verb = _verb_of(event.title)
+        duplicate = None
+        for other in kept:
+            if other.date != event.date:
+                continue
+            same_actors = bool(event.actors) and set(event.actors) == set(other.actors)
+            if same_actors or (verb and verb == _verb_of(other.title)):
+                duplicate = other
+                break
+        if duplicate is None:
+            kept.append(event)
+        else:
+            for name in event.actors:
+                if name not in duplicate.actors:
+                    duplicate.actors.append(name)
+    return kept
+
+
+def _verb_of(title: str) -> str:
+    words = title.split()
+    for word in words[1:4]:
+        if word.islower() and word.endswith("s"):
+            return word
+    return ""

@@ -1,0 +1,92 @@
+"""Events: one proposal per dated happening, dated with a valid ``when``."""
+
+from ingest import extract
+from models.dates import parse
+
+PUBLISHED = "2024-11-14"
+
+
+def events(text, published=PUBLISHED):
+    return extract(text, published=published).to_dict()["events"]
+
+
+def test_a_dated_happening_becomes_an_event_with_a_headline():
+    [event] = events("On Tuesday the parliament ratified the border treaty with Moldova.")
+    assert event["date"] == "2024-11-12"
+    assert event["title"] == "Parliament ratifies border treaty with Moldova"
+    assert event["actors"] == ["Moldova"]
+    assert event["sentence"].startswith("On Tuesday")
+
+
+def test_every_event_date_parses_and_quotes_its_sentence():
+    text = (
+        "Ukrainian forces struck a depot in Kursk on Tuesday. In mid-2022 the IAEA sent "
+        "inspectors to Zaporizhzhia. From 6 to 9 August, troops advanced into the Kursk region. "
+        "In the first quarter of 2024, Russia captured Avdiivka. Last week protesters stormed "
+        "the embassy."
+    )
+    found = events(text)
+    assert len(found) == 5
+    for event in found:
+        parse(event["date"])
+        assert text[event["start"] : event["end"]] == event["sentence"]
+    dates = [e["date"] for e in found]
+    assert dates == [
+        "2024-11-12",
+        "2022-05~/2022-08~",
+        "2024-08-06/2024-08-09",
+        "2024-01/2024-03",
+        "2024-11-04/2024-11-10",
+    ]
+
+
+def test_one_proposal_per_happening_told_twice():
+    text = (
+        "Russian drones struck Odesa on Sunday. Officials said Russian drones struck the port "
+        "city of Odesa on Sunday, damaging grain silos."
+    )
+    assert len(events(text)) == 1
+
+
+def test_reporting_plans_opinions_and_durations_are_not_events():
+    text = (
+        "The ministry said on Monday. Talks will resume on Friday. Russia is expected to vote "
+        "next week. The siege lasted three years. Recently, prices rose. He did not attend on "
+        "Wednesday."
+    )
+    assert events(text) == []
+
+
+def test_future_dates_are_plans_not_events():
+    assert events("Elections held on 20 December 2024 were postponed.") == []
+
+
+def test_event_actors_are_canonical():
+    [event] = events("On 2 March 2022 Kyiv accused Moscow of shelling; Ukrainian troops withdrew.")
+    assert event["actors"][:2] == ["Ukraine", "Russia"]
+
+
+def test_a_pronoun_subject_takes_the_speakers_name():
+    [event] = events(
+        "Sudan's army said on Saturday it had recaptured a bridge in Khartoum.", "2025-02-15"
+    )
+    assert event["title"] == "Sudan's army recaptures bridge in Khartoum"
+    assert event["date"] == "2025-02-15"
+
+
+def test_a_happening_before_its_attribution():
+    [event] = events(
+        "A missile strike killed four people in Odesa on Wednesday, governor Oleh Kiper said, "
+        "as Moscow pressed its offensive."
+    )
+    assert event["title"] == "Missile strike kills four people in Odesa"
+    assert event["date"] == "2024-11-13"
+
+
+def test_a_background_date_does_not_date_an_undated_clause():
+    text = "The army said Saturday it retook the bridge, one of its biggest gains since April 2023."
+    assert events(text, published=None) == []
+
+
+def test_undated_happenings_are_not_proposed():
+    assert events("The army captured the town.") == []
