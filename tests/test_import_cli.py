@@ -13,7 +13,6 @@ from models.store import Workspace
 from tests.helpers import file_digest
 from tests.test_cli import annalist
 from tests.ui import import_samples as articles
-from tests.ui import proposer
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +71,7 @@ def test_accept_all_stores_what_the_extraction_proposes(tmp_path, files):
 def test_accept_all_in_process_stores_events_quotes_and_new_actors(
     tmp_path, files, monkeypatch, capsys
 ):
-    """The same command with proposals per the extraction contract (tests/ui/proposer.py)."""
-    monkeypatch.setattr(ingest, "extract", proposer.extract_with_events)
+    """The same command in process, looking at what was stored for each proposal."""
     target = tmp_path / "case.annalist"
     status = cli.run_cli(["import", str(files["html"]), "-w", str(target), "--accept", "all"])
     out = capsys.readouterr()
@@ -82,7 +80,7 @@ def test_accept_all_in_process_stores_events_quotes_and_new_actors(
         page = next(s for s in queries.list_sources(ws) if s.file_name == "ceasefire.html")
         text = queries.get_source(ws, page.id).text
         events = queries.get_events(ws, queries.source_events(ws, page.id))
-        proposed = proposer.extract_with_events(text, "2024-11-27").to_dict()
+        proposed = ingest.extract(text, published="2024-11-27").to_dict()
         assert len(events) == len(proposed["events"]) >= 5
         jets = next(e for e in events if "yesterday" in e.citations[0].quote)
         citation = jets.citations[0]
@@ -96,8 +94,7 @@ def test_accept_all_in_process_stores_events_quotes_and_new_actors(
     )
 
 
-def test_published_anchors_an_undated_article(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(ingest, "extract", proposer.extract_with_events)
+def test_published_anchors_an_undated_article(tmp_path, capsys):
     path = articles.make_txt(tmp_path / "undated.txt", articles.UNDATED, title=None)
     target = tmp_path / "case.annalist"
     argv = ["import", str(path), "-w", str(target), "--accept", "all", "--published", "2024-11-28"]

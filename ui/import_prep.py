@@ -251,14 +251,22 @@ def _extract(ws: Workspace, text: str, anchor: str | None, actors) -> tuple[dict
 def carry_edits(old: Iterable[Proposal], new: list[Proposal]) -> list[Proposal]:
     """``new`` proposals with the analyst's ticks, grades, merges and edits from ``old``.
 
-    A proposal is the same when it quotes the same span. Fields the analyst edited keep
-    their values; the rest (a re-resolved date) come from the new extraction. Proposals the
-    analyst added by hand stay.
+    A proposal is the same when it quotes the same span (the n-th of those quoting it, as
+    one sentence may hold two events). Fields the analyst edited keep their values; the
+    rest (a re-resolved date) come from the new extraction. Proposals the analyst added by
+    hand stay.
     """
-    by_span = {(p.start, p.end): p for p in old if not p.manual}
+    old = list(old)
+    by_key = dict(
+        zip(
+            _span_keys(p for p in old if not p.manual),
+            (p for p in old if not p.manual),
+            strict=True,
+        )
+    )
     result = []
-    for proposal in new:
-        before = by_span.get((proposal.start, proposal.end))
+    for key, proposal in zip(_span_keys(new), new, strict=True):
+        before = by_key.get(key)
         if before is not None:
             changes = {
                 "ticked": before.ticked,
@@ -276,6 +284,16 @@ def carry_edits(old: Iterable[Proposal], new: list[Proposal]) -> list[Proposal]:
     result.extend(p for p in old if p.manual)
     result.sort(key=lambda p: (p.start, p.end))
     return result
+
+
+def _span_keys(proposals: Iterable[Proposal]) -> list[tuple[int, int, int]]:
+    seen: dict[tuple[int, int], int] = {}
+    keys = []
+    for proposal in proposals:
+        span = (proposal.start, proposal.end)
+        seen[span] = seen.get(span, -1) + 1
+        keys.append((*span, seen[span]))
+    return keys
 
 
 def manual_proposal(ws: Workspace | None, found: Mapping, start: int, end: int) -> Proposal:

@@ -6,8 +6,6 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
-import ingest
-from tests.ui import proposer
 from ui.import_flow import start_import
 
 WAIT = 30_000  # ms: generous, the first read also starts the reader's fork server
@@ -22,12 +20,6 @@ def host(qtbot):
     window.show()
     stack = QUndoStack(window)
     return window, stack
-
-
-@pytest.fixture
-def with_proposals(monkeypatch):
-    """Event proposals per the extraction contract (see tests/ui/proposer.py)."""
-    monkeypatch.setattr(ingest, "extract", proposer.extract_with_events)
 
 
 def begin(qtbot, host, ws, source):

@@ -16,14 +16,14 @@ from models import queries
 from tests.helpers import file_digest, snapshot
 from tests.ingest import read_hooks
 from tests.ingest import readers_fixtures as F
-from tests.ui import import_helpers, proposer
+from tests.ui import import_helpers
 from tests.ui import import_samples as articles
 from tests.ui.import_helpers import WAIT, begin, finish, run_to_report
 from ui import import_flow
 from ui.import_flow import ProgressDialog, ReportDialog, items_from, start_import
 
 # Fixtures shared by the import tests (assigned, so pytest finds them here).
-host, with_proposals = import_helpers.host, import_helpers.with_proposals
+host = import_helpers.host
 
 KINDS = ["txt", "html", "pdf", "docx", "eml", "odt", "rtf", "mhtml"]
 
@@ -34,7 +34,7 @@ def files(tmp_path_factory):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_kind_of_file_dropped_opens_a_review(qtbot, host, ws, files, kind, with_proposals):
+def test_each_kind_of_file_dropped_opens_a_review(qtbot, host, ws, files, kind):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(files[kind]))])
     flow, dialog = begin(qtbot, host, ws, mime)
@@ -51,7 +51,7 @@ def test_each_kind_of_file_dropped_opens_a_review(qtbot, host, ws, files, kind, 
     assert [line.status for line in flow.report] == ["skipped"]
 
 
-def test_a_browser_selection_opens_a_review(qtbot, host, ws, with_proposals):
+def test_a_browser_selection_opens_a_review(qtbot, host, ws):
     mime = QMimeData()
     mime.setHtml(articles.selection_html())
     mime.setText("\n\n".join(articles.PARAGRAPHS[:3]))
@@ -66,7 +66,7 @@ def test_a_browser_selection_opens_a_review(qtbot, host, ws, with_proposals):
     assert source.title == articles.TITLE
 
 
-def test_pasted_text_opens_a_review(qtbot, host, ws, with_proposals):
+def test_pasted_text_opens_a_review(qtbot, host, ws):
     flow, dialog = begin(qtbot, host, ws, articles.TEXT)
     assert dialog.prepared.label == "Pasted text"
     assert dialog.prepared.article.text == articles.TEXT
@@ -126,7 +126,7 @@ def test_hostile_and_broken_files_are_one_line_each_and_leave_the_workspace_alon
 
 
 def test_a_queue_shows_progress_and_accept_all_imports_the_rest_as_one_step(
-    qtbot, host, ws, files, tmp_path, monkeypatch, with_proposals
+    qtbot, host, ws, files, tmp_path, monkeypatch
 ):
     window, stack = host
     kharkiv_txt = tmp_path / "kharkiv.txt"
@@ -169,7 +169,7 @@ def test_a_queue_shows_progress_and_accept_all_imports_the_rest_as_one_step(
 
 
 def test_a_queue_is_reviewed_in_turn_and_a_duplicate_in_it_is_caught(
-    qtbot, host, ws, files, monkeypatch, with_proposals
+    qtbot, host, ws, files, monkeypatch
 ):
     window, stack = host
     monkeypatch.setattr(ReportDialog, "open", lambda self: None)
@@ -196,7 +196,7 @@ def test_a_queue_is_reviewed_in_turn_and_a_duplicate_in_it_is_caught(
     assert stack.count() == 1
 
 
-def test_an_article_imported_earlier_is_flagged_on_arrival(qtbot, host, ws, files, with_proposals):
+def test_an_article_imported_earlier_is_flagged_on_arrival(qtbot, host, ws, files):
     flow, dialog = begin(qtbot, host, ws, [files["html"]])
     dialog.import_button.click()
     finish(qtbot, flow)
@@ -221,8 +221,9 @@ def test_the_gui_thread_stays_free_while_an_article_is_prepared(
         threads.append(threading.get_ident())
         entered.set()
         release.wait(20)
-        return proposer.extract_with_events(text, published, actors)
+        return real_extract(text, published, actors)
 
+    real_extract = ingest.extract
     monkeypatch.setattr(ingest, "extract", slow_extract)
     window, stack = host
     flow = start_import(window, ws, stack, [files["html"]])

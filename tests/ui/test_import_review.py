@@ -14,7 +14,7 @@ from tests.ui.import_helpers import begin, finish
 from ui.import_table import ACTORS, CREDIBILITY_COLUMN, DATE, TICK, TITLE, DateEditor
 
 # Fixtures shared by the import tests (assigned, so pytest finds them here).
-host, with_proposals = import_helpers.host, import_helpers.with_proposals
+host = import_helpers.host
 
 
 def quoting(dialog, words: str) -> int:
@@ -22,9 +22,7 @@ def quoting(dialog, words: str) -> int:
     return next(row for row, p in enumerate(dialog.model.proposals) if words in p.quote)
 
 
-def test_dates_and_actors_are_highlighted_at_the_extraction_offsets(
-    qtbot, host, ws, tmp_path, with_proposals
-):
+def test_dates_and_actors_are_highlighted_at_the_extraction_offsets(qtbot, host, ws, tmp_path):
     flow, dialog = begin(qtbot, host, ws, [articles.make_html(tmp_path / "a.html")])
     text = dialog.text.toPlainText()
     found = dialog.found
@@ -59,7 +57,7 @@ def _colour(dialog, name):
     return colour(dialog.text, name)
 
 
-def test_accept_is_one_undo_step_and_redo_restores_it(qtbot, host, ws, tmp_path, with_proposals):
+def test_accept_is_one_undo_step_and_redo_restores_it(qtbot, host, ws, tmp_path):
     window, stack = host
     before = snapshot(ws)
     flow, dialog = begin(qtbot, host, ws, [articles.make_html(tmp_path / "a.html")])
@@ -106,9 +104,7 @@ def test_accept_is_one_undo_step_and_redo_restores_it(qtbot, host, ws, tmp_path,
     assert snapshot(ws) == before
 
 
-def test_a_bad_date_is_refused_in_place_with_the_accepted_forms(
-    qtbot, host, ws, tmp_path, with_proposals
-):
+def test_a_bad_date_is_refused_in_place_with_the_accepted_forms(qtbot, host, ws, tmp_path):
     flow, dialog = begin(qtbot, host, ws, [articles.make_html(tmp_path / "a.html")])
     proposal = dialog.model.proposal(0)
     stored = proposal.when
@@ -147,7 +143,7 @@ def test_a_bad_date_is_refused_in_place_with_the_accepted_forms(
     finish(qtbot, flow)
 
 
-def test_publication_date_re_reads_relative_dates(qtbot, host, ws, tmp_path, with_proposals):
+def test_publication_date_re_reads_relative_dates(qtbot, host, ws, tmp_path):
     path = articles.make_txt(tmp_path / "undated.txt", articles.UNDATED, title=None)
     flow, dialog = begin(qtbot, host, ws, [path])
     assert dialog.anchor is None
@@ -177,7 +173,7 @@ def test_publication_date_re_reads_relative_dates(qtbot, host, ws, tmp_path, wit
 
 
 def test_a_publication_date_that_is_not_a_day_is_flagged_and_blocks_import(
-    qtbot, host, ws, tmp_path, with_proposals
+    qtbot, host, ws, tmp_path
 ):
     path = articles.make_txt(tmp_path / "undated.txt", articles.UNDATED, title=None)
     flow, dialog = begin(qtbot, host, ws, [path])
@@ -191,9 +187,7 @@ def test_a_publication_date_that_is_not_a_day_is_flagged_and_blocks_import(
     assert [s.title for s in queries.list_sources(ws)] == ["Agency report on the plant"]
 
 
-def test_a_look_alike_event_can_be_merged_instead_of_duplicated(
-    qtbot, host, ws, tmp_path, with_proposals
-):
+def test_a_look_alike_event_can_be_merged_instead_of_duplicated(qtbot, host, ws, tmp_path):
     window, stack = host
     existing = ops.add_event(ws, "Israeli jets strike Beirut southern suburbs", "2024-11-26")
     existing_id = existing.first_added("events")
@@ -232,7 +226,7 @@ def test_similar_events_need_overlapping_dates_and_a_similar_title_or_actors(ws)
     assert intake.similar_events(ws, "not a date", "x") == []
 
 
-def test_a_passage_the_extraction_missed_can_be_added(qtbot, host, ws, tmp_path, with_proposals):
+def test_a_passage_the_extraction_missed_can_be_added(qtbot, host, ws, tmp_path):
     flow, dialog = begin(qtbot, host, ws, [articles.make_html(tmp_path / "a.html")])
     text = dialog.prepared.article.text
     passage = "Under the agreement, Israeli forces will withdraw from southern Lebanon over 60 days"
@@ -258,3 +252,30 @@ def test_a_passage_the_extraction_missed_can_be_added(qtbot, host, ws, tmp_path,
     source = next(s for s in queries.list_sources(ws) if s.file_name == "a.html")
     titles = [e.title for e in queries.get_events(ws, queries.source_events(ws, source.id))]
     assert added.title in titles
+
+
+def test_edits_carry_over_a_new_extraction_even_when_one_sentence_holds_two_events():
+    from ui.import_prep import Proposal, carry_edits
+
+    def two(when_a, when_b):
+        return [
+            Proposal("Escalation", when_a, ["Israel"], "It escalated...", 10, 90),
+            Proposal("Ground offensive", when_b, ["Israel"], "It escalated...", 10, 90),
+            Proposal("Strikes", "2024-11-26", [], "Jets struck...", 100, 140),
+        ]
+
+    old = two("2024-09", "2024-10-01")
+    old[0].ticked = False
+    old[1].title, old[1].edited = "Israel invades south Lebanon", {"title"}
+    old[1].credibility = 2
+    manual = Proposal("Added by hand", "2024-11-27", [], "Under the agreement", 50, 70, manual=True)
+    new = carry_edits([*old, manual], two("2025-09", "2025-10-01"))
+    assert [p.title for p in new] == [
+        "Escalation",
+        "Israel invades south Lebanon",
+        "Added by hand",
+        "Strikes",
+    ]
+    assert [p.when for p in new] == ["2025-09", "2025-10-01", "2024-11-27", "2024-11-26"]
+    assert [p.ticked for p in new] == [False, True, True, True]
+    assert new[1].credibility == 2

@@ -462,10 +462,15 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
 
     briefing = types.ModuleType("ui.briefing_dialog")
     briefing.BriefingDialog = fake("briefing")
-    review = types.ModuleType("ui.import_review")
-    review.ImportReviewDialog = fake("import")
+    flow = types.ModuleType("ui.import_flow")
+
+    def start_import(window, ws, undo_stack, source):
+        calls.append(("import", ws, window, {"undo_stack": undo_stack, "source": source}))
+        return object()
+
+    flow.start_import = start_import
     monkeypatch.setitem(sys.modules, "ui.briefing_dialog", briefing)
-    monkeypatch.setitem(sys.modules, "ui.import_review", review)
+    monkeypatch.setitem(sys.modules, "ui.import_flow", flow)
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.open_workspace(sample_path)
@@ -483,9 +488,10 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
     mime.setUrls([QUrl.fromLocalFile(str(article))])
     assert win.handle_drop(mime)
     name, ws, parent, kwargs = calls[-1]
-    assert name == "import" and kwargs["paths"] == [str(article)] and kwargs["text"] is None
+    assert (name, ws, parent) == ("import", win.ws, win)
+    assert kwargs["source"] == [article] and kwargs["undo_stack"] is win.document.undo_stack
     text = QMimeData()
     text.setText("Pasted article text.")
     assert win.handle_drop(text)
-    assert calls[-1][3]["text"] == "Pasted article text."
+    assert calls[-1][3]["source"] is text  # the whole drop: the import reads HTML or text
     win.close()
