@@ -221,8 +221,8 @@ def similar_events(
     limit: int = 3,
     scan: int = 500,
 ) -> list[SimilarEvent]:
-    """Events that look like the same happening: overlapping dates and a similar title or
-    the same actors. Best first; at most ``limit``.
+    """Events that look like the same happening: overlapping dates and a similar title, or
+    mostly the same actors (two or more). Best first; at most ``limit``.
 
     A day-precision date is widened by a day each side (reports lag the event and time
     zones shift it). Candidates are the events in that window (and, in a busy window, those
@@ -269,7 +269,12 @@ def similar_events(
         theirs = their_ids.get(event.id, set())
         union = actor_ids | theirs
         actor_score = len(actor_ids & theirs) / len(union) if union and actor_ids else 0.0
-        if not (title_score >= 0.34 or (actor_score >= 0.5 and title_score >= 0.2)):
+        shared = len(actor_ids & theirs)
+        if not (
+            title_score >= 0.34
+            or (actor_score >= 0.5 and title_score >= 0.2)
+            or (shared >= 2 and actor_score >= 0.6 and _overlap(event, parsed))
+        ):  # the last: mostly the same parties within the very dates (no slack)
             continue
         score = (
             0.65 * title_score + 0.35 * actor_score + (0.1 if event.when == parsed.edtf() else 0)
@@ -281,6 +286,10 @@ def similar_events(
         )
     results.sort(key=lambda s: (-s.score, s.id))
     return results[:limit]
+
+
+def _overlap(event, parsed: dates.When) -> bool:
+    return event.earliest <= parsed.latest and event.latest >= parsed.earliest
 
 
 def suggested_reliability(ws: Workspace, publisher: str | None) -> str:
