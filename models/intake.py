@@ -289,7 +289,12 @@ def similar_events(
 
 
 def _overlap(event, parsed: dates.When) -> bool:
-    return event.earliest <= parsed.latest and event.latest >= parsed.earliest
+    """The event falls within the proposal's dates and is not much longer (a months-long
+    campaign is not a duplicate of one day in it)."""
+    longer = (event.latest - event.earliest) - (parsed.latest - parsed.earliest)
+    return (
+        event.earliest <= parsed.latest and event.latest >= parsed.earliest and longer < 2 * 86400
+    )
 
 
 def suggested_reliability(ws: Workspace, publisher: str | None) -> str:
