@@ -17,7 +17,8 @@ address) are one line each in the import report shown at the end; the workspace 
 written when an article is accepted.
 
 If ``window`` has a workbench ``document`` (``ui.document.Document``), every change is
-published through ``document.changed`` so the views refresh; ``window.show_source(id)`` is
+published through ``document.changed`` so the views refresh, and the new events are
+selected (``document.set_selection``) when the import ends; ``window.show_source(id)`` is
 used for "Show Existing Source" when the window has it.
 """
 
@@ -53,8 +54,7 @@ from ui.commands import USER_ERRORS, OperationCommand
 from ui.import_review import ACCEPT_ALL, IMPORTED, STOP, ImportReviewDialog
 
 FILE_FILTER = (
-    "Articles (*.txt *.md *.html *.htm *.mhtml *.mht *.pdf *.docx *.odt *.rtf *.eml);;"
-    "All files (*)"
+    "Articles (*.txt *.md *.html *.htm *.mhtml *.mht *.pdf *.docx *.odt *.rtf *.eml);;All files (*)"
 )
 _ACTIVE: set[ImportFlow] = set()  # flows alive until they finish (Qt parents are not enough)
 _MIME_FORMATS = ("text/html", "text/plain", "text/uri-list", "text/x-moz-url")
@@ -186,6 +186,7 @@ class ImportFlow(QObject):
         published: str | None = None,
         publish: Callable[[Change], None] | None = None,
         show_source: Callable[[int], None] | None = None,
+        select: Callable[[list[int]], None] | None = None,
     ):
         super().__init__(window)
         self.window, self.ws, self.undo_stack = window, ws, undo_stack
@@ -195,6 +196,8 @@ class ImportFlow(QObject):
         self.dialog: ImportReviewDialog | None = None
         self._publish = publish
         self._show_source = show_source
+        self._select = select
+        self.added_events: list[int] = []  # new events, selected in the window at the end
         self._results: dict[int, object] = {}
         self._next = 0
         self._reading = 0
@@ -349,6 +352,7 @@ class ImportFlow(QObject):
             on_error=self._history_broken,
         )
         change = command.run()
+        self.added_events.extend(change.added("events"))
         if self._batch:
             self._batch_commands.append(command)
         elif self.undo_stack is not None:
@@ -413,6 +417,8 @@ class ImportFlow(QObject):
                         self.undo_stack.push(command)
                 finally:
                     self.undo_stack.endMacro()
+        if self._select is not None and self.added_events:
+            self._select(list(self.added_events))
         summary = report_summary(self.report)
         status = getattr(self.window, "statusBar", None)
         if callable(status) and summary:
@@ -567,6 +573,7 @@ def start_import(window: QWidget, ws: Workspace, undo_stack, mime_or_paths) -> I
         items,
         publish=changed.emit if changed is not None else None,
         show_source=getattr(window, "show_source", None),
+        select=getattr(document, "set_selection", None),
     )
     flow.start()
     return flow

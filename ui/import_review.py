@@ -152,11 +152,10 @@ class ImportReviewDialog(QDialog):
         )
         self.date_banner.setVisible(self.anchor is None)
         outer.addWidget(self.date_banner)
-        if article.warnings:
-            notes = QLabel("Note: " + " ".join(article.warnings), self)
-            notes.setWordWrap(True)
-            notes.setForegroundRole(notes.foregroundRole())
-            outer.addWidget(notes)
+        self.warnings_banner = None
+        if article.warnings:  # e.g. a dateline year assumed: it moves every date, so say it
+            self.warnings_banner = Banner("Check: " + " ".join(article.warnings), self)
+            outer.addWidget(self.warnings_banner)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -168,7 +167,8 @@ class ImportReviewDialog(QDialog):
         row = QHBoxLayout()
         self.published_edit = QLineEdit(self.anchor or "", self)
         self.published_edit.setPlaceholderText("e.g. 2024-11-14 or 14 Nov 2024")
-        self.published_edit.setMaximumWidth(200)
+        self.published_edit.setMinimumWidth(170)
+        self.published_edit.setMaximumWidth(220)
         self.published_human = QLabel(self)
         self.reliability = QComboBox(self)
         self.reliability.addItem("Not rated", "")
@@ -203,7 +203,8 @@ class ImportReviewDialog(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_text_side())
-        splitter.addWidget(self._build_table_side())
+        self.table_side = self._build_table_side()
+        splitter.addWidget(self.table_side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 6)
         splitter.setChildrenCollapsible(False)
@@ -234,9 +235,13 @@ class ImportReviewDialog(QDialog):
         buttons.addWidget(self.import_button)
         outer.addLayout(buttons)
         if self.prepared.duplicate is not None:
-            self.import_button.setEnabled(False)
-            self.accept_all_button.setEnabled(self._remaining > 0)
-            self.import_button.setToolTip("This article is already in the workspace.")
+            # Nothing here can be imported: the proposals are shown greyed, for reference.
+            self.import_button.hide()
+            self.table_side.setEnabled(False)
+            for field in (self.title_edit, self.published_edit, self.reliability):
+                field.setEnabled(False)
+            self.skip_button.setText("&Skip This Article")
+            self.skip_button.setDefault(True)
 
     def _build_text_side(self) -> QWidget:
         side = QWidget(self)
@@ -313,7 +318,7 @@ class ImportReviewDialog(QDialog):
         tick = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         tick.setContext(Qt.ShortcutContext.WidgetShortcut)
         tick.activated.connect(self._toggle_current)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table, 1)
 
         hint = QLabel(
             "Double-click a cell to edit it; Space ticks the selected row. "
@@ -328,17 +333,23 @@ class ImportReviewDialog(QDialog):
         self.message.setStyleSheet(f"color: {colour(self, 'error').name()};")
         self.message.hide()
         layout.addWidget(self.message)
-        self.detail = QLabel(side)
+        self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setMinimumHeight(60)
-        layout.addWidget(self.detail, 1)
         self.merge_button = QPushButton(side)
         self.merge_button.hide()
         self.merge_button.clicked.connect(self._merge_current)
-        layout.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box = QWidget(side)
+        box.setMinimumHeight(120)  # room for a quote, a look-alike and the button: no jumping
+        detail = QVBoxLayout(box)
+        detail.setContentsMargins(0, 0, 0, 0)
+        detail.setSpacing(6)
+        detail.addWidget(self.detail)
+        detail.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        detail.addStretch(1)
+        layout.addWidget(box)
 
         self.model.refused.connect(self._show_error)
         self.delegate.dateRefused.connect(self._show_error)
@@ -354,7 +365,7 @@ class ImportReviewDialog(QDialog):
     def _size_to_screen(self) -> None:
         screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen is not None else None
-        width, height = 1240, 780
+        width, height = 1400, 820
         if area is not None:
             width, height = (
                 min(width, int(area.width() * 0.92)),

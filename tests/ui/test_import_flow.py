@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from PySide6.QtCore import QMimeData, QTimer, QUrl
+from PySide6.QtWidgets import QMessageBox
 
 import ingest
 from ingest.readers import api
@@ -181,7 +182,7 @@ def test_a_queue_is_reviewed_in_turn_and_a_duplicate_in_it_is_caught(
     assert dialog.windowTitle() == "Review Import — ceasefire.txt (2 of 2)"
     assert dialog.duplicate_banner is not None and dialog.duplicate_banner.isVisible()
     assert "already in the workspace: imported on" in dialog.duplicate_banner.label.text()
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.import_button.isVisible() and not dialog.table_side.isEnabled()
     dialog.showSourceRequested.connect(requested.append)
     show = next(
         b
@@ -290,3 +291,36 @@ def test_a_read_only_workspace_is_refused_before_anything_is_read(
     with Workspace.open(ws_path, readonly=True) as readonly:
         assert start_import(window, readonly, stack, [files["html"]]) is None
     assert said and "cannot be imported" in said[0]
+
+
+def test_dropped_on_the_main_window_an_article_is_one_undo_step_and_its_events_selected(
+    qtbot, sample_path, files, monkeypatch
+):
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"warning: {a[2]}"))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_workspace(sample_path)
+    win.show()
+    qtbot.waitUntil(lambda: win.event_model.rowCount() == 8, timeout=10_000)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files["docx"]))])
+    assert win.handle_drop(mime)
+    flow = win.findChild(import_flow.ImportFlow)
+    with qtbot.waitSignal(flow.reviewOpened, timeout=WAIT) as opened:
+        pass
+    opened.args[0].import_button.click()
+    finish(qtbot, flow)
+    added = flow.added_events
+    assert len(added) >= 5
+    assert win.document.undo_stack.count() == 1
+    assert sorted(win.document.selection) == sorted(added)
+    qtbot.waitUntil(lambda: win.event_model.rowCount() == 8 + len(added), timeout=10_000)
+    assert win.sources_panel.model.rowCount() == 2
+    win.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: win.event_model.rowCount() == 8, timeout=10_000)
+    assert win.sources_panel.model.rowCount() == 1
+    win.document.undo_stack.redo()
+    qtbot.waitUntil(lambda: win.event_model.rowCount() == 8 + len(added), timeout=10_000)
+    win.close()
