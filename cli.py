@@ -169,7 +169,7 @@ def _import_one(ws, path: Path, published: str | None, accept: str) -> tuple[boo
     anchor = article.published or published
     events = []
     if accept == "all":
-        found = ingest.extract(article.text, published=anchor, actors=queries.list_actors(ws))
+        found = ingest.extract(article.text, published=anchor, actors=intake.workspace_actors(ws))
         events = intake.events_from_extraction(found.to_dict())  # the documented contract
     source = {
         "title": article.title or path.stem,

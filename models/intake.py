@@ -248,53 +248,71 @@ def similar_events(
     if not ids:
         return []
     words = title_words(title)
-    found = []
-    for event in queries.get_events(ws, ids, links=False):
-        theirs = title_words(event.title)
+    rows = []
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        rows += ws.conn.execute(
+            f'SELECT id, title, "when", earliest, latest FROM events '
+            f"WHERE id IN ({','.join('?' * len(part))})",
+            part,
+        ).fetchall()
+    their_ids: dict[int, set[int]] = {}
+    if actor_ids:
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            for event_id, actor_id in ws.conn.execute(
+                f"SELECT event_id, actor_id FROM event_actors "
+                f"WHERE event_id IN ({','.join('?' * len(part))})",
+                part,
+            ):
+                their_ids.setdefault(event_id, set()).add(actor_id)
+    scored = []
+    for event_id, event_title, event_when, earliest, latest in rows:
+        theirs = title_words(event_title)
         title_score = (
             2 * len(words & theirs) / (len(words) + len(theirs)) if words and theirs else 0.0
         )
-        found.append((event, title_score))
-    names = queries.event_actor_names(ws, [event.id for event, _ in found])
-    their_ids: dict[int, set[int]] = {}
-    if actor_ids:
-        marks = ",".join("?" * len(found))
-        for event_id, actor_id in ws.conn.execute(
-            f"SELECT event_id, actor_id FROM event_actors WHERE event_id IN ({marks})",
-            [event.id for event, _ in found],
-        ):
-            their_ids.setdefault(event_id, set()).add(actor_id)
-    results = []
-    for event, title_score in found:
-        theirs = their_ids.get(event.id, set())
-        union = actor_ids | theirs
-        actor_score = len(actor_ids & theirs) / len(union) if union and actor_ids else 0.0
-        shared = len(actor_ids & theirs)
+        parties = their_ids.get(event_id, set())
+        union = actor_ids | parties
+        actor_score = len(actor_ids & parties) / len(union) if union and actor_ids else 0.0
+        shared = len(actor_ids & parties)
         if not (
             title_score >= 0.34
             or (actor_score >= 0.5 and title_score >= 0.2)
-            or (shared >= 2 and actor_score >= 0.6 and _overlap(event, parsed))
+            or (shared >= 2 and actor_score >= 0.6 and _overlap(earliest, latest, parsed))
         ):  # the last: mostly the same parties within the very dates (no slack)
             continue
         score = (
-            0.65 * title_score + 0.35 * actor_score + (0.1 if event.when == parsed.edtf() else 0)
+            0.65 * title_score + 0.35 * actor_score + (0.1 if event_when == parsed.edtf() else 0)
         )
-        results.append(
-            SimilarEvent(
-                event.id, event.title, event.when, names.get(event.id, []), round(score, 3)
-            )
-        )
-    results.sort(key=lambda s: (-s.score, s.id))
-    return results[:limit]
+        scored.append((round(score, 3), event_id, event_title, event_when))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    best = scored[:limit]
+    names = queries.event_actor_names(ws, [item[1] for item in best])
+    return [
+        SimilarEvent(event_id, event_title, event_when, names.get(event_id, []), score)
+        for score, event_id, event_title, event_when in best
+    ]
 
 
-def _overlap(event, parsed: dates.When) -> bool:
+def _overlap(earliest: int, latest: int, parsed: dates.When) -> bool:
     """The event falls within the proposal's dates and is not much longer (a months-long
     campaign is not a duplicate of one day in it)."""
-    longer = (event.latest - event.earliest) - (parsed.latest - parsed.earliest)
-    return (
-        event.earliest <= parsed.latest and event.latest >= parsed.earliest and longer < 2 * 86400
-    )
+    longer = (latest - earliest) - (parsed.latest - parsed.earliest)
+    return earliest <= parsed.latest and latest >= parsed.earliest and longer < 2 * 86400
+
+
+def workspace_actors(ws: Workspace) -> list:
+    """Every actor with its kind and aliases (no event counts: cheap in a big workspace),
+    for matching names in an article before the built-in gazetteer."""
+    from models import queries
+
+    return [
+        queries.Actor(row[0], row[1], row[2], json.loads(row[3] or "[]"))
+        for row in ws.conn.execute(
+            "SELECT id, name, kind, aliases FROM actors ORDER BY name COLLATE NOCASE"
+        )
+    ]
 
 
 def suggested_reliability(ws: Workspace, publisher: str | None) -> str:

@@ -201,7 +201,7 @@ def prepare(
         duplicate = Duplicate(
             existing.id, existing.title or existing.file_name or "untitled", existing.imported_at
         )
-    actors = queries.list_actors(ws)
+    actors = intake.workspace_actors(ws)
     known = sorted({name for actor in actors for name in actor.names}, key=str.casefold)
     anchor = anchor_day(article.published) or anchor_day(published)
     found, proposals, seconds = _extract(ws, article.text, anchor, actors)
