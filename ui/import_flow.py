@@ -220,6 +220,10 @@ class ImportFlow(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.cancel)
+        # A window closing takes this flow with it; stop the reader first so its pool
+        # thread does not keep the shutdown waiting (a plain Event: safe at any moment).
+        cancel = self._cancel
+        window.destroyed.connect(lambda *_: cancel.set())
 
     # ------------------------------------------------------------------ running
 

@@ -121,6 +121,11 @@ class ImportReviewDialog(QDialog):
         )
         self.setSizeGripEnabled(True)
         self._build(number, total)
+        # No default button: Enter in the title or date field must not import (Ctrl+Enter does).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        if prepared.duplicate is not None:
+            self.skip_button.setDefault(True)
         self.model.set_proposals(prepared.proposals)
         self.text.set_extraction(self.found)
         self._update_counts()
@@ -230,8 +235,11 @@ class ImportReviewDialog(QDialog):
         self.accept_all_button.setVisible(self._remaining > 0)
         buttons.addWidget(self.accept_all_button)
         self.import_button = QPushButton(self)
-        self.import_button.setDefault(True)
+        self.import_button.setToolTip("Store the source and the ticked events (Ctrl+Enter)")
         self.import_button.clicked.connect(lambda: self._accept(IMPORTED))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            accept = QShortcut(QKeySequence(keys), self)
+            accept.activated.connect(self.import_button.click)
         buttons.addWidget(self.import_button)
         outer.addLayout(buttons)
         if self.prepared.duplicate is not None:
@@ -241,7 +249,6 @@ class ImportReviewDialog(QDialog):
             for field in (self.title_edit, self.published_edit, self.reliability):
                 field.setEnabled(False)
             self.skip_button.setText("&Skip This Article")
-            self.skip_button.setDefault(True)
 
     def _build_text_side(self) -> QWidget:
         side = QWidget(self)

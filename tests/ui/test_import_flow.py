@@ -324,3 +324,29 @@ def test_dropped_on_the_main_window_an_article_is_one_undo_step_and_its_events_s
     win.document.undo_stack.redo()
     qtbot.waitUntil(lambda: win.event_model.rowCount() == 8 + len(added), timeout=10_000)
     win.close()
+
+
+def test_import_from_clipboard_reviews_a_copied_page_selection(qtbot, sample_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_workspace(sample_path)
+    clip = QMimeData()
+    clip.setHtml(articles.selection_html())
+    clip.setText("\n\n".join(articles.PARAGRAPHS[:3]))
+    QApplication.clipboard().setMimeData(clip)
+    action = win.actions.by_name["import_clipboard"]
+    assert action.isEnabled()
+    action.trigger()
+    flow = win.findChild(import_flow.ImportFlow)
+    with qtbot.waitSignal(flow.reviewOpened, timeout=WAIT) as opened:
+        pass
+    dialog = opened.args[0]
+    assert dialog.prepared.article.kind == "selection"
+    assert dialog.title_edit.text() == articles.TITLE
+    dialog.reject()
+    finish(qtbot, flow)
+    win.close()

@@ -286,3 +286,35 @@ def test_edits_carry_over_a_new_extraction_even_when_one_sentence_holds_two_even
     assert [p.when for p in new] == ["2025-09", "2025-10-01", "2024-11-27", "2024-11-26"]
     assert [p.ticked for p in new] == [False, True, True, True]
     assert new[1].credibility == 2
+
+
+def test_enter_in_a_field_does_not_import_but_ctrl_enter_does(qtbot, host, ws, tmp_path):
+    window, stack = host
+    flow, dialog = begin(qtbot, host, ws, [articles.make_html(tmp_path / "a.html")])
+    dialog.title_edit.setFocus()
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.published_edit, Qt.Key.Key_Enter)
+    assert dialog.isVisible() and stack.count() == 0
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    finish(qtbot, flow)
+    assert stack.count() == 1
+
+
+def test_the_actor_editor_completes_the_name_after_the_last_comma(qtbot, host, ws, tmp_path):
+    flow, dialog = begin(qtbot, host, ws, [articles.make_html(tmp_path / "a.html")])
+    index = dialog.model.index(0, ACTORS)
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editor = dialog.table.focusWidget()
+    completer = editor.completer()
+    assert completer.splitPath("Israel, Hezb") == ["Hezb"]
+    editor.setText("Israel, Wag")
+    completer.setCompletionPrefix("Wag")
+    model = completer.completionModel()
+    offered = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert offered == ["PMC Wagner", "Wagner Group"]  # the workspace's actor and its alias
+    names = completer.model()
+    chosen = names.index(names.stringList().index("Wagner Group"), 0)
+    assert completer.pathFromIndex(chosen) == "Israel, Wagner Group"
+    dialog.reject()
+    finish(qtbot, flow)
