@@ -156,3 +156,35 @@ def _timex_tip(timex: dict) -> str:
     kind = {"DURATION": "duration", "SET": "recurring", "TIME": "time"}.get(timex.get("type"), "")
     shown = human if human and human != value else value
     return f"‘{timex['text']}’ → {shown}" + (f" ({kind})" if kind else "")
+
+
+def meta_line(prepared) -> str:
+    """Publisher, author, kind, file and address of an article, for the line under its title."""
+    article = prepared.article
+    kinds = {
+        "html": "saved web page",
+        "mhtml": "web archive",
+        "pdf": "PDF",
+        "docx": "Word document",
+        "odt": "OpenDocument text",
+        "rtf": "RTF document",
+        "eml": "e-mail",
+        "txt": "text file",
+        "md": "Markdown text",
+        "selection": "dropped text",
+    }
+    parts = [article.publisher, article.author and f"by {article.author}"]
+    parts.append(kinds.get(article.kind, article.kind))
+    if article.file_name:
+        parts.append(article.file_name)
+    if article.url:
+        parts.append(elide(article.url, 70))
+    return " · ".join(p for p in parts if p)
+
+
+def elide(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

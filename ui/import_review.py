@@ -43,7 +43,7 @@ from models.changes import Change
 from models.store import Workspace
 from ui import import_prep
 from ui.commands import USER_ERRORS, OperationCommand
-from ui.import_article import ArticleView, Banner, colour
+from ui.import_article import ArticleView, Banner, colour, elide, escape_html, meta_line
 from ui.import_prep import RELIABILITY, Prepared
 from ui.import_table import (
     ACTORS,
@@ -196,7 +196,7 @@ class ImportReviewDialog(QDialog):
         published_label.setBuddy(self.published_edit)
         form.addRow(published_label, row)
         self.published_edit.textEdited.connect(self._published_edited)
-        meta = _meta_line(self.prepared)
+        meta = meta_line(self.prepared)
         if meta:
             self.meta = QLabel(meta, self)
             self.meta.setForegroundRole(self.meta.foregroundRole())
@@ -434,21 +434,21 @@ class ImportReviewDialog(QDialog):
             self.detail.setText("")
             return
         proposal = self.model.proposal(row)
-        parts = [f"<i>“{_escape(proposal.quote)}”</i>"]
+        parts = [f"<i>“{escape_html(proposal.quote)}”</i>"]
         target = proposal.merge_target()
         if target is not None:
             parts.append(
-                f"This article will be cited for <b>{_escape(target.title)}</b> "
+                f"This article will be cited for <b>{escape_html(target.title)}</b> "
                 f"({target.human_when}); no new event is added."
             )
         elif proposal.similar:
             best = proposal.similar[0]
             who = f"; {', '.join(best.actors)}" if best.actors else ""
             parts.append(
-                f"Looks like <b>{_escape(best.title)}</b> ({best.human_when}{_escape(who)}), "
+                f"Looks like <b>{escape_html(best.title)}</b> ({best.human_when}{escape_html(who)}), "
                 "already in the workspace."
             )
-            self.merge_button.setText(f"Merge with ‘{_elide(best.title, 40)}’")
+            self.merge_button.setText(f"Merge with ‘{elide(best.title, 40)}’")
             self.merge_button.setVisible(not self.model.read_only)
         self.detail.setText("<br>".join(parts))
 
@@ -615,37 +615,6 @@ class ImportReviewDialog(QDialog):
         self.result_code = SKIPPED
         self._generation += 1
         super().reject()
-
-
-def _meta_line(prepared: Prepared) -> str:
-    article = prepared.article
-    kinds = {
-        "html": "saved web page",
-        "mhtml": "web archive",
-        "pdf": "PDF",
-        "docx": "Word document",
-        "odt": "OpenDocument text",
-        "rtf": "RTF document",
-        "eml": "e-mail",
-        "txt": "text file",
-        "md": "Markdown text",
-        "selection": "dropped text",
-    }
-    parts = [article.publisher, article.author and f"by {article.author}"]
-    parts.append(kinds.get(article.kind, article.kind))
-    if article.file_name:
-        parts.append(article.file_name)
-    if article.url:
-        parts.append(_elide(article.url, 70))
-    return " · ".join(p for p in parts if p)
-
-
-def _elide(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 __all__ = ["ACCEPT_ALL", "IMPORTED", "SKIPPED", "STOP", "ImportReviewDialog"]
