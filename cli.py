@@ -32,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help="read articles and store their proposed events")
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("-w", "--workspace", required=True, type=Path)
-    p.add_argument("--published", help="publication date for articles that carry none (YYYY-MM-DD)")
+    p.add_argument(
+        "--published",
+        help="publication date (YYYY-MM-DD) anchoring relative dates; overrides the articles' own",
+    )
     p.add_argument(
         "--accept",
         choices=("all", "none"),
@@ -166,7 +169,7 @@ def _import_one(ws, path: Path, published: str | None, accept: str) -> tuple[boo
             f"{path.name}: already in the workspace as '{existing.title or existing.file_name}' "
             f"(imported {existing.imported_at[:10]}), skipped."
         )
-    anchor = article.published or published
+    anchor = published or article.published
     events = []
     if accept == "all":
         found = ingest.extract(article.text, published=anchor, actors=intake.workspace_actors(ws))
@@ -197,9 +200,10 @@ def _import_one(ws, path: Path, published: str | None, accept: str) -> tuple[boo
         text += " as a source (no events accepted; review them in the app)"
     if not anchor:
         text += "; no publication date found, so relative dates were not resolved"
-    for warning in article.warnings:
+    text += "."
+    for warning in article.warnings if not published else []:
         text += f"\n  note: {warning}"
-    return True, text + "."
+    return True, text
 
 
 def cmd_brief(args) -> int:

@@ -20,7 +20,7 @@ article; everything after the last annotated sentence is ignored on both sides):
   ("Russian" marked as a nominal LOC) is right as well. Overlapping only a product or
   financial entity, a common noun phrase, or nothing, is wrong.
   The typed variant also asks the kinds to agree (person=PER, organisation/group=ORG,
-  state/place=LOC or ORG).
+  state/place=LOC or ORG; "other" never agrees).
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ _KIND_TO_TYPES = {
     "group": {"ORG", "PER"},
     "state": {"LOC", "ORG"},
     "place": {"LOC"},
-    "other": {"ORG", "LOC", "PER"},
+    "other": set(),  # an unclassified name never agrees on type
 }
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 

@@ -1,6 +1,4 @@
-"""Article intake: readers turn files into articles; extraction proposes events and actors."""
+"""Article intake: readers turn files into an Article; extraction proposes dates, actors, events."""
 
-from ingest.extract import Extraction, extract
-from ingest.readers import Article, ReadError, read, read_dropped
-
-__all__ = ["Article", "Extraction", "ReadError", "extract", "read", "read_dropped"]
+from ingest.extract import Extraction, extract  # noqa: F401
+from ingest.readers import Article, ReadError, read, read_dropped  # noqa: F401

@@ -116,7 +116,9 @@ def _edit_label(fields: Mapping, event_ids: list[int], rec) -> str:
     what = ", ".join(sorted(fields)) if len(fields) > 1 else next(iter(fields), "event")
     what = {"when": "date"}.get(what, what)
     if len(event_ids) == 1:
-        row = rec.row("events", event_ids[0])
+        # The title the user knew the event by: before this edit renamed it.
+        before = rec.change("").before.get("events", {}).get(event_ids[0])
+        row = before or rec.row("events", event_ids[0])
         return f"Edit {what} of '{row['title'] if row else event_ids[0]}'"
     return f"Edit {what} of {len(event_ids)} events"
 

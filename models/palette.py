@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from models import dates
 
-# Colour-blind-aware categorical palette (Okabe–Ito first, then Tableau-like tones).
+# Colour-blind-aware categorical palette (Okabe–Ito first), then darker and distinct tones:
+# no two entries are near neighbours in hue and lightness, so adjacent lanes stay apart.
 PALETTE = (
     "#0072b2",
     "#d55e00",
@@ -19,16 +20,16 @@ PALETTE = (
     "#cc79a7",
     "#e69f00",
     "#56b4e9",
-    "#7f7f7f",
     "#8c564b",
+    "#6a3d9a",
+    "#b2182b",
+    "#1b7837",
     "#bcbd22",
-    "#1f77b4",
-    "#9467bd",
     "#17becf",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
+    "#7f7f7f",
     "#393b79",
+    "#e7298a",
+    "#66a61e",
 )
 NO_ACTOR_COLOUR = "#5f6b7a"
 

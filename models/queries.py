@@ -211,14 +211,14 @@ def _actor(row: dict) -> Actor:
     )
 
 
-def list_actors(ws: Workspace) -> list[Actor]:
-    """Every actor, by name, with the number of events it is in."""
+def list_actors(ws: Workspace, *, counts: bool = True) -> list[Actor]:
+    """Every actor, by name, with the number of events it is in (``counts=False`` skips
+    counting, which reads every link: about half a second at two million links)."""
+    count = "(SELECT count(*) FROM event_actors ea WHERE ea.actor_id = a.id)" if counts else "0"
     return [
         _actor(row)
         for row in _rows(
-            ws,
-            """SELECT a.*, (SELECT count(*) FROM event_actors ea WHERE ea.actor_id = a.id) AS event_count
-               FROM actors a ORDER BY a.name COLLATE NOCASE""",
+            ws, f"SELECT a.*, {count} AS event_count FROM actors a ORDER BY a.name COLLATE NOCASE"
         )
     ]
 

@@ -235,6 +235,11 @@ class Workspace:
         os.replace(temporary, target)
         return target
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to this workspace
+        (``PRAGMA data_version``): compare it on focus to notice other programs' writes."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def meta(self, key: str, default: str = "") -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default

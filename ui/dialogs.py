@@ -25,15 +25,8 @@ from PySide6.QtWidgets import (
 from ui import settings
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKINGS = (
-    "OFFICIAL",
-    "OFFICIAL-SENSITIVE",
-    "UNCLASSIFIED",
-    "TLP:CLEAR",
-    "TLP:GREEN",
-    "TLP:AMBER",
-    "INTERNAL",
-)
+# TLP 2.0 first (the default scheme); the box is editable for an organisation's own marking.
+MARKINGS = ("TLP:AMBER", "TLP:AMBER+STRICT", "TLP:GREEN", "TLP:CLEAR", "TLP:RED")
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 
 

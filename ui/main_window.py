@@ -42,6 +42,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
         self._pool = QThreadPool(self)
         self.timeline = timeline_class()(self)
         self.timeline.setObjectName("Timeline")
+        self._timeline_change: Change | None = None
+        if hasattr(self.timeline, "changeApplied"):
+            self.timeline.changeApplied.connect(self._change_from_timeline)
         self.setCentralWidget(self.timeline)
         self.event_model = EventTableModel(self)
         self.events_panel = EventsPanel(self.event_model)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._set_workspace(None)
         self.resize(1400, 860)
+        QApplication.instance().applicationStateChanged.connect(self._application_state)
 
     # ------------------------------------------------------------------ building
 
@@ -247,9 +252,30 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.ws.close()
             old.deleteLater()
+        self._data_version = ws.data_version() if ws is not None else None
         self._update_title()
         self.actions.update_enabled()
         self.workspaceChanged.emit(ws)
+
+    def _application_state(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_outside_changes()
+
+    def check_outside_changes(self) -> bool:
+        """Refresh every view if another program wrote to the workspace since we last looked
+        (checked when the app comes back to the front). Returns whether it did."""
+        ws = self.ws
+        if ws is None:
+            return False
+        version = ws.data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.refresh_all()
+        self.statusBar().showMessage(
+            "The workspace was changed by another program; the views now show its changes.", 8000
+        )
+        return True
 
     def refresh_all(self) -> None:
         """Reload every view (after changes made outside this window's undo commands)."""
@@ -302,8 +328,20 @@ class MainWindow(QMainWindow):
 
     def _changed(self, change: Change) -> None:
         self.event_model.apply_change(change)
-        self.timeline.apply_change(change)
+        if change is not self._timeline_change:
+            self.timeline.apply_change(change)
         self.statusBar().showMessage(change.label, 4000)
+
+    def _change_from_timeline(self, change: Change) -> None:
+        """A drag on the timeline (or its undo/redo): the timeline has followed it already;
+        broadcast it so the table, editor and lists follow too."""
+        if self.document is None:
+            return
+        self._timeline_change = change
+        try:
+            self.document.changed.emit(change)
+        finally:
+            self._timeline_change = None
 
     def _summary_changed(self, parts: set) -> None:
         summary = self.document.summary if self.document else None

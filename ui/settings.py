@@ -2,7 +2,7 @@
 
 Keys other parts of the app read (keep them stable):
 
-- ``briefing/marking``: default protective marking for briefing packs (e.g. "OFFICIAL")
+- ``briefing/marking``: default handling marking for briefing packs (TLP 2.0, "TLP:AMBER" unless set)
 - ``briefing/author``, ``briefing/organisation``: who the briefings are from
 - ``appearance/theme``: "system" (default), "light" or "dark"
 - ``appearance/font_size``: point size for the whole app, 0 = the system's
@@ -28,7 +28,7 @@ GEOMETRY = "window/geometry"
 STATE = "window/state"
 EVENT_HEADER = "events/header"  # column order, widths and hidden columns
 
-DEFAULTS = {MARKING: "OFFICIAL", AUTHOR: "", ORGANISATION: "", THEME: "system", FONT_SIZE: 0}
+DEFAULTS = {MARKING: "TLP:AMBER", AUTHOR: "", ORGANISATION: "", THEME: "system", FONT_SIZE: 0}
 
 _STORES: dict[tuple[str, str], QSettings] = {}
 

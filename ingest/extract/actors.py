@@ -183,7 +183,8 @@ def _segments(doc: _Document, chunk: Chunk) -> list[tuple[list[Token], bool]]:
             current, titled = [], False
             index += 1
             continue
-        if _is_title(doc, tokens, index, current):
+        after_title = titled and not current and index > 0
+        if _is_title(doc, tokens, index, current, after_title):
             if current:
                 segments.append((current, titled))
             current, titled = [], True
@@ -196,13 +197,22 @@ def _segments(doc: _Document, chunk: Chunk) -> list[tuple[list[Token], bool]]:
     return segments
 
 
-def _is_title(doc: _Document, tokens: list[Token], index: int, current: list[Token]) -> bool:
+def _is_title(
+    doc: _Document, tokens: list[Token], index: int, current: list[Token], after_title: bool = False
+) -> bool:
     word = tokens[index].text
     if word not in TITLES:
         return False
     following = tokens[index + 1 :]
     if not following:
         return False  # "... said the President": a title with no name is not an actor
+    if following[0].text in ORG_WORDS or following[0].text == "Staff":
+        return False  # "General Staff", "Chief Executive Office": a body, not a title
+    for stop in range(min(len(tokens), index + doc.gazetteer.max_tokens), index + 1, -1):
+        if doc.gazetteer.lookup(_form(doc, tokens[index:stop])) is not None:
+            return False  # "General Electric", "Crown Prosecution Service": a name
+    if after_title:
+        return True  # "Chief Executive Tim Cook": the second word of a title
     if current:
         form = " ".join(t.text for t in current + [tokens[index]])
         if doc.gazetteer.lookup(form) is not None:
@@ -212,9 +222,13 @@ def _is_title(doc: _Document, tokens: list[Token], index: int, current: list[Tok
     return True
 
 
+_LAST_WORD = re.compile(r"([A-Za-z-]+)\s+$")
+
+
 def _role_before(doc: _Document, start: int) -> bool:
-    before = doc.text[max(0, start - 40) : start]
-    return bool(ROLE_BEFORE.search(before))
+    """Is the name preceded by a role noun ("spokeswoman Sandy Angers")?"""
+    last = _LAST_WORD.search(doc.text, max(0, start - 30), start)
+    return bool(last) and bool(ROLE_BEFORE.fullmatch(last.group(1) + " "))
 
 
 def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[Mention]:
@@ -331,12 +345,20 @@ def _organisation(doc: _Document, tokens: list[Token]) -> Mention:
     ministry = _MINISTRY.match(form)
     if ministry:
         field = (ministry["field"] or ministry["field2"] or "").replace("Defense", "Defence")
+        if field == "Foreign":
+            field = "Foreign Affairs"
         state = None
         if ministry["adj"]:
             entry = doc.gazetteer.lookup(ministry["adj"])
             state = entry.name if entry is not None and entry.kind == "state" else None
         if state is None:
             state = _possessor_state(doc, start)
+        if state is None:
+            of_state = re.match(
+                r"^\s+of\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+){0,3})", doc.text[end : end + 50]
+            )
+            entry = doc.gazetteer.lookup(of_state.group(1)) if of_state else None
+            state = entry.name if entry is not None and entry.kind == "state" else None
         name = f"Ministry of {field}" + (f" ({state})" if state else "")
         return Mention(start, end, name, "organisation", 2)
     words = form.split()
@@ -463,7 +485,15 @@ def _unknown(doc: _Document, tokens: list[Token]) -> list[Mention]:
     )
     if not strong and _occurrences(doc, form, start) < 3:
         return []
-    return [Mention(start, end, form, "other", 1)]
+    # A name that acts ("Ryanair said", "a deal with Aeroflot") and is neither a known person
+    # nor a place is, in news, most often an organisation.
+    agent = bool(ACTOR_AFTER.match(after)) or bool(
+        re.search(r"\b(?:by|with|against|between)\s+$", before)
+    )
+    kind = (
+        "organisation" if agent and not re.search(r"\b(?:said|says|told)\s+$", before) else "other"
+    )
+    return [Mention(start, end, form, kind, 1)]
 
 
 def _occurrences(doc: _Document, form: str, start: int) -> int:

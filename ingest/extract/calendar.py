@@ -43,11 +43,26 @@ def add_years(day: dt.date, count: int) -> dt.date:
         return day.replace(year=day.year + count, day=28)
 
 
-def shift(day: dt.date, count: int, unit: str) -> str:
+def shift(day: dt.date, count: int, unit: str) -> str | None:
     """The value of the ``unit``-sized period ``count`` units away from ``day``.
 
     ``shift(1998-08-07, -1, "week") == "1998-W31"``; the value has the unit's granularity.
+    None when the period falls outside the years 1 to 9999 ("5000 years ago" is fine,
+    "a billion days ago" is not a calendar date).
     """
+    if abs(count) > 100_000:
+        return None
+    try:
+        value = _shift(day, count, unit)
+    except (OverflowError, ValueError):
+        return None
+    year = value.lstrip("-")[:4]
+    if value.startswith("-") or (year.isdigit() and len(value) >= 4 and int(value[:4]) < 1):
+        return None
+    return value
+
+
+def _shift(day: dt.date, count: int, unit: str) -> str:
     if unit == "day":
         return day_value(day + dt.timedelta(days=count))
     if unit == "week":

@@ -1,11 +1,14 @@
 """Event proposals: one per dated happening, with a headline, the quote and its actors.
 
 A sentence (or, when it names several dates, each clause) that has a definite date and a
-verb of happening in the past becomes a proposal. Not proposed: sentences whose only verb
-reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"), negated
-happenings, durations and vague times ("for three years", "recently"), and dates after the
-publication date. Two proposals with the same date and the same verb, or the same date and
-the same actors, are one happening told twice; the first telling is kept.
+verb of happening in the past becomes a proposal; the date is the one nearest the verb, and
+a date in an "after ..." clause dates that clause's verb. Not proposed: sentences whose only
+verb reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"),
+negated happenings, durations and vague times ("for three years", "recently"), dates in
+asides (", which began in 2022,"), happenings whose own date is unknown, and dates after
+the publication date. Two proposals with the same date and the same actors, or the same
+date and verb with one's actors among the other's, are one happening told twice; the first
+telling is kept and gains the other's actors.
 """
 
 from __future__ import annotations
@@ -137,11 +140,18 @@ def _clauses(text, start, end, inside):
 
 def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | None:
     """The headline of a clause and the date nearest its verb."""
-    clause = text[start:end]
     # Blank the dates out so that "Tuesday" is not read as the subject.
+    pieces = []
+    position = start
     for t_start, t_end, _when in candidates:
-        local_start, local_end = max(0, t_start - start), min(len(clause), t_end - start)
-        clause = clause[:local_start] + " " * (local_end - local_start) + clause[local_end:]
+        t_start, t_end = max(t_start, position), min(t_end, end)
+        if t_end <= t_start:
+            continue
+        pieces.append(text[position:t_start])
+        pieces.append(" " * (t_end - t_start))
+        position = t_end
+    pieces.append(text[position:end])
+    clause = "".join(pieces)
     clause = re.sub(
         r"\b(?:on|in|at|during|since|by|from|until|between|of|early|late)(\s+)(?=\s{3,})",
         lambda m: " " * len(m.group()),
@@ -166,6 +176,13 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     verb = find_verb(body)
     if verb is None:
         return None
+    # If the date nearest the main verb sits in a later "after ..." clause, it dates that
+    # clause's verb instead ("The war erupted after Hamas attacked Israel on 7 October").
+    first_at = start + offset + verb[0]
+    closest = min(candidates, key=lambda c: min(abs(c[0] - first_at), abs(c[1] - first_at)))
+    local = closest[0] - start - offset
+    if closest[2] and 0 <= local < len(body):
+        verb = find_verb(body, local) or verb
     before_verb = body[max(0, verb[0] - 40) : verb[1]]
     if is_modal(before_verb) or is_negated(before_verb):
         return None
@@ -176,7 +193,20 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     nearest = min(candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
     if not nearest[2]:
         return None  # the happening's own date is not known
+    if _in_aside(text, start, end, nearest[0], verb_at):
+        return None  # "The war, which began in 2022, has killed ...": the date is background
     return title, nearest[2]
+
+
+def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bool:
+    """Is the date inside a ", which ... ," aside that the verb is outside of?"""
+    for match in _ASIDE.finditer(text, start, end):
+        if match.start() <= date_at < match.end() and not match.start() <= verb_at < match.end():
+            return True
+    return False
+
+
+_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;.]*(?:,|$)")
 
 
 def _actors_in(mentions, starts, start, end) -> list[str]:
@@ -198,8 +228,12 @@ def _merge(events: list[Event]) -> list[Event]:
         for other in kept:
             if other.date != event.date:
                 continue
-            same_actors = bool(event.actors) and set(event.actors) == set(other.actors)
-            if same_actors or (verb and verb == _verb_of(other.title)):
+            mine, theirs = set(event.actors), set(other.actors)
+            same_actors = bool(mine) and mine == theirs
+            # The same verb on the same day is one happening only when neither telling names
+            # an actor the other lacks on both sides ("drones struck Odesa" vs "... Kharkiv").
+            nested = mine <= theirs or theirs <= mine
+            if same_actors or (verb and verb == _verb_of(other.title) and nested):
                 duplicate = other
                 break
         if duplicate is None:

@@ -9,506 +9,14 @@ from __future__ import annotations
 
 import re
 
-IRREGULAR_PAST = dict(
-    pair.split(":")
-    for pair in [
-        "arose:arise",
-        "ate:eat",
-        "awoke:awake",
-        "became:become",
-        "began:begin",
-        "bent:bend",
-        "bit:bite",
-        "blew:blow",
-        "broke:break",
-        "brought:bring",
-        "built:build",
-        "burnt:burn",
-        "bought:buy",
-        "caught:catch",
-        "chose:choose",
-        "came:come",
-        "crept:creep",
-        "dealt:deal",
-        "dug:dig",
-        "did:do",
-        "drew:draw",
-        "drove:drive",
-        "drank:drink",
-        "fell:fall",
-        "fed:feed",
-        "felt:feel",
-        "fought:fight",
-        "found:find",
-        "fled:flee",
-        "flew:fly",
-        "forbade:forbid",
-        "forgot:forget",
-        "forgave:forgive",
-        "froze:freeze",
-        "got:get",
-        "gave:give",
-        "went:go",
-        "grew:grow",
-        "hung:hang",
-        "heard:hear",
-        "hid:hide",
-        "held:hold",
-        "kept:keep",
-        "knew:know",
-        "laid:lay",
-        "led:lead",
-        "left:leave",
-        "lent:lend",
-        "lay:lie",
-        "lit:light",
-        "lost:lose",
-        "made:make",
-        "meant:mean",
-        "met:meet",
-        "paid:pay",
-        "rode:ride",
-        "rang:ring",
-        "rose:rise",
-        "ran:run",
-        "said:say",
-        "saw:see",
-        "sought:seek",
-        "sold:sell",
-        "sent:send",
-        "shook:shake",
-        "shot:shoot",
-        "shut:shut",
-        "sank:sink",
-        "sat:sit",
-        "slept:sleep",
-        "slid:slide",
-        "spoke:speak",
-        "spent:spend",
-        "spun:spin",
-        "split:split",
-        "spread:spread",
-        "sprang:spring",
-        "stood:stand",
-        "stole:steal",
-        "stuck:stick",
-        "struck:strike",
-        "swore:swear",
-        "swept:sweep",
-        "swam:swim",
-        "took:take",
-        "taught:teach",
-        "tore:tear",
-        "told:tell",
-        "thought:think",
-        "threw:throw",
-        "understood:understand",
-        "woke:wake",
-        "wore:wear",
-        "won:win",
-        "withdrew:withdraw",
-        "wrote:write",
-        "overthrew:overthrow",
-        "undertook:undertake",
-        "upheld:uphold",
-        "withheld:withhold",
-        "shed:shed",
-        "hit:hit",
-        "set:set",
-        "put:put",
-        "cut:cut",
-        "quit:quit",
-        "let:let",
-        "cost:cost",
-        "hurt:hurt",
-        "bid:bid",
-        "beat:beat",
-        "read:read",
-        "rebuilt:rebuild",
-        "overtook:overtake",
-        "mistook:mistake",
-        "forecast:forecast",
-        "broadcast:broadcast",
-        "sped:speed",
-        "swung:swing",
-        "bound:bind",
-        "wound:wind",
-        "stung:sting",
-        "clung:cling",
-        "fled.:flee",
-    ]
+from ingest.extract.verbs import (
+    E_VERBS,
+    IRREGULAR_PARTICIPLE,
+    IRREGULAR_PAST,
+    NOT_VERBS,
+    REPORTING,
 )
-IRREGULAR_PARTICIPLE = dict(
-    pair.split(":")
-    for pair in [
-        "arisen:arise",
-        "been:be",
-        "become:become",
-        "begun:begin",
-        "bitten:bite",
-        "blown:blow",
-        "broken:break",
-        "chosen:choose",
-        "done:do",
-        "drawn:draw",
-        "driven:drive",
-        "eaten:eat",
-        "fallen:fall",
-        "flown:fly",
-        "forgotten:forget",
-        "frozen:freeze",
-        "given:give",
-        "gone:go",
-        "grown:grow",
-        "hidden:hide",
-        "known:know",
-        "ridden:ride",
-        "risen:rise",
-        "seen:see",
-        "shaken:shake",
-        "shown:show",
-        "spoken:speak",
-        "stolen:steal",
-        "sworn:swear",
-        "taken:take",
-        "thrown:throw",
-        "woken:wake",
-        "worn:wear",
-        "written:write",
-        "withdrawn:withdraw",
-        "overthrown:overthrow",
-        "undertaken:undertake",
-        "sunk:sink",
-        "struck:strike",
-        "stricken:strike",
-        "slain:slay",
-        "proven:prove",
-    ]
-)
-# Verbs whose base form ends in a silent "e" ("voted" -> "vote").
-E_VERBS = set(
-    [
-        "vote",
-        "note",
-        "cause",
-        "use",
-        "close",
-        "move",
-        "die",
-        "force",
-        "fire",
-        "raise",
-        "seize",
-        "capture",
-        "release",
-        "invade",
-        "declare",
-        "promise",
-        "provide",
-        "hire",
-        "retire",
-        "unite",
-        "score",
-        "rule",
-        "shape",
-        "argue",
-        "continue",
-        "issue",
-        "rescue",
-        "pursue",
-        "believe",
-        "receive",
-        "achieve",
-        "approve",
-        "remove",
-        "resolve",
-        "involve",
-        "oppose",
-        "impose",
-        "propose",
-        "refuse",
-        "accuse",
-        "abuse",
-        "expose",
-        "collapse",
-        "surprise",
-        "advise",
-        "revise",
-        "organise",
-        "organize",
-        "recognise",
-        "recognize",
-        "criticise",
-        "criticize",
-        "authorise",
-        "authorize",
-        "agree",
-        "free",
-        "name",
-        "shave",
-        "hope",
-        "base",
-        "face",
-        "place",
-        "trace",
-        "replace",
-        "race",
-        "chase",
-        "lease",
-        "purchase",
-        "increase",
-        "decrease",
-        "stage",
-        "engage",
-        "charge",
-        "change",
-        "exchange",
-        "judge",
-        "arrange",
-        "range",
-        "manage",
-        "damage",
-        "wage",
-        "merge",
-        "emerge",
-        "urge",
-        "lodge",
-        "pledge",
-        "acknowledge",
-        "challenge",
-        "welcome",
-        "resume",
-        "assume",
-        "consume",
-        "sacrifice",
-        "announce",
-        "pronounce",
-        "produce",
-        "reduce",
-        "introduce",
-        "induce",
-        "enforce",
-        "reinforce",
-        "divorce",
-        "evacuate",
-        "negotiate",
-        "mediate",
-        "create",
-        "locate",
-        "relocate",
-        "escalate",
-        "separate",
-        "operate",
-        "cooperate",
-        "investigate",
-        "celebrate",
-        "estimate",
-        "eliminate",
-        "nominate",
-        "dominate",
-        "terminate",
-        "activate",
-        "isolate",
-        "violate",
-        "regulate",
-        "hesitate",
-        "donate",
-        "debate",
-        "update",
-        "state",
-        "rate",
-        "dispute",
-        "execute",
-        "contribute",
-        "distribute",
-        "attribute",
-        "commute",
-        "compete",
-        "complete",
-        "delete",
-        "unite",
-        "ignite",
-        "invite",
-        "cite",
-        "write",
-        "confiscate",
-        "fabricate",
-        "indicate",
-        "dedicate",
-        "allocate",
-        "advocate",
-        "demonstrate",
-        "liberate",
-        "accelerate",
-        "deliberate",
-        "moderate",
-        "tolerate",
-        "illustrate",
-        "frustrate",
-        "penetrate",
-        "infiltrate",
-        "excavate",
-        "elevate",
-        "cultivate",
-        "motivate",
-        "renovate",
-        "innovate",
-        "deprive",
-        "arrive",
-        "survive",
-        "derive",
-        "revive",
-        "strive",
-        "drive",
-        "dive",
-        "thrive",
-        "save",
-        "waive",
-        "leave",
-        "loosen",
-        "shove",
-        "prove",
-        "improve",
-        "love",
-        "live",
-        "give",
-        "define",
-        "decline",
-        "combine",
-        "determine",
-        "examine",
-        "undermine",
-        "mine",
-        "outline",
-        "dine",
-        "line",
-        "shine",
-        "compile",
-        "file",
-        "smile",
-        "pile",
-        "reconcile",
-        "sideline",
-        "discipline",
-        "guide",
-        "decide",
-        "divide",
-        "provide",
-        "collide",
-        "coincide",
-        "abide",
-        "slide",
-        "ride",
-        "hide",
-        "override",
-    ]
-)
-REPORTING = frozenset(
-    [
-        "say",
-        "tell",
-        "state",
-        "add",
-        "note",
-        "report",
-        "claim",
-        "write",
-        "quote",
-        "cite",
-        "argue",
-        "explain",
-        "insist",
-        "comment",
-        "remark",
-        "respond",
-        "reply",
-        "tweet",
-        "post",
-        "allege",
-        "suggest",
-        "believe",
-        "think",
-        "estimate",
-        "predict",
-        "expect",
-        "hope",
-        "fear",
-        "warn",
-        "caution",
-        "stress",
-        "emphasise",
-        "emphasize",
-        "point",
-        "acknowledge",
-        "ask",
-        "describe",
-    ]
-)
-NOT_VERBS = frozenset(
-    [
-        "need",
-        "speed",
-        "seed",
-        "feed",
-        "deed",
-        "breed",
-        "bed",
-        "red",
-        "shed",
-        "led",
-        "hundred",
-        "bled",
-        "fled",
-        "wed",
-        "sled",
-        "weed",
-        "embed",
-        "indeed",
-        "united",
-        "limited",
-        "based",
-        "alleged",
-        "reported",
-        "so-called",
-        "armed",
-        "detailed",
-        "experienced",
-        "concerned",
-        "related",
-        "unprecedented",
-        "unidentified",
-        "unnamed",
-        "injured",
-        "displaced",
-        "occupied",
-        "disputed",
-        "annexed",
-        "proposed",
-        "planned",
-        "expected",
-        "scheduled",
-        "aged",
-        "talked-about",
-        "self-styled",
-        "biased",
-        "ted",
-        "ned",
-        "fred",
-        "ahmed",
-        "mohammed",
-        "muhammad",
-        "hamed",
-        "saeed",
-        "javed",
-        "rasheed",
-        "naveed",
-        "zayed",
-        "hundreds",
-        "mixed",
-        "combined",
-        "registered",
-    ]
-)
+
 _MODAL = re.compile(
     r"\b(?:will|would|could|should|might|may|must|shall|can|cannot|can't|won't|wouldn't|"
     r"plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|expected\s+to|"
@@ -521,7 +29,7 @@ _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 _BOUNDARIES = re.compile(
     r",|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
-    r"prompting|leaving|killing|wounding|injuring|marking)\b|\s[-–—]\s|\(|\"|“|”"
+    r"prompting|leaving|killing|wounding|injuring|marking)\b|\s[-–—]\s|\("
 )
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
 _AUXILIARIES = frozenset(
@@ -551,6 +59,8 @@ def base_form(word: str) -> str | None:
         return lower[:-3] + "y"
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]  # "stopped" -> "stop"
+    if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
+        return stem  # "defeated" -> "defeat", "appealed" -> "appeal"
     if stem.endswith(
         (
             "at",
@@ -604,17 +114,39 @@ def third_person(base: str) -> str:
     return base + "s"
 
 
-def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
+def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool] | None:
     """The main happening verb in ``clause``: (start, end, base form, passive).
 
     Reporting verbs ("said", "told") are skipped; None when only they (or none) are found.
+    With ``near`` (a position in the clause, where its date is), a verb of a later clause
+    introduced by "after", "when" ... that ends shortly before that position is preferred:
+    in "The war erupted after Hamas attacked Israel on 7 October" the date is the attack's.
     """
+    found = _verbs(clause)
+    if not found:
+        return None
+    if near is not None:
+        for verb in reversed(found[1:]):
+            between = clause[found[0][1] : verb[0]]
+            if (
+                verb[1] <= near
+                and near - verb[1] <= 60
+                and re.search(r"\b(?:after|when|as|before|once|until|since)\b", between)
+            ):
+                return verb
+    return found[0]
+
+
+def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
+    found = []
     words = list(_WORD.finditer(clause))
     for index, match in enumerate(words):
         word = match.group()
         if word[:1].isupper() and index > 0:
             continue  # a name such as "United" or "Ahmed"
         base = base_form(word)
+        if word.lower() in AMBIGUOUS_PAST and not _subject_before(words, index):
+            continue  # "a low cost airline", "the hit single": not verbs here
         if (
             base is None
             or base in REPORTING
@@ -623,15 +155,25 @@ def find_verb(clause: str) -> tuple[int, int, str, bool] | None:
             continue
         previous = words[index - 1].group().lower() if index else ""
         passive = previous in ("was", "were", "been", "being", "be", "is", "are")
-        if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to") or (
-            index and words[index - 1].group()[:1].isupper() and previous in ()
-        ):
+        if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
             continue  # "the alleged attack", "to attack"
+        if _in_relative_clause(clause, match.start()):
+            continue  # "the airport, which has suffered incidents, ...": not the main verb
         if index + 1 < len(words) and words[index + 1].group().lower() in ("by",) and not passive:
             passive = True
         start = words[index - 1].start() if previous in _AUXILIARIES else match.start()
-        return start, match.end(), base, passive
-    return None
+        found.append((start, match.end(), base, passive))
+        if len(found) >= 6:
+            break
+    return found
+
+
+def _in_relative_clause(clause: str, position: int) -> bool:
+    """Does the stretch since the last comma start with "which" or "who"?"""
+    head = clause[:position]
+    cut = max(head.rfind(","), head.rfind("("), head.rfind(";"))
+    stretch = head[cut + 1 :].split()
+    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose", "where")
 
 
 _PRONOUNS = {
@@ -640,11 +182,57 @@ _PRONOUNS = {
     "he",
     "she",
     "we",
-    "its forces",
-    "their forces",
-    "his forces",
-    "her forces",
 }
+
+
+AMBIGUOUS_PAST = {
+    "cost",
+    "hit",
+    "set",
+    "put",
+    "cut",
+    "let",
+    "hurt",
+    "bid",
+    "beat",
+    "read",
+    "shut",
+    "spread",
+    "split",
+    "quit",
+    "cast",
+    "broadcast",
+    "forecast",
+    "bound",
+    "found",
+    "lay",
+    "lit",
+    "shed",
+    "wound",
+    "left",
+    "felt",
+    "fell",
+    "saw",
+    "rose",
+    "lead",
+    "led",
+    "won",
+}
+
+
+def _subject_before(words, index: int) -> bool:
+    """Is the word before ``index`` something that can do things (a name, a plural noun, a
+    pronoun, an auxiliary)?"""
+    if index == 0:
+        return False
+    previous = words[index - 1].group()
+    lower = previous.lower()
+    return (
+        previous[:1].isupper()
+        or lower in ("it", "they", "he", "she", "we", "who", "which", "that")
+        or lower in _AUXILIARIES
+        or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)
+    )
 
 
 def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -> str:
@@ -727,11 +315,19 @@ _DANGLING = {
 def _last_phrase(text: str) -> str:
     """The subject: what follows the last clause boundary before the verb, without its
     complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
-    parts = re.split(r"[,;:]\s+|\bthat\s+|\s[-–—]\s|\"|“|”", text)
+    # "The airline, which is the third largest, signed": drop the aside before the verb.
+    text = re.sub(r",\s*(?:(?:which|who|whose|where)\b[^,]*|(?:[^,\s]+\s*){1,7}),\s*$", " ", text)
+    parts = re.split(
+        r"[,;:]\s+|\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"
+        r"|\s[-–—]\s|\"|“|”",
+        text,
+    )
     phrase = parts[-1] if parts else text
     words = phrase.split()
     while words and words[0].lower() in _LEADING:
         words = words[1:]
+    while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
+        words = words[:-1]  # "Boeing had initially (agreed)"
     if len(words) > 4:
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in _SUBJECT_CUT:
@@ -742,6 +338,17 @@ def _last_phrase(text: str) -> str:
 
 _LEADING = set(
     [
+        "when",
+        "as",
+        "after",
+        "before",
+        "while",
+        "because",
+        "although",
+        "though",
+        "if",
+        "once",
+        "until",
         "and",
         "but",
         "then",
@@ -782,6 +389,8 @@ _SUBJECT_CUT = set(
 def _tidy(text: str) -> str:
     text = _ARTICLES.sub("", " " + text).strip()
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\"“”]", "", text)
     return text.strip(" ,.;:")
 
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ingest.extract import timex_grammar, timex_grammar2  # noqa: F401  (registers the rules)
+from ingest.extract import (  # noqa: F401  (importing registers the rules)
+    timex_clock,
+    timex_grammar,
+    timex_grammar2,
+    timex_vague,
+)
 from ingest.extract.model import Timex
 from ingest.extract.timex_context import Context
 from ingest.extract.timex_rules import RULES, Part
@@ -46,12 +51,15 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
     for start, _length, _priority, _order, match, rule in candidates:
         if start < cursor:
             continue
-        parts: list[Part] | None = rule.handler(match, context)
+        try:
+            parts: list[Part] | None = rule.handler(match, context)
+        except (OverflowError, ValueError):
+            parts = None  # a date past the calendar's ends (year 1 or 9999): not a time
         if not parts:
             continue
         cursor = max(match.end(), max(part.end for part in parts))
         for part in parts:
-            if part.end <= part.start:
+            if part.end <= part.start or not part.value:
                 continue
             timexes.append(
                 Timex(

@@ -12,15 +12,14 @@ from ingest.extract import calendar as cal
 from ingest.extract.lexicon import DAY_PARTS, ORDINALS, SEASONS, WEEKDAYS
 from ingest.extract.timex_context import Context
 from ingest.extract.timex_patterns import (
-    AMPM,
     DAY,
     DAY_PART,
     HY,
     MONTH,
     ORDINAL,
+    ORDINAL_WORD,
     POSITION,
     SEASON,
-    TIME_ZONE,
     WEEKDAY,
     YEAR,
     S,
@@ -77,7 +76,10 @@ _ALLOWED_BEFORE = {
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    return ORDINALS.get(text.lower(), 0)
 
 
 def _name_context(ctx: Context, start: int) -> bool:
@@ -159,7 +161,7 @@ def _calendar_date(match, ctx, day_group="d", month_group="mo", year_group="y"):
 
 @rule(
     "month_day_year",
-    rf"(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mo>{MONTH}){S}(?P<d>{DAY})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    rf"(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mo>{MONTH}){S}(?:the{S})?(?P<d>{DAY}|{ORDINAL_WORD}(?![\w-]))(?:,?{S}(?P<y>{ANY_YEAR}))?",
     priority=3,
 )
 def month_day_year(match, ctx):
@@ -559,6 +561,16 @@ def holiday(match, ctx):
     return whole(match, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
 
 
+@rule("overnight", r"overnight(?![\w-])")
+def overnight(match, ctx):
+    """ "drones launched overnight": the night before the report, or the coming one."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return whole(match, "TIME", "XXXX-XX-XXTNI")
+    night = anchor if ctx.tense(match.start(), match.end()) > 0 else anchor - dt.timedelta(days=1)
+    return whole(match, "TIME", f"{cal.day_value(night)}TNI")
+
+
 @rule(
     "the_day_before",
     r"the\s++day\s++(?P<w>before\s++yesterday|after\s++tomorrow)",
@@ -597,95 +609,3 @@ def weekday(match, ctx):
     value = resolve_weekday(ctx, number, match.start(), match.end(), match["rel"] or "")
     type_, value = _time_part(value, match["part"])
     return whole(match, type_, value)
-
-
-# ----------------------------------------------------------------------- clock times
-
-
-def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int, int] | None:
-    if ampm:
-        ampm = ampm.lower()
-        if not 1 <= hour <= 12:
-            return None
-        if ampm.startswith("p") and hour != 12:
-            hour += 12
-        if ampm.startswith("a") and hour == 12:
-            hour = 0
-    if not (0 <= hour <= 24 and 0 <= minute <= 59):
-        return None
-    return hour, minute
-
-
-_DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|(?P<mo>{MONTH}){S}(?P<d>{DAY})))?"
-
-
-def _time_value(match, ctx, hour, minute):
-    if match["wd"]:
-        day = resolve_weekday(ctx, ctx_weekday(match["wd"]), match.start(), match.end())
-    elif match["deictic"]:
-        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["deictic"].lower()]
-        anchor = ctx.anchor
-        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
-    elif match["mo"]:
-        month = month_number(match["mo"])
-        day = resolve_day(ctx, month, _day_number(match["d"]), match.start(), match.end())
-        if day is None:
-            return None
-    else:
-        anchor = ctx.anaphor
-        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
-    if hour == 24:
-        return f"{day}T24:00"
-    return f"{day}T{hour:02d}:{minute:02d}"
-
-
-def ctx_weekday(word: str) -> int:
-    return WEEKDAYS[word.lower().rstrip(".")]
-
-
-@rule(
-    "clock_ampm",
-    rf"(?:(?P<mod>about|around|approximately|shortly{S}(?:before|after)|just{S}(?:before|after)){S})?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*+(?P<ampm>{AMPM})(?:{S}(?P<tz>{TIME_ZONE}))?{_DAY_AFTER_TIME}",
-    priority=2,
-)
-def clock_ampm(match, ctx):
-    clock = _clock(int(match["h"]), int(match["mi"] or 0), match["ampm"])
-    if clock is None:
-        return None
-    value = _time_value(match, ctx, *clock)
-    if value is not None and match["tz"] and match["tz"].upper() in ("GMT", "UTC", "Z"):
-        value += "Z"
-    return None if value is None else whole(match, "TIME", value)
-
-
-@rule(
-    "clock_24",
-    rf"(?P<h>[0-2]?\d)[:.]?(?P<mi>[0-5]\d)(?::[0-5]\d)?\s*+(?:h(?:rs)?\s*+)?(?P<tz>{TIME_ZONE}|hrs|hours)(?![\w]){_DAY_AFTER_TIME}",
-    priority=2,
-)
-def clock_24(match, ctx):
-    if match["tz"].lower() == "hours" and ":" not in match.group():
-        return None
-    clock = _clock(int(match["h"]), int(match["mi"]), None)
-    if clock is None:
-        return None
-    value = _time_value(match, ctx, *clock)
-    if value is None:
-        return None
-    if match["tz"].upper() in ("GMT", "UTC", "Z"):
-        value += "Z"
-    parts = whole(match, "TIME", value)
-    if match["tz"].upper() in ("GMT", "UTC", "Z"):
-        parts[0].mod = "Z"
-    return parts
-
-
-@rule(
-    "clock_word",
-    rf"(?:(?P<mod>about|around|shortly{S}(?:before|after)|just{S}(?:before|after)){S})?(?P<w>noon|midnight|midday){_DAY_AFTER_TIME}",
-    priority=1,
-)
-def clock_word(match, ctx):
-    hour = 24 if match["w"].lower() == "midnight" else 12
-    value = _time_value(match, ctx, hour, 0)
-    return None if value is None else whole(match, "TIME", value)

@@ -6,25 +6,21 @@ import datetime as dt
 import re
 
 from ingest.extract import calendar as cal
-from ingest.extract.lexicon import MONTHS, WEEKDAYS
 from ingest.extract.timex_context import Context
 from ingest.extract.timex_patterns import (
     COUNT,
-    DAY_PART,
     HY,
-    MONTH,
     NUMBER,
     POSITION,
     QUANT_MOD,
     UNIT,
     UNIT_SINGULAR,
-    WEEKDAY,
-    WEEKDAY_PLURAL,
     YEAR,
     S,
 )
 from ingest.extract.timex_rules import (
     Part,
+    after_rate,
     count_of,
     duration_value,
     half_of,
@@ -146,14 +142,16 @@ def the_weekend(match, ctx):
 
 @rule(
     "relative_this_year",
-    rf"(?P<pos>{POSITION}|earlier|later){HY}(?:the{S})?(?P<unit>week|month|year|decade)(?![\w-])",
+    rf"(?P<pos>{POSITION}|earlier|later){HY}(?P<in>in{S})?(?:the{S})?(?P<unit>day|week|month|year|decade)(?![\w-])",
 )
 def position_in_current(match, ctx):
-    """ "the end of the year", "later in the month": the current period."""
+    """ "the end of the year", "later in the month", "earlier in the day": that period."""
     after = ctx.text[match.end() : match.end() + 3]
     if re.match(r"\s*+'|\s*+’", after):
         return None
     if not re.search(r"\bof\b|\bthe\b", match.group().lower()):
+        return None
+    if match["unit"].lower() == "day" and not match["in"]:
         return None
     anchor = ctx.anchor
     if anchor is None:
@@ -273,9 +271,8 @@ def duration(match, ctx):
     return whole(match, "DURATION", duration_value(amount, unit))
 
 
-def _after_frequency(ctx: Context, start: int) -> bool:
-    before = ctx.text[max(0, start - 12) : start].lower()
-    return bool(re.search(r"(?:once|twice|thrice|times|\d)\s+$", before))
+def _after_frequency(ctx, start: int) -> bool:
+    return after_rate(ctx, start)
 
 
 @rule(
@@ -313,7 +310,7 @@ def the_years(match, ctx):
 
 @rule(
     "vague_plural",
-    rf"(?P<q>(?:the{S}(?:past|last|next|coming|previous|following){S})?(?:few|several|many|recent|coming|couple{S}of)|(?:the{S})?(?:recent|coming|past|last|next|following)){S}(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:{S}(?P<tail>ahead|to{S}come))?(?![\w-])",
+    rf"(?P<q>(?:the{S}(?:past|last|next|coming|previous|following){S})?(?:few|several|many|recent|coming|couple{S}of)|(?:the{S})?(?:recent|coming|past|last|next|following)|the{S}(?:first|final|early|opening|closing)){S}(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:{S}(?P<tail>ahead|to{S}come))?(?![\w-])",
 )
 def vague_plural(match, ctx):
     unit = unit_name(match["unit"])
@@ -492,143 +489,4 @@ def anaphoric_day(match, ctx):
             "TIME",
             f"{value}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[unit] }",
         )
-    return whole(match, "DATE", value)
-
-
-# ---------------------------------------------------------------------------- sets
-
-
-_FREQUENCY = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-    "quarterly": "P3M",
-    "nightly": "P1D",
-    "fortnightly": "P2W",
-    "biannually": "P6M",
-    "biennially": "P2Y",
-    "semiannually": "P6M",
-    "semi-annually": "P6M",
-}
-
-
-@rule(
-    "frequency",
-    r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])",
-)
-def frequency(match, ctx):
-    word = match["w"].lower()
-    if word != "annually" and re.match(r"\s++[a-z]", ctx.text[match.end() : match.end() + 3]):
-        return None  # "a quarterly dividend", "the daily newspaper": adjectives, not sets
-    return whole(
-        match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")]
-    )
-
-
-@rule(
-    "every",
-    rf"(?P<q>every|each|per|a|an){S}(?:(?P<other>other|single){S})?(?:(?P<n>{NUMBER}){S})?(?P<unit>{UNIT}|(?P<wd>{WEEKDAY})|(?P<mo>{MONTH})|(?P<part>{DAY_PART}))(?![\w-])",
-)
-def every(match, ctx):
-    quantifier = match["q"].lower()
-    if (
-        quantifier in ("a", "an", "per")
-        and not _after_frequency(ctx, match.start())
-        and quantifier != "per"
-    ):
-        return None
-    if match["wd"]:
-        return whole(match, "SET", f"XXXX-WXX-{WEEKDAYS[match['wd'].lower().rstrip('.')]}")
-    if match["mo"]:
-        if not match["mo"][:1].isupper():
-            return None
-        return whole(match, "SET", f"XXXX-{MONTHS[match['mo'].lower().rstrip('.')]:02d}")
-    if match["part"]:
-        return whole(match, "SET", "P1D")
-    amount = count_of(match["n"]) if match["n"] else 1
-    if match["other"] and match["other"].lower() == "other":
-        amount = 2
-    if amount is None:
-        return None
-    return whole(match, "SET", duration_value(amount, unit_name(match["unit"])))
-
-
-@rule("weekday_plural", rf"(?P<wd>{WEEKDAY_PLURAL})(?:{S}(?P<part>{DAY_PART}|nights))?(?![\w-])")
-def weekday_plural(match, ctx):
-    if not match["wd"][:1].isupper():
-        return None
-    number = WEEKDAYS[match["wd"].lower()[:-1]]
-    part = (match["part"] or "").lower().rstrip("s")
-    suffix = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(part, "")
-    return whole(match, "SET", f"XXXX-WXX-{number}{suffix}")
-
-
-# ------------------------------------------------------------------ vague references
-
-
-_VAGUE = {
-    "now": "PRESENT_REF",
-    "right now": "PRESENT_REF",
-    "currently": "PRESENT_REF",
-    "current": "PRESENT_REF",
-    "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF",
-    "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF",
-    "the present": "PRESENT_REF",
-    "at the moment": "PRESENT_REF",
-    "this time": "PRESENT_REF",
-    "recently": "PAST_REF",
-    "recent": "PAST_REF",
-    "lately": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
-    "the past": "PAST_REF",
-    "the recent past": "PAST_REF",
-    "once": "PAST_REF",
-    "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF",
-    "the foreseeable future": "FUTURE_REF",
-    "future": "FUTURE_REF",
-    "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF",
-    "the coming days": "FUTURE_REF",
-    "a later date": "FUTURE_REF",
-    "a later time": "FUTURE_REF",
-    "a later stage": "FUTURE_REF",
-    "later": "FUTURE_REF",
-}
-
-
-@rule(
-    "vague",
-    r"(?P<w>right\s++now|now|currently|nowadays|these\s++days|at\s++present|presently|the\s++present(?!\s++(?:day|time|tense)\b)|at\s++the\s++moment|recently|lately|the\s++(?:recent\s++|distant\s++)?past|the\s++(?:near\s++|foreseeable\s++|distant\s++)?future|a\s++later\s++(?:date|time|stage))(?![\w-])",
-)
-def vague(match, ctx):
-    word = _norm(match["w"])
-    text = ctx.text
-    after = text[match.end() : match.end() + 24].lower()
-    if word == "current" and re.match(
-        r"\s+(?:account|accounts|affairs|events|affair|s\b|ly)", after
-    ):
-        return None
-    if word == "the past" and re.match(
-        r"\s+(?:few|two|three|four|five|six|several|\d|year|month|week|decade|day)", after
-    ):
-        return None
-    if word == "now" and text[max(0, match.start() - 6) : match.start()].lower().endswith("until "):
-        pass
-    if word == "future" and re.match(r"\s+(?:of|plans?\s+(?:of|for)\s+the)\b", after):
-        return None
-    if word == "recent" and re.match(r"\s+(?:years|months|weeks|days|decades)\b", after):
-        return None
-    if word == "the past" and re.match(r"\s*'s", after):
-        return None
-    value = _VAGUE.get(word)
-    if value is None:
-        key = word.replace("distant ", "")
-        value = _VAGUE.get(key, "PAST_REF" if "past" in word else "FUTURE_REF")
     return whole(match, "DATE", value)

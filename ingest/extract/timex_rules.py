@@ -184,7 +184,7 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
             direction = 1  # "talks should end by May": a deadline ahead
         if direction > 0 and month < anchor.month - 1:
             year += 1
-        elif direction < 0 and month > anchor.month + 1:
+        elif direction <= 0 and month > anchor.month + 1:
             year -= 1
     return cal.month_value(year, month)
 
@@ -203,7 +203,7 @@ def resolve_day(ctx: Context, month: int, day: int, start: int, end: int) -> str
     if candidate is None:
         return None
     direction = ctx.tense(start, end)
-    if direction < 0 and (candidate - anchor).days > 60:
+    if direction <= 0 and (candidate - anchor).days > 60:
         candidate = cal.valid_day(year - 1, month, day) or candidate
     elif direction > 0 and (anchor - candidate).days > 60:
         candidate = cal.valid_day(year + 1, month, day) or candidate
@@ -277,3 +277,61 @@ def count_of(text: str) -> float | None:
     if re.search(r"\b(?:to|or)\b|-(?:to|or)-", words):
         return None
     return number_value(words)
+
+
+def after_rate(ctx, start: int) -> bool:
+    """Is "a week" here a rate ("twice a week", "$2 million a year", "700 seats a week")?"""
+    before = ctx.text[max(0, start - 24) : start].lower()
+    if re.search(
+        r"(?:once|twice|thrice|times|\d|million|billion|thousand|hundred|dollars|cents|percent|%)\s+$",
+        before,
+    ):
+        return True
+    plural = re.search(r"\b([a-z]{3,})s\s+$", before)
+    return bool(plural) and plural.group(1) + "s" not in _NOT_PLURAL_NOUNS
+
+
+_NOT_PLURAL_NOUNS = {
+    "this",
+    "thus",
+    "plus",
+    "was",
+    "has",
+    "his",
+    "its",
+    "is",
+    "as",
+    "less",
+    "unless",
+    "across",
+    "towards",
+    "afterwards",
+    "perhaps",
+    "always",
+    "sometimes",
+    "nevertheless",
+    "news",
+    "bus",
+    "gas",
+    "chaos",
+    "status",
+    "focus",
+    "bonus",
+    "crisis",
+    "basis",
+    "analysis",
+    "process",
+    "progress",
+    "success",
+    "access",
+    "business",
+    "congress",
+    "address",
+    "ceasefires",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+}

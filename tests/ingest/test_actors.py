@@ -142,3 +142,14 @@ def test_mentions_never_overlap():
     spans = sorted(tuple(m) for a in result["actors"] for m in a["mentions"])
     for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False):
         assert e1 <= s2
+
+
+def test_title_words_inside_names_and_chained_titles():
+    found = actors(
+        "General Electric and General Motors reported. Chief Executive Tim Cook said so. "
+        "The Ministry of Foreign Affairs of Ukraine protested."
+    )
+    assert found["General Electric"][0] == "organisation"
+    assert found["General Motors"][0] == "organisation"
+    assert found["Tim Cook"] == ("person", ["Tim Cook"])
+    assert "Ministry of Foreign Affairs (Ukraine)" in found

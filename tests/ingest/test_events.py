@@ -90,3 +90,33 @@ def test_a_background_date_does_not_date_an_undated_clause():
 
 def test_undated_happenings_are_not_proposed():
     assert events("The army captured the town.") == []
+
+
+def test_headlines_skip_asides_and_relative_clauses():
+    [event] = events(
+        "The airline, which is the largest in China, signed the agreement in Paris on 15 June."
+    )
+    assert event["title"] == "Airline signs agreement in Paris"
+    assert event["date"] == "2024-06-15"
+
+
+def test_words_that_look_like_past_tense_are_not_always_verbs():
+    [event] = events("A low cost airline announced on Monday that it bought five jets.")
+    assert event["title"].startswith("Low cost airline")
+
+
+def test_a_date_belongs_to_the_clause_it_sits_in():
+    [event] = events(
+        "The war erupted after Hamas attacked southern Israel on October 7.", "2023-11-27"
+    )
+    assert event["title"] == "Hamas attacks southern Israel"
+    assert event["date"] == "2023-10-07"
+
+
+def test_same_kind_of_happening_in_two_places_is_two_events():
+    text = "Russian drones struck Odesa on Sunday. Russian missiles struck Kharkiv on Sunday."
+    assert [e["actors"] for e in events(text)] == [["Russia", "Odesa"], ["Russia", "Kharkiv"]]
+
+
+def test_a_date_in_an_aside_is_background():
+    assert events("The war, which began in February 2022, has killed thousands.") == []

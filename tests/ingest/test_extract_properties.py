@@ -103,3 +103,20 @@ def test_long_capitalised_runs_and_punctuation_do_not_blow_up():
     assert _bounded("U.S. " * 20_000)
     assert _bounded("- " * 50_000 + "\n" * 10_000)
     assert _bounded("2024-" * 20_000)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**30),
+    st.sampled_from(["days", "weeks", "months", "years", "decades", "hours", "quarters"]),
+    st.sampled_from(["ago", "earlier", "later", "from now"]),
+)
+def test_any_count_of_units_ago_is_safe(count, unit, direction):
+    text = f"It happened {count:,} {unit} {direction}, officials said on 3 March 2020."
+    _check(text, "2024-11-14")
+
+
+@given(st.dates(), st.text(alphabet="0123456789/-.: TZ", max_size=30))
+@settings(max_examples=100, deadline=None)
+def test_any_publication_date_and_numeric_noise_is_safe(published, noise):
+    _check(f"On {noise} troops left; last week and next year.", published)

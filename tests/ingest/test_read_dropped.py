@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import readers_fixtures as F
 
 from ingest import ReadError, read_dropped
 from ingest.readers import Limits
+from tests.ingest import readers_fixtures as F
 
 SELECTION_HTML = (
     "<html><body><!--StartFragment--><h2>Kharkiv update</h2>"

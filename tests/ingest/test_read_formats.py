@@ -6,11 +6,11 @@ import datetime as dt
 import os
 
 import pytest
-import readers_fixtures as F
 
 from ingest import Article, read
 from ingest.readers import fingerprint
 from models import dates
+from tests.ingest import readers_fixtures as F
 
 FILE_DAY = dt.datetime(2024, 11, 20, 12, 0).timestamp()
 

@@ -10,11 +10,11 @@ import time
 import zipfile
 
 import pytest
-import read_hooks
-import readers_fixtures as F
 
 from ingest import ReadError, read, safety
 from ingest.readers import Limits, ReadCancelled, ReadTimeout, api
+from tests.ingest import read_hooks
+from tests.ingest import readers_fixtures as F
 
 MB = 1024 * 1024
 

@@ -96,7 +96,7 @@ def test_image_renamed_txt_says_what_it_really_is(tmp_path):
 
 
 def test_pdf_renamed_txt_is_read_as_pdf_with_a_warning(tmp_path):
-    import readers_fixtures as F
+    from tests.ingest import readers_fixtures as F
 
     path = F.make_pdf(tmp_path / "x.pdf")
     renamed = tmp_path / "report.txt"

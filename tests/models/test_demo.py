@@ -11,10 +11,14 @@ def test_first_run_creates_the_default_workspace_once(tmp_path, monkeypatch):
     with Workspace.open(path) as ws:
         events = queries.get_events(ws, search.filtered_ids(ws))
         assert len(events) >= 30
-        assert all(e.citations and e.actors for e in events), "every demo event has a source and actors"
+        assert all(e.citations and e.actors for e in events), (
+            "every demo event has a source and actors"
+        )
         assert all(c.reliability and c.credibility for e in events for c in e.citations)
         assert len({e.when[:4] for e in events}) >= 8, "spread over the years"
-        assert any(e.when.endswith("~") or "~/" in e.when for e in events), "some dates are approximate"
+        assert any(e.when.endswith("~") or "~/" in e.when for e in events), (
+            "some dates are approximate"
+        )
         assert any("/" in e.when for e in events), "some events are spans"
         op_count = ws.conn.execute("SELECT count(*) FROM events").fetchone()[0]
         ws.conn.execute("INSERT INTO meta (key, value) VALUES ('touched', 'yes')")

@@ -318,3 +318,25 @@ def test_same_article_with_or_without_its_headline_is_a_duplicate(ws):
     )
     assert queries.find_source_by_text(ws, article.text, article.title) is not None
     assert ws.conn.execute("SELECT sha256 FROM sources").fetchone()[0] == article.sha256
+
+
+def test_a_title_edit_is_named_by_the_old_title(ws, filled):
+    change = op.update_event(ws, filled["event"], title="Renamed strike")
+    assert change.label == "Edit title of 'Strike on power plant'"
+
+
+def test_data_version_notices_other_connections(ws_path):
+    from models.store import Workspace
+
+    with Workspace.open(ws_path) as mine, Workspace.open(ws_path) as theirs:
+        before = mine.data_version()
+        op.add_actor(theirs, "Someone")
+        assert mine.data_version() != before
+        same = mine.data_version()
+        op.add_actor(mine, "Me")  # our own writes do not count
+        assert mine.data_version() == same
+
+
+def test_list_actors_without_counts(ws, filled):
+    assert [a.event_count for a in queries.list_actors(ws, counts=False)] == [0, 0, 0]
+    assert sorted(a.event_count for a in queries.list_actors(ws)) == [0, 1, 1]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from models import operations as ops
@@ -16,6 +17,7 @@ from tests.ui import sample
 from ui import settings
 from ui.main_window import MainWindow
 from ui.models.events import EVENT_ID_ROLE
+from ui.timeline.render import item_rect
 
 
 @pytest.fixture
@@ -62,15 +64,23 @@ def test_selection_is_shared_by_table_timeline_and_editor(window):
     assert window.document.selection == [event_id]
     assert window.timeline.selected_ids() == [event_id]
     assert window.editor.title.text() == "Wagner mutiny"
-    # and back: selecting on the timeline selects in the table and the editor
-    other = next(i for i in window.event_model.ids() if i != event_id)
-    window.timeline.list.clearSelection()
+    # and back: clicking an event on the timeline selects it in the table and the editor
+    timeline = window.timeline
+    timeline.fit_all()
+    frame = timeline.current_frame()
     item = next(
-        window.timeline.list.item(r)
-        for r in range(window.timeline.list.count())
-        if window.timeline.list.item(r).data(Qt.ItemDataRole.UserRole) == other
+        item
+        for lane in frame.lanes
+        for item in lane.items
+        if item.kind != "context" and timeline.data.ids[item.slot] != event_id
     )
-    item.setSelected(True)
+    other = int(timeline.data.ids[item.slot])
+    QTest.mouseClick(
+        timeline,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        item_rect(item).center().toPoint(),
+    )
     assert window.document.selection == [other]
     assert window.table.selected_ids() == [other]
     assert window.editor.shown_ids() == [other]
@@ -82,7 +92,7 @@ def test_filter_counts_in_status_bar_and_everywhere(window):
     window.filter_bar.actors.set_checked((russia,))
     window.filter_bar.actors.changed.emit()
     assert window.count_label.text() == "6 of 8 events"
-    assert window.timeline.list.count() == 6
+    assert window.timeline.matching_count() == 6
     window.filter_bar.search.setText("summit")
     window.filter_bar._emit()
     assert window.count_label.text() == "0 of 8 events"
@@ -495,3 +505,48 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
     assert win.handle_drop(text)
     assert calls[-1][3]["source"] is text  # the whole drop: the import reads HTML or text
     win.close()
+
+
+def test_changes_by_another_program_show_when_the_app_comes_back(window, sample_path, qtbot):
+    shown = window.event_model.rowCount()
+    assert not window.check_outside_changes()  # nothing happened yet
+    with Workspace.open(sample_path) as other:
+        ops.add_event(other, "Written by another program", "2024-12-01")
+    assert window.check_outside_changes()
+    qtbot.waitUntil(lambda: window.event_model.rowCount() == shown + 1, timeout=5000)
+    assert "another program" in window.statusBar().currentMessage()
+    assert not window.check_outside_changes()
+
+
+def test_a_drag_on_the_timeline_updates_table_and_editor_and_undoes_as_one_step(window, qtbot):
+    event_id = select_title(window, "Wagner mutiny")
+    timeline = window.timeline
+    when = window.ws.conn.execute('SELECT "when" FROM events WHERE id = ?', (event_id,)).fetchone()[
+        0
+    ]
+    start, end = window.ws.conn.execute(
+        "SELECT earliest, latest FROM events WHERE id = ?", (event_id,)
+    ).fetchone()
+    timeline.set_visible_range(start - 60 * 86400, end + 60 * 86400)
+    item = next(
+        i
+        for lane in timeline.current_frame().lanes
+        for i in lane.items
+        if i.kind != "context" and int(timeline.data.ids[i.slot]) == event_id
+    )
+    origin = item_rect(item).center().toPoint()
+    shift = int(20 * 86400 / timeline.scale.spp)
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=origin)
+    for step in range(1, 5):
+        qtbot.mouseMove(timeline, origin + QPoint(shift * step // 4, 0))
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=origin + QPoint(shift, 0))
+    moved = window.ws.conn.execute(
+        'SELECT "when" FROM events WHERE id = ?', (event_id,)
+    ).fetchone()[0]
+    assert moved != when
+    stack = window.document.undo_stack
+    assert stack.count() == 1 and stack.undoText().startswith("Move 'Wagner mutiny'")
+    qtbot.waitUntil(lambda: window.editor.when.line.text() == moved, timeout=3000)
+    stack.undo()
+    qtbot.waitUntil(lambda: window.editor.when.line.text() == when, timeout=3000)
+    assert queries.get_event(window.ws, event_id).when == when

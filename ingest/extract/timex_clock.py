@@ -1,0 +1,113 @@
+"""Rules for clock times: "10 p.m. Wednesday", "0630 GMT", "noon Saturday"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingest.extract import calendar as cal
+from ingest.extract.lexicon import WEEKDAYS
+from ingest.extract.timex_patterns import AMPM, DAY, MONTH, TIME_ZONE, WEEKDAY, S
+from ingest.extract.timex_rules import (
+    month_number,
+    resolve_day,
+    resolve_weekday,
+    rule,
+    whole,
+)
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+# ----------------------------------------------------------------------- clock times
+
+
+def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int, int] | None:
+    if ampm:
+        ampm = ampm.lower()
+        if not 1 <= hour <= 12:
+            return None
+        if ampm.startswith("p") and hour != 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    if not (0 <= hour <= 24 and 0 <= minute <= 59):
+        return None
+    return hour, minute
+
+
+_DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|(?P<mo>{MONTH}){S}(?P<d>{DAY})))?"
+
+
+def _time_value(match, ctx, hour, minute):
+    if match["wd"]:
+        day = resolve_weekday(ctx, ctx_weekday(match["wd"]), match.start(), match.end())
+    elif match["deictic"]:
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["deictic"].lower()]
+        anchor = ctx.anchor
+        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
+    elif match["mo"]:
+        month = month_number(match["mo"])
+        day = resolve_day(ctx, month, _day_number(match["d"]), match.start(), match.end())
+        if day is None:
+            return None
+    else:
+        anchor = ctx.anaphor
+        day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
+    if hour == 24:
+        return f"{day}T24:00"
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
+def ctx_weekday(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+@rule(
+    "clock_ampm",
+    rf"(?:(?P<mod>about|around|approximately|shortly{S}(?:before|after)|just{S}(?:before|after)){S})?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*+(?P<ampm>{AMPM})(?:{S}(?P<tz>{TIME_ZONE}))?{_DAY_AFTER_TIME}",
+    priority=2,
+)
+def clock_ampm(match, ctx):
+    clock = _clock(int(match["h"]), int(match["mi"] or 0), match["ampm"])
+    if clock is None:
+        return None
+    value = _time_value(match, ctx, *clock)
+    if value is not None and match["tz"] and match["tz"].upper() in ("GMT", "UTC", "Z"):
+        value += "Z"
+    return None if value is None else whole(match, "TIME", value)
+
+
+@rule(
+    "clock_24",
+    rf"(?P<h>[0-2]?\d)[:.]?(?P<mi>[0-5]\d)(?::[0-5]\d)?\s*+(?:h(?:rs)?\s*+)?(?P<tz>{TIME_ZONE}|hrs|hours)(?![\w]){_DAY_AFTER_TIME}",
+    priority=2,
+)
+def clock_24(match, ctx):
+    if match["tz"].lower() == "hours" and ":" not in match.group():
+        return None
+    clock = _clock(int(match["h"]), int(match["mi"]), None)
+    if clock is None:
+        return None
+    value = _time_value(match, ctx, *clock)
+    if value is None:
+        return None
+    if match["tz"].upper() in ("GMT", "UTC", "Z"):
+        value += "Z"
+    parts = whole(match, "TIME", value)
+    if match["tz"].upper() in ("GMT", "UTC", "Z"):
+        parts[0].mod = "Z"
+    return parts
+
+
+@rule(
+    "clock_word",
+    rf"(?:(?P<mod>about|around|shortly{S}(?:before|after)|just{S}(?:before|after)){S})?(?P<w>noon|midnight|midday){_DAY_AFTER_TIME}",
+    priority=1,
+)
+def clock_word(match, ctx):
+    hour = 24 if match["w"].lower() == "midnight" else 12
+    value = _time_value(match, ctx, hour, 0)
+    return None if value is None else whole(match, "TIME", value)
