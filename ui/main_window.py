@@ -26,11 +26,11 @@ Integration points (keep these stable)
 - Briefing > New Pack… opens ``ui.briefing_dialog.BriefingDialog(ws, parent,
   current_filter=EventFilter, undo_stack=QUndoStack)`` with ``exec()``, if that module
   exists; otherwise the action is disabled and its tooltip says why.
-- Import: File > Import Articles… and drops of anything but ``.annalist`` files go through
-  :meth:`MainWindow.handle_drop` / :meth:`MainWindow.import_articles`, which open
-  ``ui.import_review.ImportReviewDialog(ws, parent, paths=[...], text=str | None,
-  undo_stack=QUndoStack)`` with ``exec()`` if that module exists; otherwise they say
-  "Article import is not available yet". After either dialog closes every view reloads.
+- Import: File > Import Articles…, File > Import from Clipboard and drops of anything but
+  ``.annalist`` files go through :meth:`MainWindow.handle_drop` /
+  :meth:`MainWindow.import_articles`, which call ``ui.import_flow.start_import(window, ws,
+  undo_stack, paths | QMimeData)`` if that module exists; otherwise they say "Article
+  import is not available yet". The import publishes its changes on ``document.changed``.
 - Settings read elsewhere (briefing marking, author, organisation): see ``ui.settings``.
 """
 
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.filter_toolbar)
         self._build_status_bar()
         self.briefing_dialog = _optional("ui.briefing_dialog", "BriefingDialog")
-        self.import_dialog = _optional("ui.import_review", "ImportReviewDialog")
+        self.import_dialog = _optional("ui.import_flow", "start_import")
         self.actions = build_menus(self)
         self._default_state = self.saveState()
         self._connect()
@@ -533,11 +533,16 @@ class MainWindow(QMainWindow):
             return opened
         if others:
             return self.import_articles(paths=others)
-        if mime.hasText() and mime.text().strip():
-            return self.import_articles(text=mime.text())
+        if mime.hasHtml() or mime.hasUrls() or (mime.hasText() and mime.text().strip()):
+            return self.import_articles(mime=mime)  # a browser selection, or a web address
         return False
 
-    def import_articles(self, paths: list[Path] | None = None, text: str | None = None) -> bool:
+    def import_articles(
+        self,
+        paths: list[Path] | None = None,
+        text: str | None = None,
+        mime: QMimeData | None = None,
+    ) -> bool:
         if self.import_dialog is None:
             self.info(
                 "Import Articles",
@@ -549,16 +554,13 @@ class MainWindow(QMainWindow):
                 "Import Articles", "Open or create a workspace first, then import articles into it."
             )
             return False
-        dialog = self.import_dialog(
-            self.ws,
-            self,
-            paths=[str(p) for p in paths or []],
-            text=text,
-            undo_stack=self.document.undo_stack,
-        )
-        dialog.exec()
-        self.refresh_all()
-        return True
+        if mime is not None:
+            source = mime
+        elif text is not None:
+            source = text
+        else:
+            source = [Path(p) for p in paths or []]
+        return self.import_dialog(self, self.ws, self.document.undo_stack, source) is not None
 
     def open_briefing_dialog(self) -> None:
         if self.briefing_dialog is None or self.document is None:

@@ -279,7 +279,7 @@ def test_open_recent_and_reopen_last(qtbot, window, tmp_path, answers):
     again.close()
 
 
-def test_drop_of_a_workspace_file_opens_it(window, tmp_path, answers):
+def test_drop_of_a_workspace_file_opens_it(qtbot, window, tmp_path, answers):
     second = sample.build(tmp_path / "dropped.annalist")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(second))])
@@ -289,8 +289,15 @@ def test_drop_of_a_workspace_file_opens_it(window, tmp_path, answers):
     article.write_text("Troops crossed the border on Tuesday.")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article))])
-    assert not window.handle_drop(mime)
-    assert "Article import is not available yet" in answers[-1][2]
+    from ui.import_flow import ImportFlow
+
+    assert window.handle_drop(mime)  # an article goes to import review
+    flow = window.findChild(ImportFlow)
+    with qtbot.waitSignal(flow.reviewOpened, timeout=30_000) as opened:
+        pass
+    assert opened.args[0].prepared.article.text == "Troops crossed the border on Tuesday."
+    opened.args[0].reject()
+    qtbot.waitUntil(lambda: not flow.running)
     assert window.ws.path.name == "dropped.annalist"
 
 
@@ -465,10 +472,15 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
 
     briefing = types.ModuleType("ui.briefing_dialog")
     briefing.BriefingDialog = fake("briefing")
-    review = types.ModuleType("ui.import_review")
-    review.ImportReviewDialog = fake("import")
+    flow = types.ModuleType("ui.import_flow")
+
+    def start_import(window, ws, undo_stack, source):
+        calls.append(("import", ws, window, {"undo_stack": undo_stack, "source": source}))
+        return object()
+
+    flow.start_import = start_import
     monkeypatch.setitem(sys.modules, "ui.briefing_dialog", briefing)
-    monkeypatch.setitem(sys.modules, "ui.import_review", review)
+    monkeypatch.setitem(sys.modules, "ui.import_flow", flow)
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.open_workspace(sample_path)
@@ -486,11 +498,12 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
     mime.setUrls([QUrl.fromLocalFile(str(article))])
     assert win.handle_drop(mime)
     name, ws, parent, kwargs = calls[-1]
-    assert name == "import" and kwargs["paths"] == [str(article)] and kwargs["text"] is None
+    assert (name, ws, parent) == ("import", win.ws, win)
+    assert kwargs["source"] == [article] and kwargs["undo_stack"] is win.document.undo_stack
     text = QMimeData()
     text.setText("Pasted article text.")
     assert win.handle_drop(text)
-    assert calls[-1][3]["text"] == "Pasted article text."
+    assert calls[-1][3]["source"] is text  # the whole drop: the import reads HTML or text
     win.close()
 
 
