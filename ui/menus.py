@@ -406,12 +406,17 @@ def _import(window: MainWindow) -> None:
 
 
 def _import_clipboard(window: MainWindow) -> None:
+    from PySide6.QtCore import QMimeData
     from PySide6.QtWidgets import QApplication
 
-    mime = QApplication.clipboard().mimeData()
-    if mime is None or not (mime.hasHtml() or mime.hasText() or mime.hasUrls()):
+    held = QApplication.clipboard().mimeData()
+    if held is None or not (held.hasHtml() or held.hasText() or held.hasUrls()):
         window.info("Import from Clipboard", "The clipboard holds no text to import.")
         return
+    # The clipboard owns its data and may replace it at any time: import a copy.
+    mime = QMimeData()
+    for fmt in held.formats():
+        mime.setData(fmt, held.data(fmt))
     window.import_articles(mime=mime)
 
 

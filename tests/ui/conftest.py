@@ -23,6 +23,14 @@ def _qt_test_mode(qapp, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _empty_clipboard(qapp):
+    """PySide6 6.11 crashes at exit (SIGSEGV) when a QMimeData made in Python is still on
+    the clipboard; leave it empty after every test."""
+    yield
+    qapp.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
 def _clean_settings(tmp_path, monkeypatch):
     settings.store().clear()
     monkeypatch.setenv("ANNALIST_DATA_DIR", str(tmp_path / "data"))
