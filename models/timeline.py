@@ -392,7 +392,8 @@ class TimelineData:
             covered[slots] = True
             if len(slots):
                 lanes.append(Lane.build(key, name, colour, slots, self))
-        lanes.sort(key=lambda lane: natural_key(lane.name))
+        # The busiest actors (or tags) first, so the main parties sit at the top; then by name.
+        lanes.sort(key=lambda lane: (-len(lane), natural_key(lane.name)))
         rest = np.nonzero(self.alive & ~covered)[0].astype(np.int32)
         if len(rest):
             lanes.append(

@@ -289,9 +289,12 @@ def test_lane_modes_collapse_reorder_and_hide(qtbot, blank):
     add(blank, "Talks", "2022-03-01", [russia, ukraine], tags=["diplomacy"])
     add(blank, "Strike", "2022-03-02", [ukraine], tags=["strike"])
     view = make_view(qtbot, blank)
-    assert [lane.name for lane in view.lanes()] == ["Russia", "Ukraine"]
+    # The busiest actor first (Ukraine is in both events), then by name.
+    assert [lane.name for lane in view.lanes()] == ["Ukraine", "Russia"]
     talks = [i for i in items(view) if i.label == "Talks"]
     assert len(talks) == 2 and all(i.multi == 2 for i in talks)  # one event, in both lanes
+    view.move_lane(russia, 0)
+    assert view.lane_keys() == [russia, ukraine]
     view.move_lane(ukraine, 0)
     assert view.lane_keys() == [ukraine, russia]
     heights = [lv.h for lv in view.frame().lanes]
