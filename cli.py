@@ -120,9 +120,21 @@ def cmd_load(args) -> int:
     return 0
 
 
+def _check_published(text: str | None) -> None:
+    """A publication date must be a day (it anchors "yesterday" and "on Tuesday")."""
+    from models import dates
+
+    if text is None:
+        return
+    when = dates.parse(text)  # DateError says which forms are accepted
+    if when.interval or when.precision not in ("day", "minute", "second"):
+        raise CliError(f"--published needs a day such as 2024-11-14, not '{text}'.")
+
+
 def cmd_extract(args) -> int:
     import ingest
 
+    _check_published(args.published)
     article = ingest.read(args.file)
     published = args.published or article.published
     result = ingest.extract(article.text, published=published)
@@ -132,10 +144,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from models import dates
-
-    if args.published:
-        dates.parse(args.published)  # a typo in the date is refused before any file is read
+    _check_published(args.published)  # a typo in the date is refused before any file is read
     failed = 0
     with _open(args.workspace, create=True) as ws:
         for path in args.files:  # one transaction per article: a failure loses nothing else

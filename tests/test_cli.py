@@ -125,3 +125,38 @@ def test_load_acled_through_the_cli(tmp_path):
     out = tmp_path / "events.csv"
     assert annalist("export", "-w", target, "--format", "csv", "-o", out).returncode == 0
     assert "Shelling/artillery/missile attack in Kharkiv" in out.read_text()
+
+
+def test_extract_prints_the_contract_json(tmp_path):
+    import json
+
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "KYIV, Nov 14 (Reuters) - Russian missiles struck the grid on Tuesday, Ukraine said.\n"
+    )
+    done = annalist("extract", article, "--published", "2024-11-14")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == {"text", "published", "timexes", "actors", "events"}
+    assert {"text": "Tuesday", "value": "2024-11-12"}.items() <= next(
+        t for t in data["timexes"] if t["text"] == "Tuesday"
+    ).items()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "/nowhere/missing.txt"], "was not found"),
+        (["extract", "{article}", "--published", "2024-13-01"], "no month 13"),
+        (["extract", "{article}", "--published", "2024"], "needs a day"),
+        (["import", "{article}", "-w", "{ws}", "--published", "14/11/2024"], "not a date"),
+    ],
+)
+def test_extract_and_import_mistakes_are_one_sentence(tmp_path, args, message):
+    article = tmp_path / "a.txt"
+    article.write_text("Russian missiles struck the grid on Tuesday.\n")
+    args = [a.format(article=article, ws=tmp_path / "w.annalist") for a in args]
+    done = annalist(*args)
+    assert done.returncode == 2
+    assert message in one_sentence(done.stderr)
+    assert not (tmp_path / "w.annalist").exists()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from models.errors import InputError
 
-class ReadError(Exception):
+
+class ReadError(InputError):
     """A file or dropped item that could not be read.
 
     ``str(error)`` is one plain-English sentence that names the file, says what happened
@@ -17,6 +19,8 @@ class ReadError(Exception):
 
 class ReadTimeout(ReadError):
     """Reading took longer than allowed and the worker was stopped."""
+
+    exit_status = 1
 
 
 class ReadCancelled(ReadError):
