@@ -8,27 +8,47 @@ import datetime as dt
 import re
 
 from ingest.extract.calendar import value_granularity, value_to_date
+from ingest.extract.sentences import ABBREVIATIONS
 
 # Words that put a clause in the future ("will meet on Tuesday", "is expected to arrive in May").
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wont|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|"
+    r"\b(?:will|won't|wont|shall|should|'ll|going\s+to|plans?\s+to|planning|scheduled|"
     r"expected\s+to|expects\s+to|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
-    r"payable|will|starts?|begins?|meets?|expected|ahead\s+of|"
-    r"intends?\s+to|aims?\s+to|next|upcoming|would|hopes?\s+to|tomorrow|"
-    r"promised\s+to|vowed\s+to|deadline|forthcoming)\b",
+    r"payable|starts?|begins?|meets?|expected|ahead\s+of|effective|"
+    r"intends?\s+to|aims?\s+to|next(?!\s+to\b)|upcoming|would|hopes?\s+to|tomorrow|"
+    r"promised\s+to|vowed\s+to|forthcoming)\b",
     re.IGNORECASE,
 )
+# A participle after an auxiliary ("will be held", "has been killed", "is expected") or a
+# copula ("remain closed") says nothing of the time by itself: the auxiliary does ("was held"
+# is past through "was"). "succeed", "need" and "hundred" are not past forms.
+_AUXILIARY_BEFORE = (
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)"
+    r"(?<!\bhave\s)(?<!\bget\s)(?<!\bgets\s)(?<!\bremain\s)(?<!\bremains\s)"
+    r"(?<!\bstay\s)(?<!\bstays\s)"
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|announced|ago|last|earlier|reported|killed|signed|"
-    r"met|held|began|ended|took|made|came|went|left|arrived|launched|attacked|struck|won|lost|"
-    r"\w+ed)\b",
+    rf"\b{_AUXILIARY_BEFORE}(?:was|were|had|did|said|told|announced|ago|last|earlier|reported|"
+    r"killed|signed|met|held|began|ended|took|made|came|went|left|arrived|launched|attacked|"
+    r"struck|won|lost|brought|fought|bought|sought|caught|thought|gave|got|saw|sent|spent|"
+    r"built|fell|rose|shot|fled|stood|kept|found|felt|heard|knew|became|broke|chose|drove|"
+    r"flew|spoke|threw|wrote|sank|withdrew|overran|paid|sold|agreed|freed|"
+    r"(?!hundred\b|\w*eed\b)\w{2,}ed)\b",
     re.IGNORECASE,
 )
 _PAST_PLAN = re.compile(
     r"\b(?:had|was|were)\s+(?:been\s+)?(?:due|scheduled|set|expected|planned|supposed)\b",
     re.IGNORECASE,
 )
+# A trailing attribution (", the ministry said.") reports the clause; its tense is not the
+# clause's ("talks will resume on Tuesday, officials said").
+_ATTRIBUTION = re.compile(
+    r"[,;]\s*+[\"'’”]*\s*+(?:[\w.'’-]+\s++){0,5}?"
+    r"(?:said|says|told|added|reported|announced|stated|according\s+to)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b[A-Za-z]{2,5})$")
 
 
 class Context:
@@ -99,16 +119,25 @@ class Context:
     def tense(self, start: int, end: int) -> int:
         """+1 when the clause around ``start..end`` speaks of the future, -1 of the past,
         0 when nothing in the sentence says which."""
-        left = self.text.rfind("\n", max(0, start - 300), start)
+        text = self.text
+        left = text.rfind("\n", max(0, start - 300), start)
         window_start = max(left + 1, start - 200)
-        for match in _SENTENCE_END.finditer(self.text, window_start, start):
-            window_start = match.end()
-        stop = _SENTENCE_END.search(self.text, end, min(len(self.text), end + 200))
-        window_end = stop.start() if stop else min(len(self.text), end + 200)
-        before = self.text[window_start:start]
-        after = self.text[end:window_end]
-        if _PAST_PLAN.search(before):
-            return -1
+        for match in _SENTENCE_END.finditer(text, window_start, start):
+            if not _abbreviation_at(text, match.start()):
+                window_start = match.end()
+        window_end = min(len(text), end + 200)
+        for match in _SENTENCE_END.finditer(text, end, window_end):
+            if not _abbreviation_at(text, match.start()):
+                window_end = match.start()
+                break
+        before = text[window_start:start]
+        after = text[end:window_end]
+        attribution = _ATTRIBUTION.search(after)
+        if attribution:
+            after = after[: attribution.start()]
+        # "had been expected to": a plan in the past, whatever its verb says.
+        before = _PAST_PLAN.sub(_as_past, before)
+        after = _PAST_PLAN.sub(_as_past, after)
         future = _nearest(_FUTURE, before, after)
         past = _nearest(_PAST, before, after)
         if future is None:
@@ -116,6 +145,22 @@ class Context:
         if past is None:
             return 1
         return 1 if future <= past else -1
+
+
+def _as_past(match: re.Match) -> str:
+    return "was".ljust(len(match.group()))
+
+
+def _abbreviation_at(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of an abbreviation ("Mr.", "U.S.", "Feb.")
+    followed by more of the sentence, rather than the end of a sentence?"""
+    if text[dot] != ".":
+        return False
+    word = _ABBREVIATION.search(text, max(0, dot - 8), dot)
+    if word is None:
+        return False
+    token = word.group().lower()
+    return token in ABBREVIATIONS or len(token) == 1 or "." in token
 
 
 def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:

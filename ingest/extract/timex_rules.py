@@ -177,11 +177,7 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
     elif rel == "this":
         pass
     else:
-        direction = ctx.tense(start, end)
-        if re.search(
-            r"\b(?:by|until|till|through|before)\s+$", ctx.text[max(0, start - 10) : start]
-        ):
-            direction = 1  # "talks should end by May": a deadline ahead
+        direction = _deadline_tense(ctx, start, end)
         if direction > 0 and month < anchor.month - 1:
             year += 1
         elif direction <= 0 and month > anchor.month + 1:
@@ -222,8 +218,20 @@ def resolve_weekday(ctx: Context, weekday: int, start: int, end: int, rel: str =
     elif rel == "this":
         day = cal.weekday_near(anchor, weekday, +1 if ctx.tense(start, end) > 0 else -1)
     else:
-        day = cal.weekday_near(anchor, weekday, 1 if ctx.tense(start, end) > 0 else -1)
+        day = cal.weekday_near(anchor, weekday, 1 if _deadline_tense(ctx, start, end) > 0 else -1)
     return cal.day_value(day)
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+
+
+def _deadline_tense(ctx: Context, start: int, end: int) -> int:
+    """The tense for a date, where "until Friday" or "by May" with no word of the past
+    is a bound ahead ("talks should end by May", "markets stay closed until Friday")."""
+    direction = ctx.tense(start, end)
+    if direction == 0 and _DEADLINE.search(ctx.text, max(0, start - 8), start):
+        return 1
+    return direction
 
 
 def unit_name(word: str) -> str:

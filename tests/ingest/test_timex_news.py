@@ -1,0 +1,72 @@
+"""TIMEX3 values in wire-style news: tense, anaphora, spans and TimeML conventions."""
+
+import pytest
+
+from ingest import extract
+
+
+def timexes(text, published):
+    return [
+        (t["text"], t["type"], t["value"])
+        for t in extract(text, published=published).to_dict()["timexes"]
+    ]
+
+
+def value_of(text, phrase, published):
+    found = [t for t in timexes(text, published) if t[0] == phrase]
+    assert found, f"{phrase!r} not tagged in {timexes(text, published)}"
+    return found[0][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "value"),
+    [
+        # A participle after an auxiliary is not a past tense: "will be held" is ahead.
+        ("A summit would still be held on April 24.", "April 24", "2024-02-10", "2024-04-24"),
+        ("The deal should be completed in October.", "October", "2024-06-05", "2024-10"),
+        ("The pact was signed in October.", "October", "2024-06-05", "2023-10"),
+        # "effective <date>" names when a change takes hold: ahead of the report.
+        ("The rules apply, effective Feb. 1.", "Feb. 1", "2024-10-26", "2025-02-01"),
+        # A trailing attribution does not give the clause its tense.
+        (
+            "Talks will resume as soon as Tuesday, officials said.",
+            "Tuesday",
+            "2024-11-14",
+            "2024-11-19",
+        ),
+        ("Officials said talks resumed on Tuesday.", "Tuesday", "2024-11-14", "2024-11-12"),
+        # "until Friday" with no word of the past is a bound ahead; with one, it is past.
+        ("Markets remain closed until Friday.", "Friday", "2024-11-14", "2024-11-15"),
+        ("Fighting continued until March.", "March", "2024-11-14", "2024-03"),
+        # "Mr." does not end the sentence that holds the tense.
+        ("Mr. Schwarz, 52, will succeed him Feb. 1.", "Feb. 1", "2024-10-26", "2025-02-01"),
+        # "next to" is a place, not the future.
+        (
+            "A bomb exploded next to the embassy Friday morning.",
+            "Friday morning",
+            "2024-08-08",
+            "2024-08-02TMO",
+        ),
+        # "had been expected" is a plan in the past.
+        (
+            "The strike, which had been expected on Monday, came.",
+            "Monday",
+            "2024-11-14",
+            "2024-11-11",
+        ),
+    ],
+)
+def test_tense_resolves_dates_without_a_year(text, phrase, published, value):
+    assert value_of(text, phrase, published) == value
+
+
+def test_expressions_do_not_run_across_a_blank_line():
+    text = "Russian markets to remain closed until Friday\n\nSeptember 18, 2024\n\nThe market..."
+    found = timexes(text, "2024-09-18")
+    assert ("Friday", "DATE", "2024-09-20") in found
+    assert ("September 18, 2024", "DATE", "2024-09-18") in found
+
+
+def test_a_single_line_break_inside_an_expression_is_kept():
+    found = timexes("It happened on 14\nNovember 2024 at dawn.", "2024-11-20")
+    assert ("14\nNovember 2024", "DATE", "2024-11-14") in found
