@@ -243,6 +243,8 @@ def _ago_value(match, ctx, amount, unit, back, anchor):
 
 # ---------------------------------------------------------------------- durations
 
+_AGE = re.compile(r"\s*+[-\u2010\u2011]?\s*+old\b", re.IGNORECASE)
+
 
 @rule(
     "duration",
@@ -253,6 +255,8 @@ def duration(match, ctx):
     count_text = match["n"]
     unit = unit_name(match["unit"])
     det = _norm(match["det"])
+    if _AGE.match(ctx.text, match.end()):
+        return None  # an age ("52 years old") is not a time
     if count_text.lower() in ("a", "an") and (
         unit == "second" or (det == "" and _after_frequency(ctx, match.start()))
     ):
@@ -281,8 +285,8 @@ def _after_frequency(ctx, start: int) -> bool:
     priority=2,
 )
 def duration_adjective(match, ctx):
-    if match["n"].lower() in ("a", "an"):
-        return None
+    if match["n"].lower() in ("a", "an") or (match["tail"] or "").lower() == "old":
+        return None  # "a 39-year-old", "the 50-year-old alliance": ages are not times
     amount = count_of(match["n"])
     if amount is None:
         return None

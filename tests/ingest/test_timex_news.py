@@ -70,3 +70,21 @@ def test_expressions_do_not_run_across_a_blank_line():
 def test_a_single_line_break_inside_an_expression_is_kept():
     found = timexes("It happened on 14\nNovember 2024 at dawn.", "2024-11-20")
     assert ("14\nNovember 2024", "DATE", "2024-11-14") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 39-year-old soldier was wounded.",
+        "Slepian, 52 years old, was killed.",
+        "The 75-year-old alliance met.",
+        "A six-year-old boy was rescued.",
+        "A 3-month-old baby survived.",
+    ],
+)
+def test_ages_are_not_durations(text):
+    assert timexes(text, "2024-11-14") == []
+
+
+def test_a_duration_that_is_not_an_age_stays():
+    assert timexes("The war lasted 52 years.", "2024-11-14") == [("52 years", "DURATION", "P52Y")]
