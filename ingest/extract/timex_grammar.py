@@ -341,15 +341,15 @@ _COUNT_NOUN = re.compile(
     re.IGNORECASE,
 )
 _QUANTITY_BEFORE = re.compile(
-    r"(?:about|some|nearly|almost|around|approximately|roughly|over|under|than|least|to|"
+    r"(?:\b(?:about|some|nearly|almost|around|approximately|roughly|over|under|than|least|to|"
     r"of|only|just|by|No\.|no\.|number|Resolution|resolution|Flight|flight|Route|route|"
-    r"Highway|Room|room|Article|article|Section|section|Page|page|[$£€#]|[-+/])\s*$"
+    r"Highway|Room|room|Article|article|Section|section|Page|page)|[$£€#]|[-+/])\s*$"
 )
 
 
 @rule(
     "year",
-    rf"(?:(?P<pos>{POSITION}){HY})?(?:(?P<fy>fiscal(?:{S}year)?|calendar(?:{S}year)?|the{S}year|FY|financial{S}year)\s*+)?(?P<y>{ANY_YEAR})(?!\s*+(?:%|percent|per{S}cent|[-\u2013]\d|,\d))",
+    rf"(?:(?P<pos>{POSITION}){HY})?(?:(?P<fy>fiscal(?:{S}year)?|calendar(?:{S}year)?|the{S}year|FY|financial{S}year)\s*+)?(?P<y>{ANY_YEAR})(?!\s*+(?:%|percent|per{S}cent|[-\u2013]\d|,\d)|\.\d)",
 )
 def year(match, ctx):
     number = year_of(match["y"])
@@ -413,16 +413,24 @@ _DECADE_WORDS = {
 }
 
 
+_AFTER_DECADE = re.compile(r"\d0['’]?s\s*+(?:and|or|to|through|-|\u2013)\s*+$")
+_NOT_A_DECADE = re.compile(r"\s*+(?:%|percent|per\s+cent|degrees|°|F\b|C\b)")
+
+
 @rule(
     "decade",
-    rf"(?P<the>the{S})?(?:(?P<pos>{POSITION}){HY})?(?:(?P<full>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d)0s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
+    rf"(?P<the>the{S})?(?:(?P<pos>{POSITION}){HY})?(?:(?P<full>(?:1[0-9]|20)\d0)'?s|[’']?(?P<short>\d)0['’]?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
 )
 def decade(match, ctx):
+    """ "the 1990s", "the '90s", "the 70s and 80s", "the early 2000s"."""
     if match["full"]:
         value = match["full"][:3]
     else:
-        if not match["the"]:
+        coordinated = _AFTER_DECADE.search(ctx.text, max(0, match.start() - 16), match.start())
+        if not match["the"] and not coordinated:
             return None
+        if _NOT_A_DECADE.match(ctx.text, match.end()):
+            return None  # "in the 90s percent", "the mid-80s degrees"
         digit = int(match["short"]) if match["short"] else _DECADE_WORDS[match["word"].lower()]
         century = 19 if digit >= 3 or ctx.year is None or ctx.year < 2000 else 20
         value = f"{century}{digit}"

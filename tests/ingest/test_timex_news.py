@@ -88,3 +88,37 @@ def test_ages_are_not_durations(text):
 
 def test_a_duration_that_is_not_an_age_stays():
     assert timexes("The war lasted 52 years.", "2024-11-14") == [("52 years", "DURATION", "P52Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the year ended March 31, it earned more.", ("the year", "DURATION", "P1Y")),
+        ("In 2019 the army grew. For the year, it spent more.", ("the year", "DATE", "2019")),
+        ("Losses for the full year were large.", ("the full year", "DATE", "2024")),
+        ("Shares fell on Monday to end the day lower.", ("the day", "DATE", "2024-11-11")),
+        ("Exports rose 5%, after falling 3% the year before.", ("the year before", "DATE", "2023")),
+        ("The deal should close by year-end.", ("year-end", "DATE", "2024")),
+        ("Debt has risen 4% since year-end.", ("year-end", "DATE", "2023")),
+        ("The cars of the 70s and 80s were boxy.", ("80s", "DATE", "198")),
+        ("The cars of the 70s and 80s were boxy.", ("the 70s", "DATE", "197")),
+        ("It was built in the mid-'90s.", ("the mid-'90s", "DATE", "199")),
+        ("The company expects growth to continue into 2025.", ("2025", "DATE", "2025")),
+    ],
+)
+def test_periods_named_by_their_unit_and_decades(text, expected):
+    assert expected in timexes(text, "2024-11-14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was named person of the year.",
+        "The day belonged to the protesters.",
+        "The index closed at 2082.1, down 4.5%.",
+        "Approval ran in the 90s percent range.",
+        "She is in her 70s.",
+    ],
+)
+def test_not_periods(text):
+    assert timexes(text, "2024-11-14") == []

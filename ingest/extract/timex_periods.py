@@ -1,0 +1,63 @@
+"""Rules for periods named by their unit alone: "the day", "for the year", "year-end".
+
+TimeML marks "the day", "the week", "the month" and "the year" when they stand for one
+period of the story: the value is that period around the date the text last spoke of
+("Shares fell on Monday ... to end the day at 7,114": that Monday). "The year ended March
+31" is a fiscal year, a duration of one year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract import calendar as cal
+from ingest.extract.timex_patterns import HY, S
+from ingest.extract.timex_rules import Part, rule, whole
+
+_ADJECTIVE = r"(?:fiscal|full|entire|whole|calendar|financial)"
+_ENDED = re.compile(r"\s++(?:that\s++)?(?:ended|ending|ends|to\s++end)\b", re.IGNORECASE)
+_SHIFT = {"before": -1, "earlier": -1, "previous": -1, "prior": -1, "after": 1, "later": 1}
+# "The day" is a dated period when a tally is closed on it ("to end the day", "for the day").
+_DAY_FRAME = re.compile(r"\b(?:end|ends|ended|ending|close|closes|closed|closing|for)\s+$")
+
+
+@rule(
+    "the_unit",
+    rf"the{S}(?:{_ADJECTIVE}{S})?(?P<unit>day|week|month|year)(?![\w-])(?:{S}(?P<dir>before|after|earlier|later|previous|prior)(?=\s*+[,.;:)]))?",
+)
+def the_unit(match, ctx):
+    """ "the year", "for the full year", "the week before,": a period of the story."""
+    unit = match["unit"].lower()
+    before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
+    if re.search(r"\b(?:of|per|a|each|every)\s+$", before) and not match["dir"]:
+        return None  # "person of the year", "twice per day": not a period of the story
+    if unit == "day" and not _DAY_FRAME.search(before):
+        return None  # "the day the war began", "the day belonged to them": not dated
+    if not match["dir"] and _ENDED.match(ctx.text, match.end()):
+        return whole(match, "DURATION", f"P1{unit[0].upper()}")
+    offset = _SHIFT.get((match["dir"] or "").lower(), 0)
+    if unit == "year":
+        if ctx.last_year is None:
+            return whole(match, "DATE", "XXXX")
+        return [
+            Part(match.start(), match.end(), "DATE", f"{ctx.last_year + offset:04d}", anchor=False)
+        ]
+    anchor = ctx.anaphor if unit == "day" else ctx.anaphor_for(unit)
+    if anchor is None:
+        blank = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}[unit]
+        return whole(match, "DATE", blank)
+    value = cal.shift(anchor, offset, unit)
+    return (
+        None if value is None else [Part(match.start(), match.end(), "DATE", value, anchor=False)]
+    )
+
+
+@rule("year_end", rf"(?P<rel>last{S}|this{S})?year(?:{HY}|['’]s{S})end(?![\w-])")
+def year_end(match, ctx):
+    """ "by year-end", "since year end", "at year's end": the end of the year."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return whole(match, "DATE", "XXXX", "END")
+    since = re.search(r"\bsince\s+$", ctx.text[max(0, match.start() - 8) : match.start()], re.I)
+    back = since or (match["rel"] or "").lower().startswith("last")
+    return whole(match, "DATE", f"{anchor.year - (1 if back else 0):04d}", "END")
