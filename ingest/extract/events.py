@@ -20,6 +20,7 @@ from bisect import bisect_left
 from ingest.extract import sentences
 from ingest.extract.headline import find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
+from ingest.extract.title_names import shorten_people
 from ingest.extract.when import to_when
 from models.dates import parse
 
@@ -45,6 +46,13 @@ def propose_events(
 ) -> list[Event]:
     """Dated happenings in ``text`` as event proposals (see the module notes)."""
     mentions = sorted((start, end, actor.name) for actor in actors for start, end in actor.mentions)
+    people = [(s, e) for actor in actors if actor.kind == "person" for s, e in actor.mentions]
+    owners = {
+        e: (s, actor.kind)
+        for actor in actors
+        if actor.kind in ("organisation", "group", "state")
+        for s, e in actor.mentions
+    }
     mention_starts = [m[0] for m in mentions]
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
@@ -67,7 +75,7 @@ def propose_events(
             continue
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
             clause_start = max(clause_start, start)
-            found = _title(text, clause_start, clause_end, candidates)
+            found = _title(text, clause_start, clause_end, candidates, (people, owners))
             if not found:
                 continue
             title, when = found
@@ -115,11 +123,21 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
                         skip.add(index + 1)
         if when is None:
             when = to_when(timex.value, timex.mod)
+        if when and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start):
+            if _NOUN_AFTER.match(text, end):
+                when = None  # "the 2019 uprising", "Sunday's election": background, not a date
         if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
             # An unresolved date ("Saturday" with no publication date) still claims its
             # clause, so that a background date nearby is not taken for it.
             found.append((timex.start, end, when))
     return found
+
+
+_PREMODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|was|were|is|are|has|had|when|after|"
+    r"before|as|until|through)\b)[a-z][a-z-]+\b"
+)
 
 
 def _clauses(text, start, end, inside):
@@ -138,8 +156,12 @@ def _clauses(text, start, end, inside):
     return result
 
 
-def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | None:
-    """The headline of a clause and the date nearest its verb."""
+def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str, str] | None:
+    """The headline of a clause and the date nearest its verb.
+
+    ``names`` is (person mention spans, organisation and state mentions by their end), for
+    writing people by their surnames (:func:`title_names.shorten_people`).
+    """
     # Blank the dates out so that "Tuesday" is not read as the subject.
     pieces = []
     position = start
@@ -160,6 +182,8 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     )
     if clause.rstrip().endswith("?"):
         return None
+    if names:
+        clause = shorten_people(text, clause, start, *names)
     body, offset, speaker = clause, 0, ""
     frame = None
     for match in _REPORT_FRAME.finditer(clause):
@@ -184,18 +208,47 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     if closest[2] and 0 <= local < len(body):
         verb = find_verb(body, local) or verb
     before_verb = body[max(0, verb[0] - 40) : verb[1]]
-    if is_modal(before_verb) or is_negated(before_verb):
+    if is_modal(before_verb) or is_negated(before_verb) or verb[2] in _STATE_VERBS:
         return None
     title = headline(body, verb, speaker)
-    if len(title.split()) < 2:
+    if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
     verb_at = start + offset + verb[0]
-    nearest = min(candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
+    # After "said on Thursday", a date of the reported clause's own, close to its verb, dates
+    # the happening ("said on Thursday it had shot down 60 drones overnight").
+    own = [
+        c
+        for c in candidates
+        if offset and c[0] >= start + offset and abs(c[0] - verb_at) <= 80 and c[2]
+        if not _background(text, start, c[0])
+    ]
+    nearest = min(own or candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
     if not nearest[2]:
         return None  # the happening's own date is not known
     if _in_aside(text, start, end, nearest[0], verb_at):
         return None  # "The war, which began in 2022, has killed ...": the date is background
+    if _background(text, start, nearest[0]):
+        return None
     return title, nearest[2]
+
+
+# Verbs of lasting and being: a state, not a happening ("the war lasted 34 days").
+_STATE_VERBS = frozenset(["last", "remain", "span", "be", "have", "seem", "stay"])
+# "since mid-2024", "since the war began in 2023": the start of a state the sentence is about.
+_SINCE = re.compile(r"\bsince\b[^;.,]*$", re.IGNORECASE)
+# "for most of the past decade", "throughout 2023": a stretch, not a date of a happening.
+_STRETCH = re.compile(
+    r"\b(?:for|throughout|over|during)\s+(?:(?:most|much|all|part|some|the\s+rest)\s+of\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _background(text: str, start: int, date_at: int) -> bool:
+    """Is the date the start of a state ("since ...") or a stretch ("for most of ...")?"""
+    if _SINCE.search(text, start, date_at):
+        return True
+    return bool(_STRETCH.search(text, max(start, date_at - 40), date_at))
 
 
 def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bool:

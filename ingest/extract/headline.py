@@ -29,9 +29,24 @@ _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 _BOUNDARIES = re.compile(
     r",|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
-    r"prompting|leaving|killing|wounding|injuring|marking)\b|\s[-–—]\s|\("
+    r"prompting|leaving|killing|wounding|injuring|marking|compared|up\s+from|down\s+from)\b"
+    r"|\s[-–—]\s|\("
 )
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
+# Simple past forms that are never participles ("rose", not "risen"): never passive.
+_SIMPLE_PAST_ONLY = frozenset(
+    word
+    for word, base in IRREGULAR_PAST.items()
+    if base in set(IRREGULAR_PARTICIPLE.values()) and word not in IRREGULAR_PARTICIPLE
+)
+_PREFIXED = re.compile(r"^(re|over|under|out|with|mis|up|fore)-?([a-z]+)$")
+# Past forms that double a final "l" of the base ("repel", "control", British "travel").
+DOUBLED_L = frozenset(
+    "repelled compelled expelled propelled dispelled impelled controlled patrolled enrolled "
+    "rebelled cancelled travelled labelled modelled fuelled refuelled signalled totalled "
+    "channelled levelled marshalled dialled quarrelled counselled annulled excelled equalled "
+    "shovelled tunnelled funnelled pencilled unravelled".split()
+)
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "did", "does", "do"]
 )
@@ -46,9 +61,17 @@ def base_form(word: str) -> str | None:
         return IRREGULAR_PAST[lower]
     if lower in IRREGULAR_PARTICIPLE:
         return IRREGULAR_PARTICIPLE[lower]
+    prefixed = _PREFIXED.match(lower)
+    if prefixed and len(prefixed[2]) > 2:
+        rest = prefixed[2]
+        base = IRREGULAR_PAST.get(rest) or IRREGULAR_PARTICIPLE.get(rest)
+        if base and rest not in AMBIGUOUS_PAST:
+            return prefixed[1] + base  # "retaken" -> "retake", "overran" -> "overrun"
     if not lower.endswith("ed") or len(lower) < 4:
         return None
     stem = lower[:-2]
+    if lower in DOUBLED_L:
+        return stem[:-1]  # "repelled" -> "repel", "controlled" -> "control"
     if lower[:-1] in E_VERBS:
         return lower[:-1]
     if stem + "e" in E_VERBS:
@@ -159,8 +182,14 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             continue  # "the alleged attack", "to attack"
         if _in_relative_clause(clause, match.start()):
             continue  # "the airport, which has suffered incidents, ...": not the main verb
-        if index + 1 < len(words) and words[index + 1].group().lower() in ("by",) and not passive:
-            passive = True
+        if (
+            index + 1 < len(words)
+            and words[index + 1].group().lower() == "by"
+            and not passive
+            and word.lower() not in _SIMPLE_PAST_ONLY
+            and not (index + 2 < len(words) and words[index + 2].group()[:1].isdigit())
+        ):
+            passive = True  # "shelled by Russia"; not "rose by 30%" or "fell by Monday"
         start = words[index - 1].start() if previous in _AUXILIARIES else match.start()
         found.append((start, match.end(), base, passive))
         if len(found) >= 6:
@@ -248,13 +277,17 @@ def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -
         if stand_in and stand_in.lower() not in _PRONOUNS:
             subject = stand_in
     rest = clause[end:]
-    rest = re.split(r"\s(?:and|but)\s+(?=[a-z]+ed\b)", rest, maxsplit=1)[0]
+    rest = re.split(
+        r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b)", rest, maxsplit=1
+    )[0]
     stop = _BOUNDARIES.search(rest)
     obj = _tidy(rest[: stop.start()] if stop else rest)
     if passive:
         verb_text = clause[start:end].split()[-1].lower()
     else:
-        verb_text = third_person(base) if not _plural(subject) else base
+        # A lone capitalised word that opens the clause is capitalised by its place only.
+        initial = " " not in subject and clause[:start].strip().strip("\"“'") == subject
+        verb_text = base if _plural(subject.lower() if initial else subject) else third_person(base)
     words = [w for w in (subject, verb_text, obj) if w]
     text = " ".join(" ".join(words).split())
     text = text.strip(" .,;:-–—\"'“”")

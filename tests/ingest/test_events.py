@@ -120,3 +120,66 @@ def test_same_kind_of_happening_in_two_places_is_two_events():
 
 def test_a_date_in_an_aside_is_background():
     assert events("The war, which began in February 2022, has killed thousands.") == []
+
+
+def test_people_are_headlined_by_surname_without_titles():
+    [event] = events(
+        "President Volodymyr Zelenskiy met NATO Secretary General Mark Rutte in Kyiv on Tuesday."
+    )
+    assert event["title"] == "Zelenskiy meets NATO's Rutte in Kyiv"
+    assert "Volodymyr Zelensky" in event["actors"]
+
+
+def test_a_state_before_a_title_is_dropped_from_the_headline():
+    [event] = events(
+        "U.S. Secretary of State Antony Blinken spoke with Lebanese Prime Minister Najib Mikati "
+        "by phone late on Tuesday."
+    )
+    assert event["title"] == "Blinken speaks with Mikati by phone"
+
+
+def test_prefixed_irregular_and_doubled_consonant_verbs():
+    found = events(
+        "Sudan's army said on Thursday it had retaken a key bridge in Khartoum. The RSF said "
+        "late on Wednesday that it had repelled the attack."
+    )
+    assert [e["title"] for e in found] == [
+        "Sudan's army retakes key bridge in Khartoum",
+        "RSF repels attack",
+    ]
+
+
+def test_a_reported_clause_with_its_own_date_is_dated_by_it():
+    [event] = events(
+        "Ukraine's air force said on Thursday it had shot down 60 drones launched by Russia "
+        "overnight."
+    )
+    assert event["date"] == "2024-11-13"
+
+
+def test_since_and_stretches_are_background():
+    text = (
+        "Russia has occupied a fifth of Ukraine since it launched its invasion in February 2022. "
+        "Fighting around Pokrovsk has intensified since mid-2024. Sudan was ruled by the "
+        "military for most of the past decade."
+    )
+    assert events(text) == []
+
+
+def test_a_year_before_a_noun_is_background_and_lasting_is_not_a_happening():
+    text = (
+        "The 2019 uprising that toppled Omar al-Bashir raised hopes. The last war between "
+        "Israel and Hezbollah, in 2006, lasted 34 days."
+    )
+    assert events(text) == []
+
+
+def test_a_rise_by_a_figure_is_not_passive_and_comparisons_are_cut():
+    [event] = events("Casualties rose by 30% in the third quarter compared with a year earlier.")
+    assert event["title"] == "Casualties rise by 30%"
+
+
+def test_a_trailing_coordinated_state_is_cut():
+    [event] = events("Talks between the two sides collapsed two years ago and have not resumed.")
+    assert event["title"] == "Talks between two sides collapse"
+    assert event["date"] == "2022"
