@@ -123,9 +123,12 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
                         skip.add(index + 1)
         if when is None:
             when = to_when(timex.value, timex.mod)
-        if when and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start):
-            if _NOUN_AFTER.match(text, end):
-                when = None  # "the 2019 uprising", "Sunday's election": background, not a date
+        if (
+            when
+            and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start)
+            and _NOUN_AFTER.match(text, end)
+        ):
+            when = None  # "the 2019 uprising": a background happening, not a date of one
         if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
             # An unresolved date ("Saturday" with no publication date) still claims its
             # clause, so that a background date nearby is not taken for it.

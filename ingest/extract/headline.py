@@ -42,10 +42,40 @@ _SIMPLE_PAST_ONLY = frozenset(
 _PREFIXED = re.compile(r"^(re|over|under|out|with|mis|up|fore)-?([a-z]+)$")
 # Past forms that double a final "l" of the base ("repel", "control", British "travel").
 DOUBLED_L = frozenset(
-    "repelled compelled expelled propelled dispelled impelled controlled patrolled enrolled "
-    "rebelled cancelled travelled labelled modelled fuelled refuelled signalled totalled "
-    "channelled levelled marshalled dialled quarrelled counselled annulled excelled equalled "
-    "shovelled tunnelled funnelled pencilled unravelled".split()
+    [
+        "repelled",
+        "compelled",
+        "expelled",
+        "propelled",
+        "dispelled",
+        "impelled",
+        "controlled",
+        "patrolled",
+        "enrolled",
+        "rebelled",
+        "cancelled",
+        "travelled",
+        "labelled",
+        "modelled",
+        "fuelled",
+        "refuelled",
+        "signalled",
+        "totalled",
+        "channelled",
+        "levelled",
+        "marshalled",
+        "dialled",
+        "quarrelled",
+        "counselled",
+        "annulled",
+        "excelled",
+        "equalled",
+        "shovelled",
+        "tunnelled",
+        "funnelled",
+        "pencilled",
+        "unravelled",
+    ]
 )
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "did", "does", "do"]

@@ -81,7 +81,7 @@ def shorten_people(
             if owner is not None and owner[0] >= clause_start:
                 owner_start, kind = owner
                 if kind in ("organisation", "group"):
-                    short = f"{text[owner_start : first].strip()}'s {short}"
+                    short = f"{text[owner_start:first].strip()}'s {short}"
                 first = owner_start
         if len(short) > end - first:
             continue
