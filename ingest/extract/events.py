@@ -31,7 +31,8 @@ _REPORT_FRAME = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
-    r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas)\s+|,\s+before\s+|,\s+after\s+"
+    r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
+    r"|,\s+after\s+|,\s+where\s+"
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -178,7 +179,8 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     pieces.append(text[position:end])
     clause = "".join(pieces)
     clause = re.sub(
-        r"\b(?:on|in|at|during|since|by|from|until|between|of|early|late)(\s+)(?=\s{3,})",
+        r"\b(?:(?:on|in|at|during|since|by|from|until|between|of|early|late|around|about|"
+        r"approximately|shortly|just|nearly|some|after|before)\s+)+(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
         flags=re.IGNORECASE,
@@ -241,16 +243,21 @@ _STATE_VERBS = frozenset(["last", "remain", "span", "be", "have", "seem", "stay"
 _SINCE = re.compile(r"\bsince\b[^;.,]*$", re.IGNORECASE)
 # "for most of the past decade", "throughout 2023": a stretch, not a date of a happening.
 _STRETCH = re.compile(
-    r"\b(?:for|throughout|over|during)\s+(?:(?:most|much|all|part|some|the\s+rest)\s+of\s+)?"
-    r"(?:the\s+)?$",
+    r"\b(?:(?:for|throughout)\s+(?:(?:most|much|all|part|some|the\s+rest)\s+of\s+)?"
+    r"|(?:over|during|in)\s+(?:most|much|all|part|some|the\s+rest)\s+of\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
+_STRETCH_DATE = re.compile(r"the\s+(?:past|last|previous)\s", re.IGNORECASE)
 
 
 def _background(text: str, start: int, date_at: int) -> bool:
     """Is the date the start of a state ("since ...") or a stretch ("for most of ...")?"""
     if _SINCE.search(text, start, date_at):
         return True
+    if _STRETCH_DATE.match(text, date_at) and re.search(
+        r"\b(?:over|during|in|for|throughout)\s+$", text[max(start, date_at - 12) : date_at]
+    ):
+        return True  # "over the past decade"
     return bool(_STRETCH.search(text, max(start, date_at - 40), date_at))
 
 
@@ -262,7 +269,7 @@ def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bo
     return False
 
 
-_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;.]*(?:,|$)")
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;.]*(?:[,.]|$)")
 
 
 def _actors_in(mentions, starts, start, end) -> list[str]:

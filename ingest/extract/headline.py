@@ -39,6 +39,9 @@ _SIMPLE_PAST_ONLY = frozenset(
     for word, base in IRREGULAR_PAST.items()
     if base in set(IRREGULAR_PARTICIPLE.values()) and word not in IRREGULAR_PARTICIPLE
 )
+# Stem endings (after a single vowel) whose base ends in a silent "e".
+_E_ENDINGS = ("am", "as", "ad", "ap", "ip", "il", "in", "az", "ok", "ak", "ik", "um", "af", "us")
+_NO_E = frozenset(["focus", "develop", "envelop", "gossip", "worship", "kidnap"])
 _PREFIXED = re.compile(r"^(re|over|under|out|with|mis|up|fore)-?([a-z]+)$")
 # Past forms that double a final "l" of the base ("repel", "control", British "travel").
 DOUBLED_L = frozenset(
@@ -113,7 +116,11 @@ def base_form(word: str) -> str | None:
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]  # "stopped" -> "stop"
     if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
+        if stem[-1] in "szvcg":
+            return stem + "e"  # "ceased" -> "cease", "achieved", "besieged", "squeezed"
         return stem  # "defeated" -> "defeat", "appealed" -> "appeal"
+    if stem[-1] == "u" or stem.endswith(_E_ENDINGS) and stem not in _NO_E:
+        return stem + "e"  # "subdued", "blamed", "evaded", "fined", "revoked", "presumed"
     if stem.endswith(
         (
             "at",
@@ -184,7 +191,7 @@ def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool
             if (
                 verb[1] <= near
                 and near - verb[1] <= 60
-                and re.search(r"\b(?:after|when|as|before|once|until|since)\b", between)
+                and re.search(r"\b(?:after|when|as|before|once|until|since|where)\b", between)
             ):
                 return verb
     return found[0]
@@ -232,7 +239,7 @@ def _in_relative_clause(clause: str, position: int) -> bool:
     head = clause[:position]
     cut = max(head.rfind(","), head.rfind("("), head.rfind(";"))
     stretch = head[cut + 1 :].split()
-    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose", "where")
+    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose")
 
 
 _PRONOUNS = {
@@ -286,12 +293,26 @@ def _subject_before(words, index: int) -> bool:
         return False
     previous = words[index - 1].group()
     lower = previous.lower()
-    return (
+    if (
         previous[:1].isupper()
         or lower in ("it", "they", "he", "she", "we", "who", "which", "that")
         or lower in _AUXILIARIES
         or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)
-    )
+    ):
+        return True
+    # "A drone attack set ...": a noun phrase opened by a determiner a few words back.
+    if lower in _DETERMINERS or not lower.isalpha():
+        return False
+    for back in range(index - 2, max(-1, index - 5), -1):
+        word = words[back].group().lower()
+        if word in _DETERMINERS:
+            return back == 0 or words[back - 1].group().lower() not in _SUBJECT_CUT
+        if not word.isalpha() or word in _SUBJECT_CUT or base_form(word):
+            return False
+    return False
+
+
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
 
 
 def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -> str:
@@ -316,8 +337,11 @@ def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -
         verb_text = clause[start:end].split()[-1].lower()
     else:
         # A lone capitalised word that opens the clause is capitalised by its place only.
-        initial = " " not in subject and clause[:start].strip().strip("\"“'") == subject
-        verb_text = base if _plural(subject.lower() if initial else subject) else third_person(base)
+        first_word = subject.split(" ")[0]
+        opening = re.sub(r"^(?:the|a|an)\s+", "", clause[:start].strip(" \"“'"), flags=re.I)
+        initial = opening.split(" ")[0] == first_word
+        lowered = first_word.lower() + subject[len(first_word) :] if initial else subject
+        verb_text = base if _plural(lowered) else third_person(base)
     words = [w for w in (subject, verb_text, obj) if w]
     text = " ".join(" ".join(words).split())
     text = text.strip(" .,;:-–—\"'“”")
@@ -401,6 +425,7 @@ def _last_phrase(text: str) -> str:
 
 _LEADING = set(
     [
+        "where",
         "when",
         "as",
         "after",
@@ -460,7 +485,11 @@ def _tidy(text: str) -> str:
 def _plural(subject: str) -> bool:
     if not subject:
         return False
-    last = subject.split()[-1]
+    # The head of "Talks in Jeddah" is "Talks".
+    head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)[
+        0
+    ]
+    last = head.split()[-1]
     if " and " in f" {subject} ":
         return True
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -272,18 +272,20 @@ def month_year(match, ctx):
 
 @rule(
     "month_relative_year",
-    rf"(?P<mo>{MONTH}){S}(?:of{S})?(?P<rel>last|this|next){S}year",
+    rf"(?:(?P<pos>{POSITION}){HY})?(?P<mo>{MONTH}){S}(?:of{S})?(?P<rel>last|this|next){S}year",
     priority=2,
 )
 def month_relative_year(match, ctx):
+    """ "July last year", "mid-January last year", "March of next year"."""
     month = month_number(match["mo"])
     if month is None or not capitalised(match["mo"]):
         return None
+    mod = position_mod(match["pos"])
     anchor = ctx.anchor
     if anchor is None:
-        return whole(match, "DATE", f"XXXX-{month:02d}")
+        return whole(match, "DATE", f"XXXX-{month:02d}", mod)
     shift = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
-    return whole(match, "DATE", cal.month_value(anchor.year + shift, month))
+    return whole(match, "DATE", cal.month_value(anchor.year + shift, month), mod)
 
 
 @rule(

@@ -8,11 +8,13 @@ period of the story: the value is that period around the date the text last spok
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ingest.extract import calendar as cal
-from ingest.extract.timex_patterns import HY, S
-from ingest.extract.timex_rules import Part, rule, whole
+from ingest.extract.lexicon import WEEKDAYS
+from ingest.extract.timex_patterns import HY, WEEKDAY, S
+from ingest.extract.timex_rules import Part, resolve_weekday, rule, whole
 
 _ADJECTIVE = r"(?:fiscal|full|entire|whole|calendar|financial)"
 _ENDED = re.compile(r"\s++(?:that\s++)?(?:ended|ending|ends|to\s++end)\b", re.IGNORECASE)
@@ -61,3 +63,30 @@ def year_end(match, ctx):
     since = re.search(r"\bsince\s+$", ctx.text[max(0, match.start() - 8) : match.start()], re.I)
     back = since or (match["rel"] or "").lower().startswith("last")
     return whole(match, "DATE", f"{anchor.year - (1 if back else 0):04d}", "END")
+
+
+@rule(
+    "early_hours",
+    rf"the{S}(?:early|small|wee){S}hours(?:{S}of{S}(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|the{S}(?P<part>morning|night)))?(?:{S}(?P<morning>morning))?(?![\w-])",
+    priority=2,
+)
+def early_hours(match, ctx):
+    """ "in the early hours of Sunday": the night before dawn of that day (``TNI``);
+    "the early hours of Sunday morning" is that morning (``TMO``)."""
+    if match["wd"] and not match["wd"][:1].isupper():
+        return None
+    anchor = ctx.anchor
+    if match["wd"]:
+        number = WEEKDAYS[match["wd"].lower().rstrip(".")]
+        day = resolve_weekday(ctx, number, match.start(), match.end())
+    elif match["deictic"]:
+        if anchor is None:
+            day = "XXXX-XX-XX"
+        else:
+            offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["deictic"].lower()]
+            day = cal.day_value(anchor + dt.timedelta(days=offset))
+    else:
+        reference = ctx.anaphor
+        day = "XXXX-XX-XX" if reference is None else cal.day_value(reference)
+    morning = match["morning"] or (match["part"] or "").lower() == "morning"
+    return whole(match, "TIME", f"{day}T{'MO' if morning else 'NI'}")

@@ -181,6 +181,23 @@ IRREGULAR_PARTICIPLE = dict(
 # Verbs whose base form ends in a silent "e" ("voted" -> "vote").
 E_VERBS = set(
     [
+        "postpone",
+        "persuade",
+        "dissuade",
+        "condone",
+        "deplore",
+        "ignore",
+        "restore",
+        "explore",
+        "implore",
+        "store",
+        "oblige",
+        "massacre",
+        "interfere",
+        "breathe",
+        "loathe",
+        "bathe",
+        "soothe",
         "vote",
         "note",
         "cause",

@@ -183,3 +183,47 @@ def test_a_trailing_coordinated_state_is_cut():
     [event] = events("Talks between the two sides collapsed two years ago and have not resumed.")
     assert event["title"] == "Talks between two sides collapse"
     assert event["date"] == "2022"
+
+
+def test_a_noun_phrase_subject_before_an_ambiguous_past_form():
+    [event] = events(
+        "A drone attack set fuel depots ablaze at the airport in the early hours of Sunday.",
+        "2025-01-12",
+    )
+    assert event["title"].startswith("Drone attack sets fuel depots ablaze")
+    assert event["date"] == "2025-01-12"
+
+
+def test_a_where_clause_with_its_own_date_is_its_own_happening():
+    [event] = events(
+        "In recent weeks, fighting has shifted to North Kordofan, where the RSF besieged "
+        "El-Obeid in December.",
+        "2025-01-12",
+    )
+    assert event["title"] == "RSF besieges El-Obeid"
+    assert event["date"] == "2024-12"
+
+
+def test_a_plan_and_a_happening_joined_by_but_are_two_clauses():
+    [event] = events(
+        "A second phase was due to begin on March 1 but talks stalled two weeks ago.",
+        "2025-03-18",
+    )
+    assert event["title"] == "Talks stall"
+    assert event["date"] == "2025-03-03/2025-03-09"
+
+
+def test_over_the_weekend_dates_a_happening_but_over_the_past_decade_does_not():
+    text = (
+        "Egyptian mediators met Hamas officials in Cairo over the weekend. Prices rose sharply "
+        "over the past decade."
+    )
+    [event] = events(text, "2025-03-18")
+    assert event["title"] == "Egyptian mediators meet Hamas officials in Cairo"
+
+
+def test_verbs_with_a_silent_e_and_prepositions_left_by_a_removed_date():
+    found = events(
+        "Officials blamed the RSF on Monday. The attack began at around 0300 GMT.", "2025-01-12"
+    )
+    assert [e["title"] for e in found] == ["Officials blame RSF", "Attack begins"]

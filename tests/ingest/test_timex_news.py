@@ -122,3 +122,24 @@ def test_periods_named_by_their_unit_and_decades(text, expected):
 )
 def test_not_periods(text):
     assert timexes(text, "2024-11-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A drone hit the airport in the early hours of Sunday.",
+            ("the early hours of Sunday", "TIME", "2025-01-12TNI"),
+        ),
+        (
+            "They struck in the early hours of Sunday morning.",
+            ("the early hours of Sunday morning", "TIME", "2025-01-12TMO"),
+        ),
+        (
+            "The army retook the city in mid-January last year.",
+            ("mid-January last year", "DATE", "2024-01"),
+        ),
+    ],
+)
+def test_early_hours_and_months_of_last_year(text, expected):
+    assert expected in timexes(text, "2025-01-12")
