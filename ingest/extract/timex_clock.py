@@ -108,6 +108,8 @@ def clock_24(match, ctx):
     priority=1,
 )
 def clock_word(match, ctx):
+    if re.search(r"\bhigh\s+$", ctx.text[max(0, match.start() - 6) : match.start()], re.I):
+        return None  # "High Noon", "high noon for Poland": an idiom
     hour = 24 if match["w"].lower() == "midnight" else 12
     value = _time_value(match, ctx, hour, 0)
     return None if value is None else whole(match, "TIME", value)

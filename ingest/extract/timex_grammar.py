@@ -325,6 +325,8 @@ def month(match, ctx):
         elif _name_context(ctx, match.start()) and word.lower() in ("april", "june", "august"):
             return None
         following = ctx.text[match.end() : match.end() + 12]
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.text[match.end() : match.end() + 20]):
+            return None  # "the March of the Combatant Mothers": a name
         if word.lower() == "may" and re.match(
             r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following
         ):
@@ -546,29 +548,6 @@ def part_alone(match, ctx):
     anchor = ctx.anaphor
     day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
     return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")
-
-
-_HOLIDAYS = {
-    "christmas eve": (12, 24),
-    "christmas day": (12, 25),
-    "christmas": (12, 25),
-    "new year's eve": (12, 31),
-    "new year's day": (1, 1),
-}
-
-
-@rule("holiday", r"(?P<w>Christmas(?:\s++(?:Eve|Day))?|New\s++Year['’]s\s++(?:Eve|Day))(?![\w-])")
-def holiday(match, ctx):
-    month, day = _HOLIDAYS[" ".join(match["w"].lower().replace("’", "'").split())]
-    year = ctx.year
-    if year is None:
-        return whole(match, "DATE", f"XXXX-{month:02d}-{day:02d}")
-    anchor = ctx.anchor
-    if anchor is not None and ctx.tense(match.start(), match.end()) < 0:
-        candidate = cal.valid_day(anchor.year, month, day)
-        if candidate and candidate > anchor:
-            year -= 1
-    return whole(match, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
 
 
 @rule("overnight", r"overnight(?![\w-])")

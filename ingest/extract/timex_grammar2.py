@@ -257,6 +257,8 @@ def duration(match, ctx):
     det = _norm(match["det"])
     if _AGE.match(ctx.text, match.end()):
         return None  # an age ("52 years old") is not a time
+    if match["unit"][:1].isupper() and count_text[:1].isdigit():
+        return None  # "60 Minutes", "24 Hours": a title, not a time
     if count_text.lower() in ("a", "an") and (
         unit == "second" or (det == "" and _after_frequency(ctx, match.start()))
     ):
@@ -309,6 +311,16 @@ def long_adjective(match, ctx):
 )
 def the_years(match, ctx):
     """ "over the years": an unspecified stretch."""
+    return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
+
+
+@rule(
+    "the_days_around",
+    r"the\s++(?P<unit>hours|days|weeks|months|years)(?P<ahead>\s++(?:ahead|to\s++come))?(?=\s++(?:before|after|following|preceding|leading\s++up|that\s++followed|since)\b|(?<=ahead)|(?<=come))",
+    priority=1,
+)
+def the_days_around(match, ctx):
+    """ "in the days before the shooting", "the weeks ahead": a vague stretch."""
     return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
 
 

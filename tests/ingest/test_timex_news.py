@@ -143,3 +143,62 @@ def test_not_periods(text):
 )
 def test_early_hours_and_months_of_last_year(text, expected):
     assert expected in timexes(text, "2025-01-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Elian was found Thanksgiving Day at sea.",
+            "2000-01-07",
+            ("Thanksgiving Day", "DATE", "1999-11-25"),
+        ),
+        ("Troops advanced over Easter.", "2024-04-10", ("Easter", "DATE", "2024-03-31")),
+        (
+            "Talks resume after Orthodox Easter.",
+            "2025-04-01",
+            ("Orthodox Easter", "DATE", "2025-04-20"),
+        ),
+        (
+            "Russia will hold a parade on Victory Day.",
+            "2025-03-01",
+            ("Victory Day", "DATE", "2025-05-09"),
+        ),
+        (
+            "He was killed on Christmas Eve 2022.",
+            "2024-11-14",
+            ("Christmas Eve 2022", "DATE", "2022-12-24"),
+        ),
+        (
+            "The attack came on Christmas Day.",
+            "2024-11-14",
+            ("Christmas Day", "DATE", "2023-12-25"),
+        ),
+        (
+            "Police gathered in the days before the vote.",
+            "2024-11-14",
+            ("the days", "DURATION", "PXD"),
+        ),
+        (
+            "Prices may fall in the weeks ahead.",
+            "2024-11-14",
+            ("the weeks ahead", "DURATION", "PXW"),
+        ),
+        ("Protesters gather daily in the square.", "2024-11-14", ("daily", "SET", "P1D")),
+    ],
+)
+def test_holidays_and_vague_stretches(text, published, expected):
+    assert expected in timexes(text, published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli daily Haaretz reported the talks.",
+        "He told CBS's 60 Minutes about it.",
+        "For Poland, high noon had come.",
+        "She led the March of the Mothers.",
+    ],
+)
+def test_names_that_look_like_times(text):
+    assert timexes(text, "2024-11-14") == []
