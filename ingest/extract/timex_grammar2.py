@@ -128,7 +128,7 @@ def _weekend(match, ctx, offset, anchor=None):
 
 @rule(
     "the_weekend",
-    r"the\s++weekend(?![\w-])",
+    r"the\s++weekend(?![\w-])(?!\s++of\s++(?:[A-Z0-9]|the\b))",
 )
 def the_weekend(match, ctx):
     anchor = ctx.anchor
@@ -335,9 +335,13 @@ def vague_plural(match, ctx):
 
 @rule(
     "bare_plural",
-    r"(?:for|in|within|over|after|took|take|lasted|last)\s++(?P<unit>years|months|weeks|decades|centuries|days|hours)(?![\w-])(?!\s++(?:of|ago|earlier|later|old)\b)",
+    r"(?:for|in|within|over|after|took|take|lasted|last)\s++(?P<unit>years|months|weeks|decades|centuries|days|hours)(?![\w-])(?!\s++(?:ago|earlier|later|old)\b)",
 )
 def bare_plural(match, ctx):
+    if re.match(r"\s++of\b", ctx.text[match.end() : match.end() + 4]) and not match.group()[
+        :6
+    ].lower().startswith("within"):
+        return None  # "in years of war"; but "within hours of the order" is a stretch
     unit = unit_name(match["unit"])
     return [Part(match.start("unit"), match.end("unit"), "DURATION", duration_value(None, unit))]
 

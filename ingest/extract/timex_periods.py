@@ -25,7 +25,7 @@ _DAY_FRAME = re.compile(r"\b(?:end|ends|ended|ending|close|closes|closed|closing
 
 @rule(
     "the_unit",
-    rf"the{S}(?:{_ADJECTIVE}{S})?(?P<unit>day|week|month|year)(?![\w-])(?:{S}(?P<dir>before|after|earlier|later|previous|prior)(?=\s*+[,.;:)]))?",
+    rf"the{S}(?:{_ADJECTIVE}{S})?(?P<unit>day|week|month|year)(?![\w-])(?!{S}(?:\d|nineteen|two{S}thousand))(?:{S}(?P<dir>before|after|earlier|later|previous|prior)(?=\s*+[,.;:)]))?",
 )
 def the_unit(match, ctx):
     """ "the year", "for the full year", "the week before,": a period of the story."""

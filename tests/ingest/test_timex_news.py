@@ -202,3 +202,22 @@ def test_holidays_and_vague_stretches(text, published, expected):
 )
 def test_names_that_look_like_times(text):
     assert timexes(text, "2024-11-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike happened at dawn on Friday.", [("dawn on Friday", "TIME", "2024-11-08TMO")]),
+        ("They attacked before dusk.", [("dusk", "TIME", "2024-11-14TEV")]),
+        ("Dawn broke over the city.", []),
+        ("It was a dawn raid.", []),
+        ("Families fled within hours of the order.", [("hours", "DURATION", "PTXH")]),
+        ("He lived in years of war.", []),
+        (
+            "Fighting raged the weekend of Oct. 12-13.",
+            [("Oct. 12", "DATE", "2024-10-12"), ("13", "DATE", "2024-10-13")],
+        ),
+    ],
+)
+def test_parts_of_day_and_stretches(text, expected):
+    assert timexes(text, "2024-11-14") == expected
