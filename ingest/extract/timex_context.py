@@ -112,7 +112,9 @@ class Context:
         self.last_year = day.year
         if granularity == "day":
             self.last_day = day
-        if granularity == "quarter":
+        if granularity == "quarter" and (self.dct is None or day <= self.dct):
+            # A forecast ("losses through the third quarter of 1990") is not the quarter
+            # the story reports on: later bare quarters and "a year ago" keep to that one.
             self.last_quarter = value
 
     # ------------------------------------------------------------------- tense

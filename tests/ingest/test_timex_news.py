@@ -221,3 +221,14 @@ def test_names_that_look_like_times(text):
 )
 def test_parts_of_day_and_stretches(text, expected):
     assert timexes(text, "2024-11-14") == expected
+
+
+def test_a_forecast_quarter_does_not_become_the_reported_quarter():
+    text = (
+        "Analysts expect losses through the third quarter of 2025. Third-quarter sales fell 11% "
+        "from a year ago."
+    )
+    found = timexes(text, "2024-10-26")
+    assert ("the third quarter of 2025", "DATE", "2025-Q3") in found
+    assert ("Third-quarter", "DATE", "2024-Q3") in found
+    assert ("a year ago", "DATE", "2023-Q3") in found
