@@ -27,7 +27,7 @@ _MODAL = re.compile(
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|neither|nor)\b", re.IGNORECASE)
 _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 _BOUNDARIES = re.compile(
-    r",|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
+    r",(?!\d{3}(?!\d))|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
     r"prompting|leaving|killing|wounding|injuring|marking|compared|up\s+from|down\s+from)\b"
     r"|\s[-–—]\s|\("
@@ -214,9 +214,14 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
         ):
             continue
         previous = words[index - 1].group().lower() if index else ""
-        passive = previous in ("was", "were", "been", "being", "be", "is", "are")
         if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
             continue  # "the alleged attack", "to attack"
+        back = index - 1
+        while back > 0 and back >= index - 2 and _adverb(words[back].group()):
+            back -= 1  # "was also hit", "were later released"
+        if back < index - 1:
+            previous = words[back].group().lower()
+        passive = previous in ("was", "were", "been", "being", "be", "is", "are")
         if _in_relative_clause(clause, match.start()):
             continue  # "the airport, which has suffered incidents, ...": not the main verb
         if (
@@ -227,11 +232,21 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             and not (index + 2 < len(words) and words[index + 2].group()[:1].isdigit())
         ):
             passive = True  # "shelled by Russia"; not "rose by 30%" or "fell by Monday"
-        start = words[index - 1].start() if previous in _AUXILIARIES else match.start()
+        start = words[back].start() if previous in _AUXILIARIES else match.start()
         found.append((start, match.end(), base, passive))
         if len(found) >= 6:
             break
     return found
+
+
+_ADVERBS = frozenset(
+    ["also", "later", "then", "still", "again", "just", "already", "subsequently", "reportedly", "allegedly", "initially", "eventually", "finally", "briefly", "recently", "previously", "once", "first", "twice", "since", "soon", "never"]
+)
+
+
+def _adverb(word: str) -> bool:
+    lower = word.lower()
+    return lower in _ADVERBS or (lower.endswith("ly") and len(lower) > 4 and lower.isalpha())
 
 
 def _in_relative_clause(clause: str, position: int) -> bool:
@@ -413,8 +428,8 @@ def _last_phrase(text: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _LEADING:
         words = words[1:]
-    while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
-        words = words[:-1]  # "Boeing had initially (agreed)"
+    while words and (words[-1].lower() in _AUXILIARIES or _adverb(words[-1])):
+        words = words[:-1]  # "Boeing had initially (agreed)", "the grid was also (hit)"
     if len(words) > 4:
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in _SUBJECT_CUT:
@@ -479,7 +494,12 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[\"“”]", "", text)
-    return text.strip(" ,.;:")
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not re.search(
+        r"(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", text
+    ):
+        text = text.rstrip(".")  # keep "U.S." and "Inc."
+    return text.strip(" ,;:")
 
 
 def _plural(subject: str) -> bool:

@@ -251,7 +251,7 @@ def ordinal_day(match, ctx):
     found = cal.valid_day(anchor.year, anchor.month, day)
     if found is None:
         return None
-    if found > anchor and ctx.tense(match.start(), match.end()) <= 0 and ctx.dct is not None:
+    if ctx.dct is not None and found > ctx.dct and ctx.tense(match.start(), match.end()) <= 0:
         year, month = cal.add_months(anchor.year, anchor.month, -1)
         found = cal.valid_day(year, month, day) or found
     return whole(match, "DATE", cal.day_value(found))
@@ -455,7 +455,7 @@ def century(match, ctx):
 
 @rule(
     "season",
-    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|the{S}coming|the{S}past|past|coming|the){S})?(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){HY})?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<y>{ANY_YEAR}))?(?![\w-])",
+    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|the{S}coming|the{S}past|past|coming|the){S})?(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){HY})?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<y>{ANY_YEAR})(?:[-/\u2013](?P<y2>\d\d(?!\d)|{YEAR}))?)?(?![\w-])",
 )
 def season(match, ctx):
     code = SEASONS[match["season"].lower()]
@@ -478,7 +478,7 @@ def season(match, ctx):
     elif rel in ("next", "this coming", "coming", "the coming"):
         value = cal.season_shift(anchor, code, +1)
     else:
-        value = f"{anchor.year:04d}-{code}"
+        value = cal.season_shift(anchor, code, 0)
     return whole(match, "DATE", value, mod)
 
 

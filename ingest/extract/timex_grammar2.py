@@ -241,6 +241,22 @@ def _ago_value(match, ctx, amount, unit, back, anchor):
     return whole(match, "DATE", value)
 
 
+@rule(
+    "bare_ago",
+    r"(?P<unit>moments|minutes|hours|days|weeks|months|years|decades)\s++(?P<dir>ago|earlier|later)(?![\w-])",
+)
+def bare_ago(match, ctx):
+    """ "Hours earlier", "days later", "months ago": within the day in hand for hours, else
+    a vague past or future."""
+    unit = match["unit"].lower()
+    back = match["dir"].lower() in ("ago", "earlier")
+    if unit in ("moments", "minutes", "hours"):
+        anchor = ctx.anaphor if match["dir"].lower() != "ago" else ctx.anchor
+        if anchor is not None:
+            return [Part(match.start(), match.end(), "DATE", cal.day_value(anchor), anchor=False)]
+    return whole(match, "DATE", "PAST_REF" if back else "FUTURE_REF")
+
+
 # ---------------------------------------------------------------------- durations
 
 _AGE = re.compile(r"\s*+[-\u2010\u2011]?\s*+old\b", re.IGNORECASE)
@@ -484,12 +500,13 @@ def half_year(match, ctx):
 
 @rule(
     "anaphoric_day",
-    rf"(?:(?P<rel>the{S}(?:following|next|previous|preceding|same|prior)|that|the{S}very){S}(?P<unit>day|morning|afternoon|evening|night)|the{S}(?P<unit2>day|night){S}(?P<dir>before|after))(?![\w-])",
+    rf"(?:(?:(?:later|earlier){S})?(?P<rel>the{S}(?:following|next|previous|preceding|same|prior)|that(?:{S}same)?|the{S}very){S}(?P<unit>day|morning|afternoon|evening|night)|the{S}(?P<unit2>day|night){S}(?P<dir>before|after))(?![\w-])",
     priority=1,
 )
 def anaphoric_day(match, ctx):
     anchor = ctx.anaphor
     rel = _norm(match["rel"]) or ("the previous" if _norm(match["dir"]) == "before" else "the next")
+    rel = "that" if rel == "that same" else rel
     unit = (match["unit"] or match["unit2"]).lower()
     if match["dir"]:
         after = ctx.text[match.end() : match.end() + 3]

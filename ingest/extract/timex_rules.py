@@ -217,11 +217,15 @@ def resolve_weekday(ctx: Context, weekday: int, start: int, end: int, rel: str =
         day = cal.weekday_near(anchor + dt.timedelta(days=1), weekday, +1)
     elif rel == "this":
         day = cal.weekday_near(anchor, weekday, +1 if ctx.tense(start, end) > 0 else -1)
+    elif _INTO.search(ctx.text, max(0, start - 30), start) and ctx.anaphor is not None:
+        # "went on into the early hours of Friday": the next such day after the one in hand.
+        day = cal.weekday_near(ctx.anaphor + dt.timedelta(days=1), weekday, +1)
     else:
         day = cal.weekday_near(anchor, weekday, 1 if _deadline_tense(ctx, start, end) > 0 else -1)
     return cal.day_value(day)
 
 
+_INTO = re.compile(r"\binto\s+(?:the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
 
 

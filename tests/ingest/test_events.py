@@ -227,3 +227,16 @@ def test_verbs_with_a_silent_e_and_prepositions_left_by_a_removed_date():
         "Officials blamed the RSF on Monday. The attack began at around 0300 GMT.", "2025-01-12"
     )
     assert [e["title"] for e in found] == ["Officials blame RSF", "Attack begins"]
+
+
+def test_numbers_with_thousands_and_adverbs_before_participles_and_abbreviations():
+    found = events(
+        "Fighting in 2014 killed 14,000 people. Last year the grid was also hit. Ukraine marked "
+        "the war's 1,000th day on Tuesday. At the beginning of the month, the U.S. approved aid."
+    )
+    assert [e["title"] for e in found] == [
+        "Fighting kills 14,000 people",
+        "Grid hit",
+        "Ukraine marks war's 1,000th day",
+        "U.S. approves aid",
+    ]

@@ -232,3 +232,35 @@ def test_a_forecast_quarter_does_not_become_the_reported_quarter():
     assert ("the third quarter of 2025", "DATE", "2025-Q3") in found
     assert ("Third-quarter", "DATE", "2024-Q3") in found
     assert ("a year ago", "DATE", "2023-Q3") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Last winter, blackouts lasted hours.", "2024-11-14", ("Last winter", "DATE", "2023-WI")),
+        ("Last winter was hard.", "2024-03-14", ("Last winter", "DATE", "2023-WI")),
+        ("This winter is hard.", "2025-01-14", ("This winter", "DATE", "2024-WI")),
+        ("This spring will be hard.", "2025-01-14", ("This spring", "DATE", "2025-SP")),
+        ("Crops failed last spring.", "2024-04-10", ("last spring", "DATE", "2023-SP")),
+        (
+            "In the winter of 2022-23, Russia targeted the grid.",
+            "2024-11-14",
+            ("the winter of 2022-23", "DATE", "2022-WI"),
+        ),
+        ("On the 14th, prices rose.", "2024-11-14", ("the 14th", "DATE", "2024-11-14")),
+        (
+            "Strikes began on Thursday and continued into the early hours of Friday.",
+            "2024-11-14",
+            ("the early hours of Friday", "TIME", "2024-11-15TNI"),
+        ),
+        (
+            "Later that day, the mayor spoke.",
+            "2024-11-14",
+            ("Later that day", "DATE", "2024-11-14"),
+        ),
+        ("Moments later, a missile struck.", "2024-11-14", ("Moments later", "DATE", "2024-11-14")),
+        ("Months ago, the plan failed.", "2024-11-14", ("Months ago", "DATE", "PAST_REF")),
+    ],
+)
+def test_seasons_anaphora_and_vague_offsets(text, published, expected):
+    assert expected in timexes(text, published)
