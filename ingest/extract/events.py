@@ -180,7 +180,8 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     clause = "".join(pieces)
     clause = re.sub(
         r"\b(?:(?:on|in|at|during|since|by|from|until|between|of|early|late|around|about|"
-        r"approximately|shortly|just|nearly|some|after|before)\s+)+(?=\s{3,})",
+        r"approximately|shortly|just|nearly|some|after|before|the|night|morning|evening|"
+        r"afternoon|weekend|week|end|start|beginning|middle|dawn)\s+)+(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
         flags=re.IGNORECASE,

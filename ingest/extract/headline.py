@@ -240,7 +240,30 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
 
 
 _ADVERBS = frozenset(
-    ["also", "later", "then", "still", "again", "just", "already", "subsequently", "reportedly", "allegedly", "initially", "eventually", "finally", "briefly", "recently", "previously", "once", "first", "twice", "since", "soon", "never"]
+    [
+        "also",
+        "later",
+        "then",
+        "still",
+        "again",
+        "just",
+        "already",
+        "subsequently",
+        "reportedly",
+        "allegedly",
+        "initially",
+        "eventually",
+        "finally",
+        "briefly",
+        "recently",
+        "previously",
+        "once",
+        "first",
+        "twice",
+        "since",
+        "soon",
+        "never",
+    ]
 )
 
 
@@ -267,6 +290,16 @@ _PRONOUNS = {
 
 
 AMBIGUOUS_PAST = {
+    # Participles mostly used as adjectives ("occupied territories", "displaced people"),
+    # verbs only after a subject ("Russia annexed Crimea").
+    "armed",
+    "injured",
+    "displaced",
+    "occupied",
+    "disputed",
+    "annexed",
+    "proposed",
+    "planned",
     "cost",
     "hit",
     "set",
@@ -502,16 +535,23 @@ def _tidy(text: str) -> str:
     return text.strip(" ,;:")
 
 
+_PLURAL_NOUNS = frozenset(["people", "men", "women", "children", "police", "troops", "forces", "personnel", "clergy"])
+_COUNTS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions", "several", "many", "some", "both"]
+)
+
+
 def _plural(subject: str) -> bool:
     if not subject:
         return False
     # The head of "Talks in Jeddah" is "Talks".
-    head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)[
-        0
-    ]
-    last = head.split()[-1]
-    if " and " in f" {subject} ":
-        return True
+    head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
+    words = head[0].split()
+    last, first = words[-1], words[0].lower()
+    if " and " in f" {subject} " or last.lower() in _PLURAL_NOUNS:
+        return True  # "Egyptian and Qatari mediators", "armed men", "police"
+    if len(words) > 1 and (first[:1].isdigit() and first not in ("1", "one") or first in _COUNTS):
+        return True  # "1,000 displaced people", "two soldiers"
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 

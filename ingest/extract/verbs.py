@@ -128,7 +128,6 @@ IRREGULAR_PAST = dict(
         "wound:wind",
         "stung:sting",
         "clung:cling",
-        "fled.:flee",
     ]
 )
 IRREGULAR_PARTICIPLE = dict(
@@ -467,8 +466,6 @@ NOT_VERBS = frozenset(
         "shed",
         "led",
         "hundred",
-        "bled",
-        "fled",
         "wed",
         "sled",
         "weed",
@@ -480,7 +477,6 @@ NOT_VERBS = frozenset(
         "alleged",
         "reported",
         "so-called",
-        "armed",
         "detailed",
         "experienced",
         "concerned",
@@ -488,13 +484,6 @@ NOT_VERBS = frozenset(
         "unprecedented",
         "unidentified",
         "unnamed",
-        "injured",
-        "displaced",
-        "occupied",
-        "disputed",
-        "annexed",
-        "proposed",
-        "planned",
         "expected",
         "scheduled",
         "aged",

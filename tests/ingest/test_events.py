@@ -240,3 +240,23 @@ def test_numbers_with_thousands_and_adverbs_before_participles_and_abbreviations
         "Ukraine marks war's 1,000th day",
         "U.S. approves aid",
     ]
+
+
+def test_participles_used_as_verbs_after_a_subject_and_plural_subjects():
+    found = events(
+        "Moscow annexed Crimea in 2014, and the 2014 annexation is not recognised. Aid reached "
+        "occupied territories on Monday. The armed men fled on Tuesday. On Wednesday 1,000 "
+        "displaced people arrived in Lviv."
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2014", "Moscow annexes Crimea"),
+        ("2024-11-11", "Aid reaches occupied territories"),
+        ("2024-11-12", "Armed men flee"),
+        ("2024-11-13", "1,000 displaced people arrive in Lviv"),
+    ]
+
+
+def test_words_left_by_a_removed_date_are_dropped_from_titles():
+    [event] = events("Russian forces struck Kharkiv on the night of 5-6 March.")
+    assert event["title"] == "Russian forces strike Kharkiv"
+    assert event["date"] == "2024-03-05/2024-03-06"
