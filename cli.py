@@ -32,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help="read articles and store their proposed events")
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("-w", "--workspace", required=True, type=Path)
-    p.add_argument("--published", help="publication date for articles that carry none (YYYY-MM-DD)")
+    p.add_argument(
+        "--published",
+        help="publication date (YYYY-MM-DD) anchoring relative dates; overrides the articles' own",
+    )
     p.add_argument(
         "--accept",
         choices=("all", "none"),
@@ -133,13 +136,20 @@ def cmd_import(args) -> int:
 
     if args.published:
         dates.parse(args.published)  # a typo in the date is refused before any file is read
+    failed = 0
     with _open(args.workspace, create=True) as ws:
-        results = [_import_one(ws, path, args.published, args.accept) for path in args.files]
-    for line in results:
-        print(line[1])
-    failed = sum(1 for ok, _ in results if not ok)
+        for path in args.files:  # one transaction per article: a failure loses nothing else
+            ok, line = _import_one(ws, path, args.published, args.accept)
+            if ok:
+                print(line, flush=True)
+            else:
+                failed += 1
+                _say(line)
     if failed:
-        raise CliError(f"{failed} of {len(results)} files could not be imported (see above).")
+        raise CliError(
+            f"{failed} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} "
+            f"could not be imported (see above)."
+        )
     return 0
 
 
@@ -152,32 +162,18 @@ def _import_one(ws, path: Path, published: str | None, accept: str) -> tuple[boo
     try:
         article = ingest.read(path)
     except ingest.ReadError as error:
-        return False, f"{path.name}: {error}"
+        return False, str(error)
     existing = queries.find_source_by_text(ws, article.text, article.title)
     if existing is not None:
         return True, (
             f"{path.name}: already in the workspace as '{existing.title or existing.file_name}' "
             f"(imported {existing.imported_at[:10]}), skipped."
         )
-    anchor = article.published or published
+    anchor = published or article.published
     events = []
     if accept == "all":
-        extraction = ingest.extract(article.text, published=anchor, actors=queries.list_actors(ws))
-        found = extraction.to_dict()  # the documented contract
-        kinds = {actor["name"]: actor["kind"] for actor in found["actors"]}
-        for proposal in found["events"]:
-            events.append(
-                {
-                    "title": proposal["title"],
-                    "when": proposal["date"],
-                    "actors": [
-                        {"name": n, "kind": kinds.get(n, "other")} for n in proposal["actors"]
-                    ],
-                    "quote": proposal["sentence"],
-                    "char_start": proposal["start"],
-                    "char_end": proposal["end"],
-                }
-            )
+        found = ingest.extract(article.text, published=anchor, actors=intake.workspace_actors(ws))
+        events = intake.events_from_extraction(found.to_dict())  # the documented contract
     source = {
         "title": article.title or path.stem,
         "text": article.text,
@@ -187,24 +183,27 @@ def _import_one(ws, path: Path, published: str | None, accept: str) -> tuple[boo
         "published": (anchor or "")[:25],
         "file_name": path.name,
         "kind": article.kind,
+        "reliability": intake.suggested_reliability(ws, article.publisher),
     }
     try:
         change = intake.import_article(ws, source, events)
     except DuplicateError as error:
         return True, f"{path.name}: {error} Skipped."
+    added = len(change.added("events"))
     added_actors = len(change.added("actors"))
     text = f"{path.name}: imported"
     if accept == "all":
-        text += f" with {len(change.added('events'))} event{'s' if len(events) != 1 else ''}"
+        text += f" with {added} event{'s' if added != 1 else ''}"
         if added_actors:
             text += f" and {added_actors} new actor{'s' if added_actors != 1 else ''}"
     else:
         text += " as a source (no events accepted; review them in the app)"
     if not anchor:
         text += "; no publication date found, so relative dates were not resolved"
-    for warning in article.warnings:
+    text += "."
+    for warning in article.warnings if not published else []:
         text += f"\n  note: {warning}"
-    return True, text + "."
+    return True, text
 
 
 def cmd_brief(args) -> int:

@@ -29,6 +29,19 @@ EVENT_COLUMNS = (
 )
 
 _TRIGGERS = ("events_ai", "events_tags_ai")
+# Below this many events already stored, a bulk load drops the secondary indexes of events
+# and builds them again at the end: sorting once beats a million random index inserts, and
+# rebuilding for the few rows already there costs little.
+REBUILD_BELOW = 50_000
+
+
+def _secondary_indexes(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
+            "AND sql IS NOT NULL"
+        ).fetchall()
+    )
 
 
 def _trigger_sql(conn: sqlite3.Connection) -> dict[str, str]:
@@ -52,6 +65,10 @@ def insert_events(
     if not conn.in_transaction:
         raise RuntimeError("insert_events must run inside a transaction")
     before = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    stored = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    indexes = _secondary_indexes(conn) if stored < REBUILD_BELOW else {}
+    for name in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
     triggers = _trigger_sql(conn)
     for name in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
@@ -74,5 +91,7 @@ def insert_events(
         (before,),
     )
     for sql in triggers.values():
+        conn.execute(sql)
+    for sql in indexes.values():
         conn.execute(sql)
     return inserted

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from models import bulk
+from models import bulk, schema
 
 _TABLES = ("actors", "sources", "events", "periods", "briefings")
 
@@ -95,20 +95,7 @@ def _write_actors(conn, records, keep_ids, report) -> dict:
 def _write_sources(conn, records, keep_ids, report) -> dict:
     counter = _ids_counter(conn, "sources", records, keep_ids)
     mapping = {}
-    columns = (
-        "title",
-        "author",
-        "publisher",
-        "url",
-        "published",
-        "imported_at",
-        "sha256",
-        "text",
-        "file_name",
-        "kind",
-        "reliability",
-        "notes",
-    )
+    columns = schema.SOURCE_COLUMNS
     for record in records:
         if record["sha256"]:
             found = conn.execute(

@@ -262,20 +262,7 @@ def _source(row: dict) -> Source:
 def list_sources(ws: Workspace, *, with_text: bool = False) -> list[Source]:
     """Every source, newest import first (text left out unless asked for)."""
     text = "s.text" if with_text else "'' AS text"
-    columns = (
-        "id",
-        "title",
-        "author",
-        "publisher",
-        "url",
-        "published",
-        "imported_at",
-        "sha256",
-        "file_name",
-        "kind",
-        "reliability",
-        "notes",
-    )
+    columns = ("id",) + tuple(c for c in schema.SOURCE_COLUMNS if c != "text")
     return [
         _source(row)
         for row in _rows(

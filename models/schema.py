@@ -18,6 +18,22 @@ import sqlite_utils
 APPLICATION_ID = 0x414E4C53  # "ANLS"
 SCHEMA_VERSION = 1
 
+# The columns of the sources table after its id, in table order.
+SOURCE_COLUMNS = (
+    "title",
+    "author",
+    "publisher",
+    "url",
+    "published",
+    "imported_at",
+    "sha256",
+    "text",
+    "file_name",
+    "kind",
+    "reliability",
+    "notes",
+)
+
 ACTOR_KINDS = ("state", "organisation", "person", "group", "place", "other")
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CONFIDENCE = {1: "low", 2: "moderate", 3: "high"}
@@ -74,6 +90,8 @@ CREATE INDEX events_span ON events (earliest, latest);
 -- Long events (over 400 days; the bound is models.search.LONG_SPAN) for window queries.
 CREATE INDEX events_long ON events (earliest, latest) WHERE latest - earliest > 34560000;
 CREATE INDEX events_ref ON events (ref) WHERE ref <> '';
+-- The few approximate or uncertain dates, which the timeline draws wider or fainter.
+CREATE INDEX events_qualified ON events ("when") WHERE "when" GLOB '*[~?%]*';
 -- Sorting the events table by title or place without reading every row.
 CREATE INDEX events_title ON events (title COLLATE NOCASE, earliest, id);
 CREATE INDEX events_location ON events (location COLLATE NOCASE, earliest, id);

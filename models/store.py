@@ -154,21 +154,8 @@ class Workspace:
     @contextlib.contextmanager
     def write(self) -> Iterator[Recorder]:
         """One write transaction; commits on success, rolls back on any error."""
-        self.ensure_writable()
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise self._operational(error) from None
-        recorder = Recorder(self.conn)
-        try:
-            yield recorder
-            self.conn.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
-            self._rollback()
-            raise _database_error(self.path, error) from None
-        except BaseException:
-            self._rollback()
-            raise
+        with self._transaction():
+            yield Recorder(self.conn)
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[sqlite3.Connection]:
@@ -176,16 +163,23 @@ class Workspace:
 
         A larger page cache for the duration keeps index maintenance in memory.
         """
-        self.ensure_writable()
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         self.conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
         try:
+            with self._transaction():
+                yield self.conn
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {cache}")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.ensure_writable()
+        try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            self.conn.execute(f"PRAGMA cache_size = {cache}")
             raise self._operational(error) from None
         try:
-            yield self.conn
+            yield
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             self._rollback()
@@ -193,8 +187,6 @@ class Workspace:
         except BaseException:
             self._rollback()
             raise
-        finally:
-            self.conn.execute(f"PRAGMA cache_size = {cache}")
 
     def ensure_writable(self) -> None:
         if self.readonly:

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextListFormat, QUndoCommand
+from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,14 +39,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTabWidget,
-    QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +51,6 @@ from PySide6.QtWidgets import (
 from briefings import (
     BODY_SECTIONS,
     DEFAULT_MARKING,
-    ESTIMATIVE_TERMS,
     LARGE_SCOPE,
     TLP_MARKINGS,
     Briefing,
@@ -68,6 +64,7 @@ from briefings.definition import TLP_MEANING, next_output, section_title
 from models import operations, queries
 from models.errors import AnnalistError
 from ui import settings as app_settings
+from ui.briefing_editor import KeyJudgmentsEditor
 from ui.briefing_preview import BuildPanel, PreviewPane
 
 CONFIDENCE_CHOICES = (
@@ -377,73 +374,18 @@ class BriefingDialog(QDialog):
         self.kj_briefing.currentIndexChanged.connect(
             lambda i: self.briefing_list.setCurrentRow(i) if i >= 0 and not self._loading else None
         )
-        self.kj_edit = QTextEdit()
-        self.kj_edit.setAcceptRichText(False)
-        self.kj_edit.setPlaceholderText(
-            "Bottom line up front: one judgment per paragraph, its first sentence the bottom line."
-        )
-        bar = QHBoxLayout()
-        for text, tip, keys, slot in (
-            ("Bold", "Bold", QKeySequence.StandardKey.Bold, self._toggle_bold),
-            ("Italic", "Italic", QKeySequence.StandardKey.Italic, self._toggle_italic),
-            ("• List", "Bulleted list", None, lambda: self._list(QTextListFormat.Style.ListDisc)),
-            (
-                "1. List",
-                "Numbered list",
-                None,
-                lambda: self._list(QTextListFormat.Style.ListDecimal),
-            ),
-        ):
-            button = QToolButton(text=text, toolTip=tip)
-            if keys is not None:
-                button.setShortcut(QKeySequence(keys))
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        terms = QToolButton(text="Estimative Term")
-        terms.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(terms)
-        for term, share in ESTIMATIVE_TERMS:
-            menu.addAction(
-                f"{term}  ({share})", lambda term=term: self.kj_edit.insertPlainText(term)
-            )
-        menu.addSeparator()
-        for level in ("low", "moderate", "high"):
-            phrase = f"we assess with {level} confidence that"
-            menu.addAction(phrase, lambda phrase=phrase: self.kj_edit.insertPlainText(phrase))
-        terms.setMenu(menu)
-        terms.setToolTip("Insert a term from the ICD 203 probability scale")
-        self.terms_button = terms
-        bar.addWidget(terms)
-        bar.addStretch(1)
+        self.kj_editor = KeyJudgmentsEditor()
+        self.kj_edit = self.kj_editor.edit
+        self.terms_button = self.kj_editor.terms_button
         layout = QVBoxLayout(page)
         row = QFormLayout()
         row.addRow("Briefing:", self.kj_briefing)
         layout.addLayout(row)
-        layout.addLayout(bar)
-        layout.addWidget(self.kj_edit, 1)
+        layout.addWidget(self.kj_editor, 1)
         return page
 
     def _toggle_bold(self) -> None:
-        fmt = QTextCharFormat()
-        bold = self.kj_edit.fontWeight() < 600
-        fmt.setFontWeight(700 if bold else 400)
-        self.kj_edit.mergeCurrentCharFormat(fmt)
-
-    def _toggle_italic(self) -> None:
-        fmt = QTextCharFormat()
-        fmt.setFontItalic(not self.kj_edit.fontItalic())
-        self.kj_edit.mergeCurrentCharFormat(fmt)
-
-    def _list(self, style) -> None:
-        cursor = self.kj_edit.textCursor()
-        current = cursor.currentList()
-        if current is not None and current.format().style() == style:
-            block = cursor.blockFormat()
-            current.remove(cursor.block())
-            block.setIndent(0)
-            cursor.setBlockFormat(block)
-        else:
-            cursor.createList(style)
+        self.kj_editor.toggle_bold()
 
     # ------------------------------------------------------------- saved definitions
 

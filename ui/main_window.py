@@ -26,11 +26,11 @@ Integration points (keep these stable)
 - Briefing > New Pack… opens ``ui.briefing_dialog.BriefingDialog(ws, parent,
   current_filter=EventFilter, undo_stack=QUndoStack)`` with ``exec()``, if that module
   exists; otherwise the action is disabled and its tooltip says why.
-- Import: File > Import Articles… and drops of anything but ``.annalist`` files go through
-  :meth:`MainWindow.handle_drop` / :meth:`MainWindow.import_articles`, which open
-  ``ui.import_review.ImportReviewDialog(ws, parent, paths=[...], text=str | None,
-  undo_stack=QUndoStack)`` with ``exec()`` if that module exists; otherwise they say
-  "Article import is not available yet". After either dialog closes every view reloads.
+- Import: File > Import Articles…, File > Import from Clipboard and drops of anything but
+  ``.annalist`` files go through :meth:`MainWindow.handle_drop` /
+  :meth:`MainWindow.import_articles`, which call ``ui.import_flow.start_import(window, ws,
+  undo_stack, paths | QMimeData)`` if that module exists; otherwise they say "Article
+  import is not available yet". The import publishes its changes on ``document.changed``.
 - Settings read elsewhere (briefing marking, author, organisation): see ``ui.settings``.
 """
 
@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self._pool = QThreadPool(self)
         self.timeline = timeline_class()(self)
         self.timeline.setObjectName("Timeline")
+        self._timeline_change: Change | None = None
+        if hasattr(self.timeline, "changeApplied"):
+            self.timeline.changeApplied.connect(self._change_from_timeline)
         self.setCentralWidget(self.timeline)
         self.event_model = EventTableModel(self)
         self.events_panel = EventsPanel(self.event_model)
@@ -115,7 +118,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.filter_toolbar)
         self._build_status_bar()
         self.briefing_dialog = _optional("ui.briefing_dialog", "BriefingDialog")
-        self.import_dialog = _optional("ui.import_review", "ImportReviewDialog")
+        self.import_dialog = _optional("ui.import_flow", "start_import")
         self.actions = build_menus(self)
         self._default_state = self.saveState()
         self._connect()
@@ -143,9 +146,10 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
         self.docks["Actors"].raise_()
-        self.resizeDocks([self.docks["Details"]], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Actors"]], [320], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Events"]], [380], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["Details"]], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["Actors"]], [280], Qt.Orientation.Horizontal)
+        # The timeline is the centre of the window: the table takes about a third.
+        self.resizeDocks([self.docks["Events"]], [260], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
@@ -325,8 +329,20 @@ class MainWindow(QMainWindow):
 
     def _changed(self, change: Change) -> None:
         self.event_model.apply_change(change)
-        self.timeline.apply_change(change)
+        if change is not self._timeline_change:
+            self.timeline.apply_change(change)
         self.statusBar().showMessage(change.label, 4000)
+
+    def _change_from_timeline(self, change: Change) -> None:
+        """A drag on the timeline (or its undo/redo): the timeline has followed it already;
+        broadcast it so the table, editor and lists follow too."""
+        if self.document is None:
+            return
+        self._timeline_change = change
+        try:
+            self.document.changed.emit(change)
+        finally:
+            self._timeline_change = None
 
     def _summary_changed(self, parts: set) -> None:
         summary = self.document.summary if self.document else None
@@ -517,11 +533,16 @@ class MainWindow(QMainWindow):
             return opened
         if others:
             return self.import_articles(paths=others)
-        if mime.hasText() and mime.text().strip():
-            return self.import_articles(text=mime.text())
+        if mime.hasHtml() or mime.hasUrls() or (mime.hasText() and mime.text().strip()):
+            return self.import_articles(mime=mime)  # a browser selection, or a web address
         return False
 
-    def import_articles(self, paths: list[Path] | None = None, text: str | None = None) -> bool:
+    def import_articles(
+        self,
+        paths: list[Path] | None = None,
+        text: str | None = None,
+        mime: QMimeData | None = None,
+    ) -> bool:
         if self.import_dialog is None:
             self.info(
                 "Import Articles",
@@ -533,16 +554,13 @@ class MainWindow(QMainWindow):
                 "Import Articles", "Open or create a workspace first, then import articles into it."
             )
             return False
-        dialog = self.import_dialog(
-            self.ws,
-            self,
-            paths=[str(p) for p in paths or []],
-            text=text,
-            undo_stack=self.document.undo_stack,
-        )
-        dialog.exec()
-        self.refresh_all()
-        return True
+        if mime is not None:
+            source = mime
+        elif text is not None:
+            source = text
+        else:
+            source = [Path(p) for p in paths or []]
+        return self.import_dialog(self, self.ws, self.document.undo_stack, source) is not None
 
     def open_briefing_dialog(self) -> None:
         if self.briefing_dialog is None or self.document is None:
@@ -614,6 +632,11 @@ class MainWindow(QMainWindow):
         state = settings.value(settings.STATE)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:  # first run: most of the screen, centred
+            screen = self.screen().availableGeometry() if self.screen() else None
+            if screen is not None and screen.width() > 800:
+                self.resize(int(screen.width() * 0.92), int(screen.height() * 0.92))
+                self.move(screen.center() - self.rect().center())
         if state is not None:
             self.restoreState(state)
         header = settings.value(settings.EVENT_HEADER)

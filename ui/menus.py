@@ -183,6 +183,15 @@ def build_menus(window: MainWindow) -> Actions:
         writable=True,
         tip="Review articles and turn them into events (or drop files on the window)",
     )
+    a.add(
+        file,
+        "import_clipboard",
+        "Import from &Clipboard",
+        lambda: _import_clipboard(window),
+        "Ctrl+Shift+I",
+        writable=True,
+        tip="Review the text or web page selection on the clipboard as an article",
+    )
     file.addSeparator()
     a.add(file, "preferences", "&Preferences…", window_preferences(window), Key.Preferences)
     a.add(file, "quit", "&Quit", window.close, Key.Quit)
@@ -387,14 +396,28 @@ def _import(window: MainWindow) -> None:
     if window.import_dialog is None:
         window.import_articles()
         return
+    from ui.import_flow import FILE_FILTER
+
     paths, _ = QFileDialog.getOpenFileNames(
-        window,
-        "Import Articles",
-        _start_folder(window),
-        "Articles (*.txt *.md *.html *.htm *.pdf *.docx *.eml);;All files (*)",
+        window, "Import Articles", _start_folder(window), FILE_FILTER
     )
     if paths:
         window.import_articles(paths=[Path(p) for p in paths])
+
+
+def _import_clipboard(window: MainWindow) -> None:
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    held = QApplication.clipboard().mimeData()
+    if held is None or not (held.hasHtml() or held.hasText() or held.hasUrls()):
+        window.info("Import from Clipboard", "The clipboard holds no text to import.")
+        return
+    # The clipboard owns its data and may replace it at any time: import a copy.
+    mime = QMimeData()
+    for fmt in held.formats():
+        mime.setData(fmt, held.data(fmt))
+    window.import_articles(mime=mime)
 
 
 def _about(window: MainWindow) -> None:

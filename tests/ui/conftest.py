@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from models.store import Workspace
 from tests.ui import sample
@@ -11,11 +11,23 @@ from ui import settings
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _qt_test_mode(qapp):
+def _qt_test_mode(qapp, tmp_path_factory):
     QStandardPaths.setTestModeEnabled(True)
+    # Settings in a folder of this test run only: two runs at once never share a file.
+    folder = str(tmp_path_factory.mktemp("settings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
     QCoreApplication.setOrganizationName("AnnalistTests")
     QCoreApplication.setApplicationName("AnnalistTests")
     yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp):
+    """PySide6 6.11 crashes at exit (SIGSEGV) when a QMimeData made in Python is still on
+    the clipboard; leave it empty after every test."""
+    yield
+    qapp.clipboard().clear()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from models import operations as ops
@@ -16,6 +17,7 @@ from tests.ui import sample
 from ui import settings
 from ui.main_window import MainWindow
 from ui.models.events import EVENT_ID_ROLE
+from ui.timeline.render import item_rect
 
 
 @pytest.fixture
@@ -62,15 +64,23 @@ def test_selection_is_shared_by_table_timeline_and_editor(window):
     assert window.document.selection == [event_id]
     assert window.timeline.selected_ids() == [event_id]
     assert window.editor.title.text() == "Wagner mutiny"
-    # and back: selecting on the timeline selects in the table and the editor
-    other = next(i for i in window.event_model.ids() if i != event_id)
-    window.timeline.list.clearSelection()
+    # and back: clicking an event on the timeline selects it in the table and the editor
+    timeline = window.timeline
+    timeline.fit_all()
+    frame = timeline.current_frame()
     item = next(
-        window.timeline.list.item(r)
-        for r in range(window.timeline.list.count())
-        if window.timeline.list.item(r).data(Qt.ItemDataRole.UserRole) == other
+        item
+        for lane in frame.lanes
+        for item in lane.items
+        if item.kind != "context" and timeline.data.ids[item.slot] != event_id
     )
-    item.setSelected(True)
+    other = int(timeline.data.ids[item.slot])
+    QTest.mouseClick(
+        timeline,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        item_rect(item).center().toPoint(),
+    )
     assert window.document.selection == [other]
     assert window.table.selected_ids() == [other]
     assert window.editor.shown_ids() == [other]
@@ -82,7 +92,7 @@ def test_filter_counts_in_status_bar_and_everywhere(window):
     window.filter_bar.actors.set_checked((russia,))
     window.filter_bar.actors.changed.emit()
     assert window.count_label.text() == "6 of 8 events"
-    assert window.timeline.list.count() == 6
+    assert window.timeline.matching_count() == 6
     window.filter_bar.search.setText("summit")
     window.filter_bar._emit()
     assert window.count_label.text() == "0 of 8 events"
@@ -269,7 +279,7 @@ def test_open_recent_and_reopen_last(qtbot, window, tmp_path, answers):
     again.close()
 
 
-def test_drop_of_a_workspace_file_opens_it(window, tmp_path, answers):
+def test_drop_of_a_workspace_file_opens_it(qtbot, window, tmp_path, answers):
     second = sample.build(tmp_path / "dropped.annalist")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(second))])
@@ -279,8 +289,15 @@ def test_drop_of_a_workspace_file_opens_it(window, tmp_path, answers):
     article.write_text("Troops crossed the border on Tuesday.")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article))])
-    assert not window.handle_drop(mime)
-    assert "Article import is not available yet" in answers[-1][2]
+    from ui.import_flow import ImportFlow
+
+    assert window.handle_drop(mime)  # an article goes to import review
+    flow = window.findChild(ImportFlow)
+    with qtbot.waitSignal(flow.reviewOpened, timeout=30_000) as opened:
+        pass
+    assert opened.args[0].prepared.article.text == "Troops crossed the border on Tuesday."
+    opened.args[0].reject()
+    qtbot.waitUntil(lambda: not flow.running)
     assert window.ws.path.name == "dropped.annalist"
 
 
@@ -455,10 +472,15 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
 
     briefing = types.ModuleType("ui.briefing_dialog")
     briefing.BriefingDialog = fake("briefing")
-    review = types.ModuleType("ui.import_review")
-    review.ImportReviewDialog = fake("import")
+    flow = types.ModuleType("ui.import_flow")
+
+    def start_import(window, ws, undo_stack, source):
+        calls.append(("import", ws, window, {"undo_stack": undo_stack, "source": source}))
+        return object()
+
+    flow.start_import = start_import
     monkeypatch.setitem(sys.modules, "ui.briefing_dialog", briefing)
-    monkeypatch.setitem(sys.modules, "ui.import_review", review)
+    monkeypatch.setitem(sys.modules, "ui.import_flow", flow)
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.open_workspace(sample_path)
@@ -476,11 +498,12 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
     mime.setUrls([QUrl.fromLocalFile(str(article))])
     assert win.handle_drop(mime)
     name, ws, parent, kwargs = calls[-1]
-    assert name == "import" and kwargs["paths"] == [str(article)] and kwargs["text"] is None
+    assert (name, ws, parent) == ("import", win.ws, win)
+    assert kwargs["source"] == [article] and kwargs["undo_stack"] is win.document.undo_stack
     text = QMimeData()
     text.setText("Pasted article text.")
     assert win.handle_drop(text)
-    assert calls[-1][3]["text"] == "Pasted article text."
+    assert calls[-1][3]["source"] is text  # the whole drop: the import reads HTML or text
     win.close()
 
 
@@ -493,3 +516,37 @@ def test_changes_by_another_program_show_when_the_app_comes_back(window, sample_
     qtbot.waitUntil(lambda: window.event_model.rowCount() == shown + 1, timeout=5000)
     assert "another program" in window.statusBar().currentMessage()
     assert not window.check_outside_changes()
+
+
+def test_a_drag_on_the_timeline_updates_table_and_editor_and_undoes_as_one_step(window, qtbot):
+    event_id = select_title(window, "Wagner mutiny")
+    timeline = window.timeline
+    when = window.ws.conn.execute('SELECT "when" FROM events WHERE id = ?', (event_id,)).fetchone()[
+        0
+    ]
+    start, end = window.ws.conn.execute(
+        "SELECT earliest, latest FROM events WHERE id = ?", (event_id,)
+    ).fetchone()
+    timeline.set_visible_range(start - 60 * 86400, end + 60 * 86400)
+    item = next(
+        i
+        for lane in timeline.current_frame().lanes
+        for i in lane.items
+        if i.kind != "context" and int(timeline.data.ids[i.slot]) == event_id
+    )
+    origin = item_rect(item).center().toPoint()
+    shift = int(20 * 86400 / timeline.scale.spp)
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=origin)
+    for step in range(1, 5):
+        qtbot.mouseMove(timeline, origin + QPoint(shift * step // 4, 0))
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=origin + QPoint(shift, 0))
+    moved = window.ws.conn.execute(
+        'SELECT "when" FROM events WHERE id = ?', (event_id,)
+    ).fetchone()[0]
+    assert moved != when
+    stack = window.document.undo_stack
+    assert stack.count() == 1 and stack.undoText().startswith("Move 'Wagner mutiny'")
+    qtbot.waitUntil(lambda: window.editor.when.line.text() == moved, timeout=3000)
+    stack.undo()
+    qtbot.waitUntil(lambda: window.editor.when.line.text() == when, timeout=3000)
+    assert queries.get_event(window.ws, event_id).when == when

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from models import queries
-from models.changes import Change
-from models.queries import Source
 from models.store import Workspace
+from ui.models.records import ID_ROLE, SORT_ROLE, RecordTableModel
 
-SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SOURCE_ID_ROLE = ID_ROLE
 COLUMNS = ("Title", "Publisher", "Published", "Reliability", "Events")
 RELIABILITY_TEXT = {
     "A": "A — completely reliable",
@@ -22,75 +20,29 @@ RELIABILITY_TEXT = {
 }
 
 
-class SourceTableModel(QAbstractTableModel):
+class SourceTableModel(RecordTableModel):
     """Every source, newest import first (texts are read only when a source is opened)."""
+
+    columns = COLUMNS
+    watched_tables = frozenset({"sources", "event_sources"})
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._ws: Workspace | None = None
-        self._sources: list[Source] = []
 
-    def set_workspace(self, ws: Workspace | None) -> None:
-        self._ws = ws
-        self.reload()
+    def read(self, ws: Workspace) -> list:
+        return queries.list_sources(ws)
 
-    def reload(self) -> None:
-        self.set_sources(queries.list_sources(self._ws) if self._ws is not None else [])
+    # Names the rest of the window uses.
+    def set_sources(self, sources: list) -> None:
+        self.set_records(sources)
 
-    def set_sources(self, sources: list[Source]) -> None:
-        self.beginResetModel()
-        self._sources = list(sources)
-        self.endResetModel()
+    def sources(self) -> list:
+        return self.records()
 
-    def apply_change(self, change: Change) -> None:
-        if self._ws is not None and change.tables & {"sources", "event_sources"}:
-            self.reload()
+    def source_at(self, row: int):
+        return self.record_at(row)
 
-    def sources(self) -> list[Source]:
-        return list(self._sources)
-
-    def source_at(self, row: int) -> Source | None:
-        return self._sources[row] if 0 <= row < len(self._sources) else None
-
-    def row_of(self, source_id: int) -> int | None:
-        for row, source in enumerate(self._sources):
-            if source.id == source_id:
-                return row
-        return None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._sources)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._sources):
-            return None
-        source = self._sources[index.row()]
-        column = index.column()
-        if role == SOURCE_ID_ROLE:
-            return source.id
+    def cell(self, source, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             title = source.title or source.file_name or "(untitled)"
             return (
