@@ -535,9 +535,29 @@ def _tidy(text: str) -> str:
     return text.strip(" ,;:")
 
 
-_PLURAL_NOUNS = frozenset(["people", "men", "women", "children", "police", "troops", "forces", "personnel", "clergy"])
+_PLURAL_NOUNS = frozenset(
+    ["people", "men", "women", "children", "police", "troops", "forces", "personnel", "clergy"]
+)
 _COUNTS = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions", "several", "many", "some", "both"]
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "several",
+        "many",
+        "some",
+        "both",
+    ]
 )
 
 

@@ -28,6 +28,7 @@ from ingest.extract.timex_rules import (
     ANY_YEAR,
     Part,
     capitalised,
+    in_a_name,
     month_number,
     position_mod,
     resolve_day,
@@ -351,6 +352,9 @@ _QUANTITY_BEFORE = re.compile(
 )
 
 
+_MEASURE_AFTER = re.compile(r"-(?!era\b|style\b|vintage\b|built\b|model\b)[a-z]")
+
+
 @rule(
     "year",
     rf"(?:(?P<pos>{POSITION}){HY})?(?:(?P<fy>fiscal(?:{S}year)?|calendar(?:{S}year)?|the{S}year|FY|financial{S}year)\s*+)?(?P<y>{ANY_YEAR})(?!\s*+(?:%|percent|per{S}cent|[-\u2013]\d|,\d)|\.\d)",
@@ -362,6 +366,8 @@ def year(match, ctx):
     spoken_alone = not match["y"].isdigit() and not (match["fy"] or "").lower().startswith("the")
     if spoken_alone and (not re.match(r"(?i)(?:nineteen|eighteen)\s", match["y"]) or match["pos"]):
         return None  # "two thousand" alone is a number; "nineteen ninety-six" is a year
+    if _MEASURE_AFTER.match(ctx.text, match.end()):
+        return None  # "the 2000-km border", "a 1500-member unit"
     if not match["pos"] and not match["fy"]:
         before = ctx.text[max(0, match.start() - 16) : match.start()]
         if _QUANTITY_BEFORE.search(before) and not re.search(r"(?:in|of|by)\s*$", before):
@@ -465,7 +471,9 @@ def season(match, ctx):
         return None
     if year is None and rel == "the" and match["season"].lower() in ("fall", "spring"):
         return None
-    if capitalised(match["season"]) and not year and not rel:
+    if capitalised(match["season"]) and not year and rel in ("", "the"):
+        return None  # "the Winter War", "Arab Spring": a name
+    if in_a_name(ctx, match.start(), match.end()):
         return None
     mod = position_mod(match["pos"])
     if year is not None:
@@ -579,7 +587,7 @@ def the_day_before(match, ctx):
 )
 def weekday(match, ctx):
     word = match["wd"]
-    if not capitalised(word):
+    if not capitalised(word) or in_a_name(ctx, match.start(), match.end()):
         return None
     number = WEEKDAYS[word.lower().rstrip(".")]
     rel = " ".join((match["rel"] or "").lower().split())

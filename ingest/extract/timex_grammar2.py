@@ -24,6 +24,7 @@ from ingest.extract.timex_rules import (
     count_of,
     duration_value,
     half_of,
+    in_a_name,
     position_mod,
     rule,
     unit_name,
@@ -273,6 +274,8 @@ def duration(match, ctx):
     det = _norm(match["det"])
     if _AGE.match(ctx.text, match.end()):
         return None  # an age ("52 years old") is not a time
+    if match["unit"][:1].isupper() and in_a_name(ctx, match.start(), match.end()):
+        return None  # "the Hundred Years War"
     if match["unit"][:1].isupper() and count_text[:1].isdigit():
         return None  # "60 Minutes", "24 Hours": a title, not a time
     if count_text.lower() in ("a", "an") and (
@@ -305,6 +308,8 @@ def _after_frequency(ctx, start: int) -> bool:
 def duration_adjective(match, ctx):
     if match["n"].lower() in ("a", "an") or (match["tail"] or "").lower() == "old":
         return None  # "a 39-year-old", "the 50-year-old alliance": ages are not times
+    if in_a_name(ctx, match.start(), match.end()):
+        return None  # "the Six-Day War"
     amount = count_of(match["n"])
     if amount is None:
         return None

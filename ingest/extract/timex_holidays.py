@@ -13,7 +13,7 @@ import re
 
 from ingest.extract import calendar as cal
 from ingest.extract.timex_patterns import YEAR, S
-from ingest.extract.timex_rules import rule, whole
+from ingest.extract.timex_rules import in_a_name, rule, whole
 
 _FIXED = {
     "christmas eve": (12, 24),
@@ -80,6 +80,12 @@ _MOVABLE = {
     "orthodox easter": lambda y: orthodox_easter(y),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "ash wednesday": lambda y: easter(y) - dt.timedelta(days=46),
+    "shrove tuesday": lambda y: easter(y) - dt.timedelta(days=47),
+    "maundy thursday": lambda y: easter(y) - dt.timedelta(days=3),
+    "holy saturday": lambda y: easter(y) - dt.timedelta(days=1),
+    "black friday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4),
     "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
     "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
 }
@@ -89,6 +95,9 @@ _NAMES = (
     r"|Boxing\s++Day|Valentine['’]s\s++Day|May\s++Day|Victory\s++Day|Bastille\s++Day|Halloween"
     r"|Armistice\s++Day|Remembrance\s++Day|Veterans['’]?\s++Day|Easter(?:\s++(?:Sunday|Day|Monday))?"
     r"|Good\s++Friday|Palm\s++Sunday|Thanksgiving(?:\s++Day)?|Memorial\s++Day|Labor\s++Day"
+    r"|Ash\s++Wednesday|Shrove\s++Tuesday|Maundy\s++Thursday|Holy\s++Saturday|Black\s++Friday"
+    r"|Cyber\s++Monday|(?P<named>Black\s++Monday|Black\s++Tuesday|Black\s++Thursday"
+    r"|Bloody\s++Sunday|Super\s++Tuesday)"
 )
 
 
@@ -104,6 +113,12 @@ def holiday(match, ctx):
     name = " ".join(match["w"].lower().replace("’", "'").replace("veterans'", "veterans").split())
     if name == "may day" and not re.match(r"May\s++Day", match["w"]):
         return None
+    if in_a_name(ctx, match.start(), match.end()):
+        return None  # "the Good Friday Agreement"
+    if match["named"]:
+        # A day remembered by name ("Black Monday", "Bloody Sunday"): which one, the name
+        # alone does not say.
+        return whole(match, "DATE", f"{match['y']}-XX-XX" if match["y"] else "XXXX-XX-XX")
     if match["y"]:
         day = _date(name, int(match["y"]))
         return None if day is None else whole(match, "DATE", cal.day_value(day), absolute=True)

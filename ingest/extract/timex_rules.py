@@ -347,3 +347,24 @@ _NOT_PLURAL_NOUNS = {
     "hours",
     "minutes",
 }
+
+
+# Names that contain a time word: "the Six-Day War", "the Sunday Times", "Bloody Sunday",
+# "the Good Friday Agreement", "the Winter Olympics". The time word is not a time there.
+_NAME_HEAD = re.compile(
+    r"[\s-]++(?:War|Wars|Offensive|Revolution|Uprising|Agreement|Accords?|Olympics|Games|"
+    r"Palace|Times|Telegraph|Express|Mirror|Herald|Post|People|Independent|Mail|Star|Sport|"
+    r"Magazine|Edition|Show|Programme|Program|Club|Movement|Party|Front|Brigade|Crisis|"
+    r"Campaign|Operation|Massacre|Plan|Festival)\b"
+)
+_NAME_MODIFIER = re.compile(
+    r"\b(?:Bloody|Black|Super|Ash|Holy|Maundy|Shrove|Cyber|Fox\s+News|Meet\s+the\s+Press|"
+    r"Mail\s+on|Arab|Prague|Operation)\s+$"
+)  # named days ("Black Monday") are dated by the holiday rules, where they can be
+
+
+def in_a_name(ctx: Context, start: int, end: int) -> bool:
+    """Is the time word at ``start..end`` part of a name ("the Sunday Times")?"""
+    if _NAME_HEAD.match(ctx.text, end):
+        return True
+    return bool(_NAME_MODIFIER.search(ctx.text, max(0, start - 24), start))

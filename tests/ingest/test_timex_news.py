@@ -264,3 +264,33 @@ def test_a_forecast_quarter_does_not_become_the_reported_quarter():
 )
 def test_seasons_anaphora_and_vague_offsets(text, published, expected):
     assert expected in timexes(text, published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sunday Times reported the plan.",
+        "He spoke to Fox News Sunday.",
+        "The Good Friday Agreement holds.",
+        "Israel won the Six-Day War.",
+        "the Hundred Years War",
+        "the Winter War with Finland",
+        "The 2000-km border is closed.",
+        "A 1500-member unit deployed.",
+    ],
+)
+def test_names_and_measures_with_time_words_are_not_times(text):
+    assert timexes(text, "2024-11-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Black Friday sales rose.", ("Black Friday", "DATE", "2023-11-24")),
+        ("Ash Wednesday services were held.", ("Ash Wednesday", "DATE", "2024-02-14")),
+        ("Bloody Sunday is remembered.", ("Bloody Sunday", "DATE", "XXXX-XX-XX")),
+        ("the 1967 war", ("1967", "DATE", "1967")),
+    ],
+)
+def test_named_days_are_dates(text, expected):
+    assert expected in timexes(text, "2024-11-14")
