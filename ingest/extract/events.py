@@ -47,7 +47,7 @@ def propose_events(
 ) -> list[Event]:
     """Dated happenings in ``text`` as event proposals (see the module notes)."""
     mentions = sorted((start, end, actor.name) for actor in actors for start, end in actor.mentions)
-    people = [(s, e) for actor in actors if actor.kind == "person" for s, e in actor.mentions]
+    people = sorted((s, e) for actor in actors if actor.kind == "person" for s, e in actor.mentions)
     owners = {
         e: (s, actor.kind)
         for actor in actors

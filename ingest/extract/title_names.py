@@ -8,6 +8,7 @@ become spaces, which the headline drops), so that offsets into the clause stay v
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ingest.extract.actor_words import TITLES
 
@@ -59,16 +60,23 @@ def shorten_people(
     """``clause`` (which is ``text[clause_start:...]`` with some parts blanked) with each
     person mention inside it, and the title words before it, written as the surname.
 
-    ``people`` are the (start, end) of person mentions in ``text``; ``owners`` maps the end
+    ``people`` are the (start, end) of person mentions in ``text``, sorted; ``owners`` maps the end
     of each organisation, group and state mention to its (start, kind). An organisation just
     before the titles becomes a possessive ("NATO Secretary General Mark Rutte" -> "NATO's
     Rutte"); a state there is dropped ("U.S. Secretary of State Antony Blinken" -> "Blinken").
     """
-    chars = list(clause)
     clause_end = clause_start + len(clause)
-    for start, end in people:
-        if start < clause_start or end > clause_end or len(text[start:end].split()) < 2:
-            continue
+    first_inside = bisect_left(people, (clause_start, -1))
+    inside = []
+    for start, end in people[first_inside:]:
+        if start >= clause_end:
+            break
+        if end <= clause_end and len(text[start:end].split()) >= 2:
+            inside.append((start, end))
+    if not inside:
+        return clause
+    chars = list(clause)
+    for start, end in inside:
         first = start
         while True:
             token = _TOKEN_BEFORE.search(text, max(clause_start, first - 40), first)
