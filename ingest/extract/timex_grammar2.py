@@ -282,10 +282,8 @@ def duration(match, ctx):
         unit == "second" or (det == "" and _after_frequency(ctx, match.start()))
     ):
         return None
-    if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and (
-        not det or not match["unit"].lower().endswith("s")
-    ):
-        return None  # "the 1988 quarter" is a date; "in 2024 days" is rarer than a year  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
+    if re.fullmatch(r"\d{4}", count_text) and (not det or not match["unit"].lower().endswith("s")):
+        return None  # "the 1988 quarter" is a date, not 1,988 quarters ("1,000 days" is a count)
     amount = count_of(count_text)
     if unit == "quarter" and amount is None and not det:
         return None

@@ -294,3 +294,9 @@ def test_names_and_measures_with_time_words_are_not_times(text):
 )
 def test_named_days_are_dates(text, expected):
     assert expected in timexes(text, "2024-11-14")
+
+
+def test_a_count_with_thousands_is_a_duration_not_a_year():
+    assert timexes("The war has raged for 1,000 days.", "2024-11-19") == [
+        ("1,000 days", "DURATION", "P1000D")
+    ]
