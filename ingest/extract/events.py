@@ -20,14 +20,15 @@ from bisect import bisect_left
 from ingest.extract import sentences
 from ingest.extract.headline import find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
-from ingest.extract.title_names import shorten_people
+from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.when import to_when
 from models.dates import parse
 
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
-    r"confirmed|wrote|according\s+to\s+[^,]+,)\s*(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?"
-    r"(?:that\s+)?",
+    r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
+    r"admitted|denied|asserted)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))\s*"
+    r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
@@ -216,7 +217,7 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     before_verb = body[max(0, verb[0] - 40) : verb[1]]
     if is_modal(before_verb) or is_negated(before_verb) or verb[2] in _STATE_VERBS:
         return None
-    title = headline(body, verb, speaker)
+    title = headline(body, verb, speaker, _referents(text, start, names))
     if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
     verb_at = start + offset + verb[0]
@@ -238,8 +239,49 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     return title, nearest[2]
 
 
+def _referents(text: str, start: int, names) -> dict[str, str]:
+    """What "they"/"it" and "he"/"she" most likely stand for at ``start``: the organisation,
+    group or state, and the person, named last in the 400 characters before."""
+    if not names:
+        return {}
+    people, owners = names
+    found: dict[str, str] = {}
+    body = [(e, s) for e, (s, kind) in owners.items() if start - 400 <= e <= start]
+    if body:
+        end, begin = max(body)
+        found["they"] = found["it"] = text[begin:end]
+    persons = [(s, e) for s, e in people if start - 400 <= e <= start]
+    if persons:
+        begin, end = max(persons)
+        found["he"] = found["she"] = surname(text[begin:end])
+    return found
+
+
 # Verbs of lasting and being: a state, not a happening ("the war lasted 34 days").
-_STATE_VERBS = frozenset(["last", "remain", "span", "be", "have", "seem", "stay"])
+_STATE_VERBS = frozenset(
+    [
+        "last",
+        "remain",
+        "span",
+        "be",
+        "have",
+        "seem",
+        "stay",
+        "belong",
+        "own",
+        "contain",
+        "include",
+        "comprise",
+        "mean",
+        "matter",
+        "depend",
+        "consist",
+        "exist",
+        "know",
+        "resemble",
+        "deserve",
+    ]
+)
 # "since mid-2024", "since the war began in 2023": the start of a state the sentence is about.
 _SINCE = re.compile(r"\bsince\b[^;.,]*$", re.IGNORECASE)
 # "for most of the past decade", "throughout 2023": a stretch, not a date of a happening.

@@ -30,6 +30,9 @@ _BOUNDARIES = re.compile(
     r",(?!\d{3}(?!\d))|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
     r"prompting|leaving|killing|wounding|injuring|marking|compared|up\s+from|down\s+from)\b"
+    r"|\s(?:(?:about|some|around|roughly|nearly|approximately)\s+)?\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|"
+    r"miles?|met(?:er|re)s?|nautical\s+miles)\b(?=[^,;.]{0,24}?\b(?:north|south|east|west|from|"
+    r"outside|off)\w*)"
     r"|\s[-–—]\s|\("
 )
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
@@ -115,6 +118,8 @@ def base_form(word: str) -> str | None:
         return lower[:-3] + "y"
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]  # "stopped" -> "stop"
+    if stem.endswith("ong"):
+        return stem  # "belonged", "prolonged"
     if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
         if stem[-1] in "szvcg":
             return stem + "e"  # "ceased" -> "cease", "achieved", "besieged", "squeezed"
@@ -363,11 +368,17 @@ def _subject_before(words, index: int) -> bool:
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
 
 
-def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -> str:
+def headline(
+    clause: str,
+    verb: tuple[int, int, str, bool],
+    speaker: str = "",
+    referents: dict[str, str] | None = None,
+) -> str:
     """A short headline for ``clause`` around its main ``verb``.
 
     ``speaker`` is the text before a reporting verb ("Sudan's army said it had ..."); it
-    stands in for a pronoun subject.
+    stands in for a pronoun subject. Failing that, ``referents`` maps "they"/"it" and
+    "he"/"she" to the actor the text last named ("They captured Aleppo" after "HTS ...").
     """
     start, end, base, passive = verb
     subject = _tidy(_last_phrase(clause[:start]))
@@ -375,10 +386,10 @@ def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -
         stand_in = _tidy(_last_phrase(speaker))
         if stand_in and stand_in.lower() not in _PRONOUNS:
             subject = stand_in
+    if subject.lower() in _PRONOUNS and referents:
+        subject = referents.get(subject.lower(), subject)
     rest = clause[end:]
-    rest = re.split(
-        r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b)", rest, maxsplit=1
-    )[0]
+    rest = _COORDINATED.split(rest, maxsplit=1)[0]
     stop = _BOUNDARIES.search(rest)
     obj = _tidy(rest[: stop.start()] if stop else rest)
     if passive:
@@ -406,6 +417,12 @@ def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -
     return text[:1].upper() + text[1:] if text else ""
 
 
+# "... and took Hama", "... and have not resumed": a second verb, cut from the headline.
+_COORDINATED = re.compile(
+    r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b|(?:"
+    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
+    + r")\b)"
+)
 _CUT_BEFORE = {
     "from",
     "to",
@@ -561,6 +578,15 @@ _COUNTS = frozenset(
 )
 
 
+# "the Houthis", "Israelis", "Kurds": a people, plural.
+_DEMONYMS = re.compile(
+    r"^(?:they|we|[A-Z][a-z]+(?:ians|ans|is|ds|bs|ts)|Kurds|Turks|Arabs|Serbs|Croats|Shiites)$"
+    r"(?<!^Paris)(?<!^Tunis)(?<!^Memphis)(?<!^Dennis)(?<!^Lewis)(?<!^Chris)(?<!^Francis)"
+    r"(?<!^States)(?<!^Orleans)(?<!^Emirates)(?<!^Nations)(?<!^Reuters)(?<!^Sports)(?<!^Arts)",
+    re.IGNORECASE,
+)
+
+
 def _plural(subject: str) -> bool:
     if not subject:
         return False
@@ -568,7 +594,7 @@ def _plural(subject: str) -> bool:
     head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
     words = head[0].split()
     last, first = words[-1], words[0].lower()
-    if " and " in f" {subject} " or last.lower() in _PLURAL_NOUNS:
+    if " and " in f" {subject} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
         return True  # "Egyptian and Qatari mediators", "armed men", "police"
     if len(words) > 1 and (first[:1].isdigit() and first not in ("1", "one") or first in _COUNTS):
         return True  # "1,000 displaced people", "two soldiers"

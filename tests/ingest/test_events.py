@@ -260,3 +260,42 @@ def test_words_left_by_a_removed_date_are_dropped_from_titles():
     [event] = events("Russian forces struck Kharkiv on the night of 5-6 March.")
     assert event["title"] == "Russian forces strike Kharkiv"
     assert event["date"] == "2024-03-05/2024-03-06"
+
+
+def test_declared_that_is_a_report_and_they_stands_for_the_speaker_or_the_last_group():
+    text = (
+        "Syrian rebels declared on Sunday that they had taken the capital Damascus. The "
+        "offensive, led by Hayat Tahrir al-Sham (HTS), began on Nov. 27. They captured Aleppo "
+        "within days and took Hama on Thursday."
+    )
+    titles = [e["title"] for e in events(text, "2024-12-08")]
+    assert titles[0] == "Syrian rebels take capital Damascus"
+    assert "HTS captures Aleppo within days" in titles
+
+
+def test_peoples_are_plural_and_distances_with_a_bearing_are_cut():
+    found = events(
+        "Last month, the Houthis seized the Galaxy Leader. The vessel was struck on Monday about "
+        "140 kilometers northwest of Hodeidah. Strikes killed about 40 people on Tuesday.",
+        "2024-12-11",
+    )
+    assert [e["title"] for e in found] == [
+        "Houthis seize Galaxy Leader",
+        "Vessel struck",
+        "Strikes kill about 40 people",
+    ]
+
+
+def test_opinions_in_reported_speech_with_a_state_verb_are_not_events():
+    assert events("Golani told state television on Sunday that the future belonged to them.") == []
+
+
+def test_names_with_a_glued_particle_are_whole():
+    [actor] = [
+        a
+        for a in extract("HTS leader Abu Mohammed al-Golani spoke on Sunday.", PUBLISHED).to_dict()[
+            "actors"
+        ]
+        if a["kind"] == "person"
+    ]
+    assert actor["name"] == "Abu Mohammed al-Golani"
