@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 from ingest.extract.verbs import (
+    ADVERBS,
+    AMBIGUOUS_PAST,
+    DOUBLED_L,
     E_VERBS,
     IRREGULAR_PARTICIPLE,
     IRREGULAR_PAST,
@@ -46,43 +49,6 @@ _SIMPLE_PAST_ONLY = frozenset(
 _E_ENDINGS = ("am", "as", "ad", "ap", "ip", "il", "in", "az", "ok", "ak", "ik", "um", "af", "us")
 _NO_E = frozenset(["focus", "develop", "envelop", "gossip", "worship", "kidnap"])
 _PREFIXED = re.compile(r"^(re|over|under|out|with|mis|up|fore)-?([a-z]+)$")
-# Past forms that double a final "l" of the base ("repel", "control", British "travel").
-DOUBLED_L = frozenset(
-    [
-        "repelled",
-        "compelled",
-        "expelled",
-        "propelled",
-        "dispelled",
-        "impelled",
-        "controlled",
-        "patrolled",
-        "enrolled",
-        "rebelled",
-        "cancelled",
-        "travelled",
-        "labelled",
-        "modelled",
-        "fuelled",
-        "refuelled",
-        "signalled",
-        "totalled",
-        "channelled",
-        "levelled",
-        "marshalled",
-        "dialled",
-        "quarrelled",
-        "counselled",
-        "annulled",
-        "excelled",
-        "equalled",
-        "shovelled",
-        "tunnelled",
-        "funnelled",
-        "pencilled",
-        "unravelled",
-    ]
-)
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "did", "does", "do"]
 )
@@ -244,37 +210,9 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
-_ADVERBS = frozenset(
-    [
-        "also",
-        "later",
-        "then",
-        "still",
-        "again",
-        "just",
-        "already",
-        "subsequently",
-        "reportedly",
-        "allegedly",
-        "initially",
-        "eventually",
-        "finally",
-        "briefly",
-        "recently",
-        "previously",
-        "once",
-        "first",
-        "twice",
-        "since",
-        "soon",
-        "never",
-    ]
-)
-
-
 def _adverb(word: str) -> bool:
     lower = word.lower()
-    return lower in _ADVERBS or (lower.endswith("ly") and len(lower) > 4 and lower.isalpha())
+    return lower in ADVERBS or (lower.endswith("ly") and len(lower) > 4 and lower.isalpha())
 
 
 def _in_relative_clause(clause: str, position: int) -> bool:
@@ -291,51 +229,6 @@ _PRONOUNS = {
     "he",
     "she",
     "we",
-}
-
-
-AMBIGUOUS_PAST = {
-    # Participles mostly used as adjectives ("occupied territories", "displaced people"),
-    # verbs only after a subject ("Russia annexed Crimea").
-    "armed",
-    "injured",
-    "displaced",
-    "occupied",
-    "disputed",
-    "annexed",
-    "proposed",
-    "planned",
-    "cost",
-    "hit",
-    "set",
-    "put",
-    "cut",
-    "let",
-    "hurt",
-    "bid",
-    "beat",
-    "read",
-    "shut",
-    "spread",
-    "split",
-    "quit",
-    "cast",
-    "broadcast",
-    "forecast",
-    "bound",
-    "found",
-    "lay",
-    "lit",
-    "shed",
-    "wound",
-    "left",
-    "felt",
-    "fell",
-    "saw",
-    "rose",
-    "lead",
-    "led",
-    "won",
 }
 
 

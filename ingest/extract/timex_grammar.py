@@ -16,7 +16,6 @@ from ingest.extract.timex_patterns import (
     DAY_PART,
     HY,
     MONTH,
-    ORDINAL,
     ORDINAL_WORD,
     POSITION,
     SEASON,
@@ -409,54 +408,6 @@ def year_range(match, ctx):
             absolute=True,
         ),
     ]
-
-
-_DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-
-
-_AFTER_DECADE = re.compile(r"\d0['’]?s\s*+(?:and|or|to|through|-|\u2013)\s*+$")
-_NOT_A_DECADE = re.compile(r"\s*+(?:%|percent|per\s+cent|degrees|°|F\b|C\b)")
-
-
-@rule(
-    "decade",
-    rf"(?P<the>the{S})?(?:(?P<pos>{POSITION}){HY})?(?:(?P<full>(?:1[0-9]|20)\d0)'?s|[’']?(?P<short>\d)0['’]?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
-)
-def decade(match, ctx):
-    """ "the 1990s", "the '90s", "the 70s and 80s", "the early 2000s"."""
-    if match["full"]:
-        value = match["full"][:3]
-    else:
-        coordinated = _AFTER_DECADE.search(ctx.text, max(0, match.start() - 16), match.start())
-        if not match["the"] and not coordinated:
-            return None
-        if _NOT_A_DECADE.match(ctx.text, match.end()):
-            return None  # "in the 90s percent", "the mid-80s degrees"
-        digit = int(match["short"]) if match["short"] else _DECADE_WORDS[match["word"].lower()]
-        century = 19 if digit >= 3 or ctx.year is None or ctx.year < 2000 else 20
-        value = f"{century}{digit}"
-    return whole(match, "DATE", value, position_mod(match["pos"]), absolute=True)
-
-
-@rule(
-    "century",
-    rf"(?:the{S})?(?:(?P<pos>{POSITION}){HY})?(?P<ord>{ORDINAL}){HY}century",
-)
-def century(match, ctx):
-    text = match["ord"].lower()
-    number = int(re.match(r"\d+", text).group()) if text[0].isdigit() else ORDINALS.get(text)
-    if not number or number > 21:
-        return None
-    return whole(match, "DATE", f"{number - 1:02d}", position_mod(match["pos"]), absolute=True)
 
 
 @rule(

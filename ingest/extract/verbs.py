@@ -508,3 +508,31 @@ NOT_VERBS = frozenset(
         "registered",
     ]
 )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Past forms that double a final "l" of the base ("repel", "control", British "travel").
+DOUBLED_L = _words(
+    "repelled compelled expelled propelled dispelled impelled controlled patrolled enrolled "
+    "rebelled cancelled travelled labelled modelled fuelled refuelled signalled totalled "
+    "channelled levelled marshalled dialled quarrelled counselled annulled excelled equalled "
+    "shovelled tunnelled funnelled pencilled unravelled"
+)
+
+# Past forms that are also nouns or adjectives ("a low cost airline", "the hit single"), and
+# participles mostly used as adjectives ("occupied territories", "displaced people"): verbs
+# only after a subject ("Russia annexed Crimea").
+AMBIGUOUS_PAST = _words(
+    "armed injured displaced occupied disputed annexed proposed planned cost hit set put cut "
+    "let hurt bid beat read shut spread split quit cast broadcast forecast bound found lay lit "
+    "shed wound left felt fell saw rose lead led won"
+)
+
+# Adverbs that may stand between an auxiliary and its participle ("was also hit").
+ADVERBS = _words(
+    "also later then still again just already subsequently reportedly allegedly initially "
+    "eventually finally briefly recently previously once first twice since soon never"
+)
