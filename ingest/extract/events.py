@@ -4,11 +4,16 @@ A sentence (or, when it names several dates, each clause) that has a definite da
 verb of happening in the past becomes a proposal; the date is the one nearest the verb, and
 a date in an "after ..." clause dates that clause's verb. Not proposed: sentences whose only
 verb reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"),
-negated happenings, durations and vague times ("for three years", "recently"), dates in
-asides (", which began in 2022,"), happenings whose own date is unknown, and dates after
-the publication date. Two proposals with the same date and the same actors, or the same
-date and verb with one's actors among the other's, are one happening told twice; the first
-telling is kept and gains the other's actors.
+negated happenings, states ("the war lasted 34 days"), durations and vague times ("for three
+years", "recently"), background: dates in asides (", which began in 2022,"), the start of
+a state ("has intensified since mid-2024", "since it invaded in 2022"), stretches ("for most
+of the past decade") and years before a noun ("the 2019 uprising"); happenings whose own
+date is unknown, and dates after the publication date. After "said on Thursday", a date of
+the reported clause's own dates it. Two proposals with the same date and the same actors,
+or the same date and verb with one's actors among the other's, are one happening told
+twice; the first telling is kept and gains the other's actors. Headlines name people by
+surname (:mod:`ingest.extract.title_names`) and take a pronoun subject from the speaker or
+the group last named.
 """
 
 from __future__ import annotations
