@@ -496,14 +496,20 @@ def part_then_day(match, ctx):
 
 @rule(
     "part_alone",
-    rf"(?:(?P<pos>early|mid|late){HY}|the{S})(?P<part>morning|afternoon|evening)(?![\w-])",
+    rf"(?:(?P<pos>early|mid|late){HY}|the{S})(?P<part>morning|afternoon|evening|night)(?![\w-])",
 )
 def part_alone(match, ctx):
-    """ "by mid afternoon", "in the morning": that part of the reference day."""
+    """ "by mid afternoon", "in the morning", "throughout the night": that part of the
+    reference day."""
     if re.search(
         r"\b(?:every|each|a|one)\s+$", ctx.text[max(0, match.start() - 8) : match.start()]
     ):
         return None
+    if match["part"].lower() == "night" and (
+        not match.group().lower().startswith("the")
+        or re.match(r"\s++(?:of|before|after|when|that|in\s+which)\b", ctx.text[match.end() :])
+    ):
+        return None  # "the night of 5-6 March" is dated by its day; "the night before" elsewhere
     anchor = ctx.anaphor
     day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
     return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")

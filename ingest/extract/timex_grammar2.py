@@ -304,7 +304,8 @@ def _after_frequency(ctx, start: int) -> bool:
     priority=2,
 )
 def duration_adjective(match, ctx):
-    if match["n"].lower() in ("a", "an") or (match["tail"] or "").lower() == "old":
+    tail = (match["tail"] or "").lower()
+    if match["n"].lower() in ("a", "an") and tail != "long" or tail == "old":
         return None  # "a 39-year-old", "the 50-year-old alliance": ages are not times
     if in_a_name(ctx, match.start(), match.end()):
         return None  # "the Six-Day War"
@@ -316,11 +317,14 @@ def duration_adjective(match, ctx):
 
 @rule(
     "long_adjective",
-    r"(?P<unit>decades|years|months|weeks|days|hours|centuries)-long(?![\w-])",
+    r"(?P<unit>decades|years|months|weeks|days|hours|centuries)-long(?![\w-])"
+    r"|(?<=\ba\s)(?P<one>decade|year|month|week|day|hour|century)-long(?![\w-])",
     priority=2,
 )
 def long_adjective(match, ctx):
-    """ "a decades-long dispute", "a years-long war"."""
+    """ "a decades-long dispute", "a years-long war", "a month-long campaign"."""
+    if match["one"]:
+        return whole(match, "DURATION", duration_value(1, unit_name(match["one"])))
     return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
 
 

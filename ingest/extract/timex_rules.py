@@ -266,7 +266,8 @@ def duration_value(amount: float | None, unit: str) -> str:
     clock = unit in ("second", "minute", "hour")
     prefix = "PT" if clock else "P"
     if amount is None:
-        suffix = {"decade": "DE", "century": "CE", "millennium": "ML"}.get(unit, letter)
+        # "decades" is counted in years, as "two decades" is (P20Y): PXY.
+        suffix = {"century": "CE", "millennium": "ML"}.get(unit, letter)
         return f"{prefix}X{suffix}"
     factor = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
     amount = amount * factor

@@ -39,7 +39,7 @@ _FREQUENCY = {
 
 # "a quarterly dividend" (an adjective) but "rains daily in May" (an adverb).
 _ADJECTIVE_USE = re.compile(
-    r"\s++(?!(?:in|on|at|for|since|and|or|but|to|from|until|during|across|throughout|by|with|as|"
+    r"\s++(?!(?:basis|in|on|at|for|since|and|or|but|to|from|until|during|across|throughout|by|with|as|"
     r"because|before|after|over|through|while|when|until|since)\b)[a-z]"
 )
 _NEWSPAPER = re.compile(

@@ -300,3 +300,16 @@ def test_a_count_with_thousands_is_a_duration_not_a_year():
     assert timexes("The war has raged for 1,000 days.", "2024-11-19") == [
         ("1,000 days", "DURATION", "P1000D")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling continued throughout the night.", [("the night", "TIME", "2024-12-10TNI")]),
+        ("It was a month-long campaign.", [("month-long", "DURATION", "P1M")]),
+        ("It is a decades-long feud.", [("decades-long", "DURATION", "PXY")]),
+        ("Checks happen on a daily basis.", [("daily", "SET", "P1D")]),
+    ],
+)
+def test_nights_long_adjectives_and_daily_basis(text, expected):
+    assert timexes(text, "2024-12-10") == expected
