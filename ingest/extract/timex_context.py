@@ -19,23 +19,25 @@ _FUTURE = re.compile(
     r"promised\s+to|vowed\s+to|forthcoming)\b",
     re.IGNORECASE,
 )
-# A participle after an auxiliary ("will be held", "has been killed", "is expected") or a
-# copula ("remain closed") says nothing of the time by itself: the auxiliary does ("was held"
-# is past through "was"). "succeed", "need" and "hundred" are not past forms.
-_AUXILIARY_BEFORE = (
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)"
-    r"(?<!\bhave\s)(?<!\bget\s)(?<!\bgets\s)(?<!\bremain\s)(?<!\bremains\s)"
-    r"(?<!\bstay\s)(?<!\bstays\s)"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Past forms ("said", "struck", any "-ed" word but "succeed", "need" and "hundred"). A
+# participle after an auxiliary ("will be held", "has been killed", "is expected") or a
+# copula ("remain closed") says nothing of the time by itself: the auxiliary does ("was
+# held" is past through "was").
+_PAST_WORDS = _words(
+    """was were had did said told announced ago last earlier reported killed signed met held
+    began ended took made came went left arrived launched attacked struck won lost brought
+    fought bought sought caught thought gave got saw sent spent built fell rose shot fled stood
+    kept found felt heard knew became broke chose drove flew spoke threw wrote sank withdrew
+    overran paid sold agreed freed"""
 )
-_PAST = re.compile(
-    rf"\b{_AUXILIARY_BEFORE}(?:was|were|had|did|said|told|announced|ago|last|earlier|reported|"
-    r"killed|signed|met|held|began|ended|took|made|came|went|left|arrived|launched|attacked|"
-    r"struck|won|lost|brought|fought|bought|sought|caught|thought|gave|got|saw|sent|spent|"
-    r"built|fell|rose|shot|fled|stood|kept|found|felt|heard|knew|became|broke|chose|drove|"
-    r"flew|spoke|threw|wrote|sank|withdrew|overran|paid|sold|agreed|freed|"
-    r"(?!hundred\b|\w*eed\b)\w{2,}ed)\b",
-    re.IGNORECASE,
-)
+_AUXILIARIES = _words("be been being is are has have get gets remain remains stay stays")
+_WORD = re.compile(r"\w+")
 _PAST_PLAN = re.compile(
     r"\b(?:had|was|were)\s+(?:been\s+)?(?:due|scheduled|set|expected|planned|supposed)\b",
     re.IGNORECASE,
@@ -141,7 +143,7 @@ class Context:
         before = _PAST_PLAN.sub(_as_past, before)
         after = _PAST_PLAN.sub(_as_past, after)
         future = _nearest(_FUTURE, before, after)
-        past = _nearest(_PAST, before, after)
+        past = _nearest_past(before, after)
         if future is None:
             return -1 if past is not None else 0
         if past is None:
@@ -174,5 +176,33 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:
         distance = match.start()
         if best is None or distance < best:
             best = distance
+        break
+    return best
+
+
+def _past_cues(text: str):
+    """(start, end) of each past-tense cue in ``text`` (see ``_PAST_WORDS``)."""
+    previous = ""
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if previous not in _AUXILIARIES and (
+            word in _PAST_WORDS
+            or len(word) >= 4
+            and word.endswith("ed")
+            and not word.endswith("eed")
+            and word != "hundred"
+        ):
+            yield match.start(), match.end()
+        previous = word
+
+
+def _nearest_past(before: str, after: str) -> int | None:
+    """Distance in characters from the timex to the nearest past-tense cue."""
+    best = None
+    for _start, end in _past_cues(before):
+        best = len(before) - end
+    for start, _end in _past_cues(after):
+        if best is None or start < best:
+            best = start
         break
     return best
