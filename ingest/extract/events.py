@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ingest.extract import sentences
 from ingest.extract.headline import find_verb, headline, is_modal, is_negated
@@ -61,6 +61,8 @@ def propose_events(
         for s, e in actor.mentions
     }
     mention_starts = [m[0] for m in mentions]
+    # People and organisations for headlines: surnames, and what "they" or "he" stand for.
+    naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people))
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -82,7 +84,7 @@ def propose_events(
             continue
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
             clause_start = max(clause_start, start)
-            found = _title(text, clause_start, clause_end, candidates, (people, owners))
+            found = _title(text, clause_start, clause_end, candidates, naming)
             if not found:
                 continue
             title, when = found
@@ -195,7 +197,7 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     if clause.rstrip().endswith("?"):
         return None
     if names:
-        clause = shorten_people(text, clause, start, *names)
+        clause = shorten_people(text, clause, start, names[0], names[1])
     body, offset, speaker = clause, 0, ""
     frame = None
     for match in _REPORT_FRAME.finditer(clause):
@@ -249,15 +251,15 @@ def _referents(text: str, start: int, names) -> dict[str, str]:
     group or state, and the person, named last in the 400 characters before."""
     if not names:
         return {}
-    people, owners = names
+    _people, owners, owner_ends, people_by_end = names
     found: dict[str, str] = {}
-    body = [(e, s) for e, (s, kind) in owners.items() if start - 400 <= e <= start]
-    if body:
-        end, begin = max(body)
-        found["they"] = found["it"] = text[begin:end]
-    persons = [(s, e) for s, e in people if start - 400 <= e <= start]
-    if persons:
-        begin, end = max(persons)
+    index = bisect_right(owner_ends, start) - 1
+    if index >= 0 and owner_ends[index] >= start - 400:
+        end = owner_ends[index]
+        found["they"] = found["it"] = text[owners[end][0] : end]
+    index = bisect_right(people_by_end, (start, start)) - 1
+    if index >= 0 and people_by_end[index][0] >= start - 400:
+        end, begin = people_by_end[index]
         found["he"] = found["she"] = surname(text[begin:end])
     return found
 
