@@ -36,7 +36,7 @@ from ingest.extract.actor_words import (
 from ingest.extract.gazetteer import Entry, Gazetteer, normalise
 from ingest.extract.headline import base_form
 from ingest.extract.model import Actor, Timex
-from ingest.extract.names import NAME_PARTICLES, Chunk, Token, chunks, tokenise
+from ingest.extract.names import NAME_PARTICLES, Chunk, Token, chunks, glued_particle, tokenise
 
 
 @dataclass(slots=True)
@@ -243,7 +243,7 @@ def _resolve_segment(doc: _Document, tokens: list[Token], titled: bool) -> list[
     while tokens and not tokens[0].capitalised and tokens[0].text[:3] not in ("al-", "el-"):
         tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
         titled = False
-    while tokens and not tokens[-1].capitalised:
+    while tokens and not (tokens[-1].capitalised or glued_particle(tokens[-1].text)):
         tokens = tokens[:-1]  # "Office on (June 18)": a connector left by a cut
     if not tokens or all(t.text in TITLES for t in tokens):
         return []

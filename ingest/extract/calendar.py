@@ -113,22 +113,30 @@ def season_of(month: int) -> str:
     )
 
 
-_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+# Within a "season year" winter comes last: ``2024-WI`` is December 2024 to February 2025,
+# as :mod:`ingest.extract.when` reads it.
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def season_year(day: dt.date) -> tuple[int, str]:
+    """The season a day falls in, with the year that season is named by."""
+    if day.month in (1, 2):
+        return day.year - 1, "WI"
+    return day.year, season_of(day.month)
 
 
 def season_shift(day: dt.date, season: str, direction: int) -> str:
-    """``YYYY-SS`` for the named season: the current year's, or the last/next one."""
-    year = day.year
-    current = season_of(day.month)
-    if current == "WI" and day.month == 12:
-        # December is the start of next year's winter in TimeML's simple scheme; keep the year.
-        pass
+    """``YYYY-SS`` for the named season: the current one (0), or the last (-1) or next (+1)
+    one that is not the season ``day`` is in."""
+    year, current = season_year(day)
     here = _SEASON_ORDER.index(current)
     there = _SEASON_ORDER.index(season)
     if direction < 0 and there >= here:
         year -= 1
     elif direction > 0 and there <= here:
         year += 1
+    elif direction == 0 and season != "WI" and current == "WI" and day.month in (1, 2):
+        year += 1  # "this spring" said in January is the spring ahead
     return f"{year:04d}-{season}"
 
 

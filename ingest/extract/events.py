@@ -4,33 +4,41 @@ A sentence (or, when it names several dates, each clause) that has a definite da
 verb of happening in the past becomes a proposal; the date is the one nearest the verb, and
 a date in an "after ..." clause dates that clause's verb. Not proposed: sentences whose only
 verb reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"),
-negated happenings, durations and vague times ("for three years", "recently"), dates in
-asides (", which began in 2022,"), happenings whose own date is unknown, and dates after
-the publication date. Two proposals with the same date and the same actors, or the same
-date and verb with one's actors among the other's, are one happening told twice; the first
-telling is kept and gains the other's actors.
+negated happenings, states ("the war lasted 34 days"), durations and vague times ("for three
+years", "recently"), background: dates in asides (", which began in 2022,"), the start of
+a state ("has intensified since mid-2024", "since it invaded in 2022"), stretches ("for most
+of the past decade") and years before a noun ("the 2019 uprising"); happenings whose own
+date is unknown, and dates after the publication date. After "said on Thursday", a date of
+the reported clause's own dates it. Two proposals with the same date and the same actors,
+or the same date and verb with one's actors among the other's, are one happening told
+twice; the first telling is kept and gains the other's actors. Headlines name people by
+surname (:mod:`ingest.extract.title_names`) and take a pronoun subject from the speaker or
+the group last named.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ingest.extract import sentences
 from ingest.extract.headline import find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
+from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.when import to_when
 from models.dates import parse
 
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
-    r"confirmed|wrote|according\s+to\s+[^,]+,)\s*(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?"
-    r"(?:that\s+)?",
+    r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
+    r"admitted|denied|asserted)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))\s*"
+    r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
-    r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas)\s+|,\s+before\s+|,\s+after\s+"
+    r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
+    r"|,\s+after\s+|,\s+where\s+"
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -45,7 +53,16 @@ def propose_events(
 ) -> list[Event]:
     """Dated happenings in ``text`` as event proposals (see the module notes)."""
     mentions = sorted((start, end, actor.name) for actor in actors for start, end in actor.mentions)
+    people = sorted((s, e) for actor in actors if actor.kind == "person" for s, e in actor.mentions)
+    owners = {
+        e: (s, actor.kind)
+        for actor in actors
+        if actor.kind in ("organisation", "group", "state")
+        for s, e in actor.mentions
+    }
     mention_starts = [m[0] for m in mentions]
+    # People and organisations for headlines: surnames, and what "they" or "he" stand for.
+    naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people))
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -67,7 +84,7 @@ def propose_events(
             continue
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
             clause_start = max(clause_start, start)
-            found = _title(text, clause_start, clause_end, candidates)
+            found = _title(text, clause_start, clause_end, candidates, naming)
             if not found:
                 continue
             title, when = found
@@ -115,11 +132,24 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
                         skip.add(index + 1)
         if when is None:
             when = to_when(timex.value, timex.mod)
+        if (
+            when
+            and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start)
+            and _NOUN_AFTER.match(text, end)
+        ):
+            when = None  # "the 2019 uprising": a background happening, not a date of one
         if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
             # An unresolved date ("Saturday" with no publication date) still claims its
             # clause, so that a background date nearby is not taken for it.
             found.append((timex.start, end, when))
     return found
+
+
+_PREMODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|was|were|is|are|has|had|when|after|"
+    r"before|as|until|through)\b)[a-z][a-z-]+\b"
+)
 
 
 def _clauses(text, start, end, inside):
@@ -138,8 +168,12 @@ def _clauses(text, start, end, inside):
     return result
 
 
-def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | None:
-    """The headline of a clause and the date nearest its verb."""
+def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str, str] | None:
+    """The headline of a clause and the date nearest its verb.
+
+    ``names`` is (person mention spans, organisation and state mentions by their end), for
+    writing people by their surnames (:func:`title_names.shorten_people`).
+    """
     # Blank the dates out so that "Tuesday" is not read as the subject.
     pieces = []
     position = start
@@ -153,13 +187,17 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     pieces.append(text[position:end])
     clause = "".join(pieces)
     clause = re.sub(
-        r"\b(?:on|in|at|during|since|by|from|until|between|of|early|late)(\s+)(?=\s{3,})",
+        r"\b(?:(?:on|in|at|during|since|by|from|until|between|of|early|late|around|about|"
+        r"approximately|shortly|just|nearly|some|after|before|the|night|morning|evening|"
+        r"afternoon|weekend|week|end|start|beginning|middle|dawn)\s+)+(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
         flags=re.IGNORECASE,
     )
     if clause.rstrip().endswith("?"):
         return None
+    if names:
+        clause = shorten_people(text, clause, start, names[0], names[1])
     body, offset, speaker = clause, 0, ""
     frame = None
     for match in _REPORT_FRAME.finditer(clause):
@@ -184,18 +222,93 @@ def _title(text: str, start: int, end: int, candidates) -> tuple[str, str] | Non
     if closest[2] and 0 <= local < len(body):
         verb = find_verb(body, local) or verb
     before_verb = body[max(0, verb[0] - 40) : verb[1]]
-    if is_modal(before_verb) or is_negated(before_verb):
+    if is_modal(before_verb) or is_negated(before_verb) or verb[2] in _STATE_VERBS:
         return None
-    title = headline(body, verb, speaker)
-    if len(title.split()) < 2:
+    title = headline(body, verb, speaker, _referents(text, start, names))
+    if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
     verb_at = start + offset + verb[0]
-    nearest = min(candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
+    # After "said on Thursday", a date of the reported clause's own, close to its verb, dates
+    # the happening ("said on Thursday it had shot down 60 drones overnight").
+    own = [
+        c
+        for c in candidates
+        if offset and c[0] >= start + offset and abs(c[0] - verb_at) <= 80 and c[2]
+        if not _background(text, start, c[0])
+    ]
+    nearest = min(own or candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
     if not nearest[2]:
         return None  # the happening's own date is not known
     if _in_aside(text, start, end, nearest[0], verb_at):
         return None  # "The war, which began in 2022, has killed ...": the date is background
+    if _background(text, start, nearest[0]):
+        return None
     return title, nearest[2]
+
+
+def _referents(text: str, start: int, names) -> dict[str, str]:
+    """What "they"/"it" and "he"/"she" most likely stand for at ``start``: the organisation,
+    group or state, and the person, named last in the 400 characters before."""
+    if not names:
+        return {}
+    _people, owners, owner_ends, people_by_end = names
+    found: dict[str, str] = {}
+    index = bisect_right(owner_ends, start) - 1
+    if index >= 0 and owner_ends[index] >= start - 400:
+        end = owner_ends[index]
+        found["they"] = found["it"] = text[owners[end][0] : end]
+    index = bisect_right(people_by_end, (start, start)) - 1
+    if index >= 0 and people_by_end[index][0] >= start - 400:
+        end, begin = people_by_end[index]
+        found["he"] = found["she"] = surname(text[begin:end])
+    return found
+
+
+# Verbs of lasting and being: a state, not a happening ("the war lasted 34 days").
+_STATE_VERBS = frozenset(
+    [
+        "last",
+        "remain",
+        "span",
+        "be",
+        "have",
+        "seem",
+        "stay",
+        "belong",
+        "own",
+        "contain",
+        "include",
+        "comprise",
+        "mean",
+        "matter",
+        "depend",
+        "consist",
+        "exist",
+        "know",
+        "resemble",
+        "deserve",
+    ]
+)
+# "since mid-2024", "since the war began in 2023": the start of a state the sentence is about.
+_SINCE = re.compile(r"\bsince\b[^;.,]*$", re.IGNORECASE)
+# "for most of the past decade", "throughout 2023": a stretch, not a date of a happening.
+_STRETCH = re.compile(
+    r"\b(?:(?:for|throughout)\s+(?:(?:most|much|all|part|some|the\s+rest)\s+of\s+)?"
+    r"|(?:over|during|in)\s+(?:most|much|all|part|some|the\s+rest)\s+of\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_STRETCH_DATE = re.compile(r"the\s+(?:past|last|previous)\s", re.IGNORECASE)
+
+
+def _background(text: str, start: int, date_at: int) -> bool:
+    """Is the date the start of a state ("since ...") or a stretch ("for most of ...")?"""
+    if _SINCE.search(text, start, date_at):
+        return True
+    if _STRETCH_DATE.match(text, date_at) and re.search(
+        r"\b(?:over|during|in|for|throughout)\s+$", text[max(start, date_at - 12) : date_at]
+    ):
+        return True  # "over the past decade"
+    return bool(_STRETCH.search(text, max(start, date_at - 40), date_at))
 
 
 def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bool:
@@ -206,7 +319,7 @@ def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bo
     return False
 
 
-_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;.]*(?:,|$)")
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;.]*(?:[,.]|$)")
 
 
 def _actors_in(mentions, starts, start, end) -> list[str]:

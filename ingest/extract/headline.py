@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 from ingest.extract.verbs import (
+    ADVERBS,
+    AMBIGUOUS_PAST,
+    DOUBLED_L,
     E_VERBS,
     IRREGULAR_PARTICIPLE,
     IRREGULAR_PAST,
@@ -27,11 +30,25 @@ _MODAL = re.compile(
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|neither|nor)\b", re.IGNORECASE)
 _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 _BOUNDARIES = re.compile(
-    r",|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
+    r",(?!\d{3}(?!\d))|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
-    r"prompting|leaving|killing|wounding|injuring|marking)\b|\s[-–—]\s|\("
+    r"prompting|leaving|killing|wounding|injuring|marking|compared|up\s+from|down\s+from)\b"
+    r"|\s(?:(?:about|some|around|roughly|nearly|approximately)\s+)?\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|"
+    r"miles?|met(?:er|re)s?|nautical\s+miles)\b(?=[^,;.]{0,24}?\b(?:north|south|east|west|from|"
+    r"outside|off)\w*)"
+    r"|\s[-–—]\s|\("
 )
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
+# Simple past forms that are never participles ("rose", not "risen"): never passive.
+_SIMPLE_PAST_ONLY = frozenset(
+    word
+    for word, base in IRREGULAR_PAST.items()
+    if base in set(IRREGULAR_PARTICIPLE.values()) and word not in IRREGULAR_PARTICIPLE
+)
+# Stem endings (after a single vowel) whose base ends in a silent "e".
+_E_ENDINGS = ("am", "as", "ad", "ap", "ip", "il", "in", "az", "ok", "ak", "ik", "um", "af", "us")
+_NO_E = frozenset(["focus", "develop", "envelop", "gossip", "worship", "kidnap"])
+_PREFIXED = re.compile(r"^(re|over|under|out|with|mis|up|fore)-?([a-z]+)$")
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "did", "does", "do"]
 )
@@ -46,9 +63,17 @@ def base_form(word: str) -> str | None:
         return IRREGULAR_PAST[lower]
     if lower in IRREGULAR_PARTICIPLE:
         return IRREGULAR_PARTICIPLE[lower]
+    prefixed = _PREFIXED.match(lower)
+    if prefixed and len(prefixed[2]) > 2:
+        rest = prefixed[2]
+        base = IRREGULAR_PAST.get(rest) or IRREGULAR_PARTICIPLE.get(rest)
+        if base and rest not in AMBIGUOUS_PAST:
+            return prefixed[1] + base  # "retaken" -> "retake", "overran" -> "overrun"
     if not lower.endswith("ed") or len(lower) < 4:
         return None
     stem = lower[:-2]
+    if lower in DOUBLED_L:
+        return stem[:-1]  # "repelled" -> "repel", "controlled" -> "control"
     if lower[:-1] in E_VERBS:
         return lower[:-1]
     if stem + "e" in E_VERBS:
@@ -59,8 +84,14 @@ def base_form(word: str) -> str | None:
         return lower[:-3] + "y"
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]  # "stopped" -> "stop"
+    if stem.endswith("ong"):
+        return stem  # "belonged", "prolonged"
     if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
+        if stem[-1] in "szvcg":
+            return stem + "e"  # "ceased" -> "cease", "achieved", "besieged", "squeezed"
         return stem  # "defeated" -> "defeat", "appealed" -> "appeal"
+    if stem[-1] == "u" or stem.endswith(_E_ENDINGS) and stem not in _NO_E:
+        return stem + "e"  # "subdued", "blamed", "evaded", "fined", "revoked", "presumed"
     if stem.endswith(
         (
             "at",
@@ -131,7 +162,7 @@ def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool
             if (
                 verb[1] <= near
                 and near - verb[1] <= 60
-                and re.search(r"\b(?:after|when|as|before|once|until|since)\b", between)
+                and re.search(r"\b(?:after|when|as|before|once|until|since|where)\b", between)
             ):
                 return verb
     return found[0]
@@ -154,18 +185,34 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
         ):
             continue
         previous = words[index - 1].group().lower() if index else ""
-        passive = previous in ("was", "were", "been", "being", "be", "is", "are")
         if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
             continue  # "the alleged attack", "to attack"
+        back = index - 1
+        while back > 0 and back >= index - 2 and _adverb(words[back].group()):
+            back -= 1  # "was also hit", "were later released"
+        if back < index - 1:
+            previous = words[back].group().lower()
+        passive = previous in ("was", "were", "been", "being", "be", "is", "are")
         if _in_relative_clause(clause, match.start()):
             continue  # "the airport, which has suffered incidents, ...": not the main verb
-        if index + 1 < len(words) and words[index + 1].group().lower() in ("by",) and not passive:
-            passive = True
-        start = words[index - 1].start() if previous in _AUXILIARIES else match.start()
+        if (
+            index + 1 < len(words)
+            and words[index + 1].group().lower() == "by"
+            and not passive
+            and word.lower() not in _SIMPLE_PAST_ONLY
+            and not (index + 2 < len(words) and words[index + 2].group()[:1].isdigit())
+        ):
+            passive = True  # "shelled by Russia"; not "rose by 30%" or "fell by Monday"
+        start = words[back].start() if previous in _AUXILIARIES else match.start()
         found.append((start, match.end(), base, passive))
         if len(found) >= 6:
             break
     return found
+
+
+def _adverb(word: str) -> bool:
+    lower = word.lower()
+    return lower in ADVERBS or (lower.endswith("ly") and len(lower) > 4 and lower.isalpha())
 
 
 def _in_relative_clause(clause: str, position: int) -> bool:
@@ -173,7 +220,7 @@ def _in_relative_clause(clause: str, position: int) -> bool:
     head = clause[:position]
     cut = max(head.rfind(","), head.rfind("("), head.rfind(";"))
     stretch = head[cut + 1 :].split()
-    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose", "where")
+    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose")
 
 
 _PRONOUNS = {
@@ -185,41 +232,6 @@ _PRONOUNS = {
 }
 
 
-AMBIGUOUS_PAST = {
-    "cost",
-    "hit",
-    "set",
-    "put",
-    "cut",
-    "let",
-    "hurt",
-    "bid",
-    "beat",
-    "read",
-    "shut",
-    "spread",
-    "split",
-    "quit",
-    "cast",
-    "broadcast",
-    "forecast",
-    "bound",
-    "found",
-    "lay",
-    "lit",
-    "shed",
-    "wound",
-    "left",
-    "felt",
-    "fell",
-    "saw",
-    "rose",
-    "lead",
-    "led",
-    "won",
-}
-
-
 def _subject_before(words, index: int) -> bool:
     """Is the word before ``index`` something that can do things (a name, a plural noun, a
     pronoun, an auxiliary)?"""
@@ -227,19 +239,39 @@ def _subject_before(words, index: int) -> bool:
         return False
     previous = words[index - 1].group()
     lower = previous.lower()
-    return (
+    if (
         previous[:1].isupper()
         or lower in ("it", "they", "he", "she", "we", "who", "which", "that")
         or lower in _AUXILIARIES
         or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)
-    )
+    ):
+        return True
+    # "A drone attack set ...": a noun phrase opened by a determiner a few words back.
+    if lower in _DETERMINERS or not lower.isalpha():
+        return False
+    for back in range(index - 2, max(-1, index - 5), -1):
+        word = words[back].group().lower()
+        if word in _DETERMINERS:
+            return back == 0 or words[back - 1].group().lower() not in _SUBJECT_CUT
+        if not word.isalpha() or word in _SUBJECT_CUT or base_form(word):
+            return False
+    return False
 
 
-def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -> str:
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
+
+
+def headline(
+    clause: str,
+    verb: tuple[int, int, str, bool],
+    speaker: str = "",
+    referents: dict[str, str] | None = None,
+) -> str:
     """A short headline for ``clause`` around its main ``verb``.
 
     ``speaker`` is the text before a reporting verb ("Sudan's army said it had ..."); it
-    stands in for a pronoun subject.
+    stands in for a pronoun subject. Failing that, ``referents`` maps "they"/"it" and
+    "he"/"she" to the actor the text last named ("They captured Aleppo" after "HTS ...").
     """
     start, end, base, passive = verb
     subject = _tidy(_last_phrase(clause[:start]))
@@ -247,14 +279,21 @@ def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -
         stand_in = _tidy(_last_phrase(speaker))
         if stand_in and stand_in.lower() not in _PRONOUNS:
             subject = stand_in
+    if subject.lower() in _PRONOUNS and referents:
+        subject = referents.get(subject.lower(), subject)
     rest = clause[end:]
-    rest = re.split(r"\s(?:and|but)\s+(?=[a-z]+ed\b)", rest, maxsplit=1)[0]
+    rest = _COORDINATED.split(rest, maxsplit=1)[0]
     stop = _BOUNDARIES.search(rest)
     obj = _tidy(rest[: stop.start()] if stop else rest)
     if passive:
         verb_text = clause[start:end].split()[-1].lower()
     else:
-        verb_text = third_person(base) if not _plural(subject) else base
+        # A lone capitalised word that opens the clause is capitalised by its place only.
+        first_word = subject.split(" ")[0]
+        opening = re.sub(r"^(?:the|a|an)\s+", "", clause[:start].strip(" \"“'"), flags=re.I)
+        initial = opening.split(" ")[0] == first_word
+        lowered = first_word.lower() + subject[len(first_word) :] if initial else subject
+        verb_text = base if _plural(lowered) else third_person(base)
     words = [w for w in (subject, verb_text, obj) if w]
     text = " ".join(" ".join(words).split())
     text = text.strip(" .,;:-–—\"'“”")
@@ -271,6 +310,12 @@ def headline(clause: str, verb: tuple[int, int, str, bool], speaker: str = "") -
     return text[:1].upper() + text[1:] if text else ""
 
 
+# "... and took Hama", "... and have not resumed": a second verb, cut from the headline.
+_COORDINATED = re.compile(
+    r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b|(?:"
+    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
+    + r")\b)"
+)
 _CUT_BEFORE = {
     "from",
     "to",
@@ -326,8 +371,8 @@ def _last_phrase(text: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _LEADING:
         words = words[1:]
-    while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
-        words = words[:-1]  # "Boeing had initially (agreed)"
+    while words and (words[-1].lower() in _AUXILIARIES or _adverb(words[-1])):
+        words = words[:-1]  # "Boeing had initially (agreed)", "the grid was also (hit)"
     if len(words) > 4:
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in _SUBJECT_CUT:
@@ -338,6 +383,7 @@ def _last_phrase(text: str) -> str:
 
 _LEADING = set(
     [
+        "where",
         "when",
         "as",
         "after",
@@ -391,15 +437,60 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[\"“”]", "", text)
-    return text.strip(" ,.;:")
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not re.search(
+        r"(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", text
+    ):
+        text = text.rstrip(".")  # keep "U.S." and "Inc."
+    return text.strip(" ,;:")
+
+
+_PLURAL_NOUNS = frozenset(
+    ["people", "men", "women", "children", "police", "troops", "forces", "personnel", "clergy"]
+)
+_COUNTS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "several",
+        "many",
+        "some",
+        "both",
+    ]
+)
+
+
+# "the Houthis", "Israelis", "Kurds": a people, plural.
+_DEMONYMS = re.compile(
+    r"^(?:they|we|[A-Z][a-z]+(?:ians|ans|is|ds|bs|ts)|Kurds|Turks|Arabs|Serbs|Croats|Shiites)$"
+    r"(?<!^Paris)(?<!^Tunis)(?<!^Memphis)(?<!^Dennis)(?<!^Lewis)(?<!^Chris)(?<!^Francis)"
+    r"(?<!^States)(?<!^Orleans)(?<!^Emirates)(?<!^Nations)(?<!^Reuters)(?<!^Sports)(?<!^Arts)",
+    re.IGNORECASE,
+)
 
 
 def _plural(subject: str) -> bool:
     if not subject:
         return False
-    last = subject.split()[-1]
-    if " and " in f" {subject} ":
-        return True
+    # The head of "Talks in Jeddah" is "Talks".
+    head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
+    words = head[0].split()
+    last, first = words[-1], words[0].lower()
+    if " and " in f" {subject} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
+        return True  # "Egyptian and Qatari mediators", "armed men", "police"
+    if len(words) > 1 and (first[:1].isdigit() and first not in ("1", "one") or first in _COUNTS):
+        return True  # "1,000 displaced people", "two soldiers"
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 

@@ -283,5 +283,9 @@ def _name_like(token: Token) -> bool:
     word = token.text
     if token.capitalised:
         return True
-    # "al-Qaeda", "el-Sisi", "bin Salman": lower-case particles glued to a capital.
+    return glued_particle(word)
+
+
+def glued_particle(word: str) -> bool:
+    """ "al-Qaeda", "el-Sisi", "al-Golani": a lower-case particle glued to a capital."""
     return word[:3] in ("al-", "el-") and word[3:4].isupper()

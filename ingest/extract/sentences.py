@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     [
         "mr",
         "mrs",
@@ -74,7 +74,7 @@ def split(text: str) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)\.$", text[max(0, match.start() - 12) : match.start() + 1])
             if word:
                 token = word.group(1).lower()
-                if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+                if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
                     # "U.S." ends a sentence only when a capitalised word follows after a break.
                     following = text[end : end + 3]
                     if token not in (

@@ -14,6 +14,8 @@ from ingest.extract import (  # noqa: F401  (importing registers the rules)
     timex_clock,
     timex_grammar,
     timex_grammar2,
+    timex_holidays,
+    timex_periods,
     timex_vague,
 )
 from ingest.extract.model import Timex

@@ -42,6 +42,16 @@ _DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|ye
 
 
 def _time_value(match, ctx, hour, minute):
+    day = _day_of(match, ctx)
+    if day is None:
+        return None
+    if hour == 24:
+        return f"{day}T24:00"
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
+def _day_of(match, ctx) -> str | None:
+    """The day a time of day is on: the one named after it, else the day last spoken of."""
     if match["wd"]:
         day = resolve_weekday(ctx, ctx_weekday(match["wd"]), match.start(), match.end())
     elif match["deictic"]:
@@ -56,9 +66,7 @@ def _time_value(match, ctx, hour, minute):
     else:
         anchor = ctx.anaphor
         day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
-    if hour == 24:
-        return f"{day}T24:00"
-    return f"{day}T{hour:02d}:{minute:02d}"
+    return day
 
 
 def ctx_weekday(word: str) -> int:
@@ -108,6 +116,34 @@ def clock_24(match, ctx):
     priority=1,
 )
 def clock_word(match, ctx):
+    if re.search(r"\bhigh\s+$", ctx.text[max(0, match.start() - 6) : match.start()], re.I):
+        return None  # "High Noon", "high noon for Poland": an idiom
     hour = 24 if match["w"].lower() == "midnight" else 12
     value = _time_value(match, ctx, hour, 0)
     return None if value is None else whole(match, "TIME", value)
+
+
+_TWILIGHT_BEFORE = re.compile(r"\b(?:at|before|after|around|by|until|till|from|since)\s+$", re.I)
+_TWILIGHT = {
+    "dawn": "MO",
+    "daybreak": "MO",
+    "sunrise": "MO",
+    "dusk": "EV",
+    "sunset": "EV",
+    "nightfall": "NI",
+}
+
+
+@rule(
+    "twilight",
+    rf"(?P<w>dawn|daybreak|sunrise|dusk|sunset|nightfall){_DAY_AFTER_TIME}(?![\w-])",
+    priority=1,
+)
+def twilight(match, ctx):
+    """ "at dawn on Friday", "before dusk": that part of the day (TimeML ``TMO``, ``TEV``)."""
+    if not _TWILIGHT_BEFORE.search(ctx.text, max(0, match.start() - 8), match.start()):
+        return None  # "Dawn broke", "a dawn raid": not a time of its own
+    day = _day_of(match, ctx)
+    if day is None:
+        return None
+    return whole(match, "TIME", f"{day}T{_TWILIGHT[match['w'].lower()]}")

@@ -8,27 +8,49 @@ import datetime as dt
 import re
 
 from ingest.extract.calendar import value_granularity, value_to_date
+from ingest.extract.sentences import ABBREVIATIONS
 
 # Words that put a clause in the future ("will meet on Tuesday", "is expected to arrive in May").
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wont|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|"
+    r"\b(?:will|won't|wont|shall|should|'ll|going\s+to|plans?\s+to|planning|scheduled|"
     r"expected\s+to|expects\s+to|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
-    r"payable|will|starts?|begins?|meets?|expected|ahead\s+of|"
-    r"intends?\s+to|aims?\s+to|next|upcoming|would|hopes?\s+to|tomorrow|"
-    r"promised\s+to|vowed\s+to|deadline|forthcoming)\b",
+    r"payable|starts?|begins?|meets?|expected|ahead\s+of|effective|"
+    r"intends?\s+to|aims?\s+to|next(?!\s+to\b)|upcoming|would|hopes?\s+to|tomorrow|"
+    r"promised\s+to|vowed\s+to|forthcoming)\b",
     re.IGNORECASE,
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|announced|ago|last|earlier|reported|killed|signed|"
-    r"met|held|began|ended|took|made|came|went|left|arrived|launched|attacked|struck|won|lost|"
-    r"\w+ed)\b",
-    re.IGNORECASE,
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Past forms ("said", "struck", any "-ed" word but "succeed", "need" and "hundred"). A
+# participle after an auxiliary ("will be held", "has been killed", "is expected") or a
+# copula ("remain closed") says nothing of the time by itself: the auxiliary does ("was
+# held" is past through "was").
+_PAST_WORDS = _words(
+    """was were had did said told announced ago last earlier reported killed signed met held
+    began ended took made came went left arrived launched attacked struck won lost brought
+    fought bought sought caught thought gave got saw sent spent built fell rose shot fled stood
+    kept found felt heard knew became broke chose drove flew spoke threw wrote sank withdrew
+    overran paid sold agreed freed"""
 )
+_AUXILIARIES = _words("be been being is are has have get gets remain remains stay stays")
+_WORD = re.compile(r"\w+")
 _PAST_PLAN = re.compile(
     r"\b(?:had|was|were)\s+(?:been\s+)?(?:due|scheduled|set|expected|planned|supposed)\b",
     re.IGNORECASE,
 )
+# A trailing attribution (", the ministry said.") reports the clause; its tense is not the
+# clause's ("talks will resume on Tuesday, officials said").
+_ATTRIBUTION = re.compile(
+    r"[,;]\s*+[\"'’”]*\s*+(?:[\w.'’-]+\s++){0,5}?"
+    r"(?:said|says|told|added|reported|announced|stated|according\s+to)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b[A-Za-z]{2,5})$")
 
 
 class Context:
@@ -92,30 +114,57 @@ class Context:
         self.last_year = day.year
         if granularity == "day":
             self.last_day = day
-        if granularity == "quarter":
+        if granularity == "quarter" and (self.dct is None or day <= self.dct):
+            # A forecast ("losses through the third quarter of 1990") is not the quarter
+            # the story reports on: later bare quarters and "a year ago" keep to that one.
             self.last_quarter = value
 
     # ------------------------------------------------------------------- tense
     def tense(self, start: int, end: int) -> int:
         """+1 when the clause around ``start..end`` speaks of the future, -1 of the past,
         0 when nothing in the sentence says which."""
-        left = self.text.rfind("\n", max(0, start - 300), start)
+        text = self.text
+        left = text.rfind("\n", max(0, start - 300), start)
         window_start = max(left + 1, start - 200)
-        for match in _SENTENCE_END.finditer(self.text, window_start, start):
-            window_start = match.end()
-        stop = _SENTENCE_END.search(self.text, end, min(len(self.text), end + 200))
-        window_end = stop.start() if stop else min(len(self.text), end + 200)
-        before = self.text[window_start:start]
-        after = self.text[end:window_end]
-        if _PAST_PLAN.search(before):
-            return -1
+        for match in _SENTENCE_END.finditer(text, window_start, start):
+            if not _abbreviation_at(text, match.start()):
+                window_start = match.end()
+        window_end = min(len(text), end + 200)
+        for match in _SENTENCE_END.finditer(text, end, window_end):
+            if not _abbreviation_at(text, match.start()):
+                window_end = match.start()
+                break
+        before = text[window_start:start]
+        after = text[end:window_end]
+        attribution = _ATTRIBUTION.search(after)
+        if attribution:
+            after = after[: attribution.start()]
+        # "had been expected to": a plan in the past, whatever its verb says.
+        before = _PAST_PLAN.sub(_as_past, before)
+        after = _PAST_PLAN.sub(_as_past, after)
         future = _nearest(_FUTURE, before, after)
-        past = _nearest(_PAST, before, after)
+        past = _nearest_past(before, after)
         if future is None:
             return -1 if past is not None else 0
         if past is None:
             return 1
         return 1 if future <= past else -1
+
+
+def _as_past(match: re.Match) -> str:
+    return "was".ljust(len(match.group()))
+
+
+def _abbreviation_at(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of an abbreviation ("Mr.", "U.S.", "Feb.")
+    followed by more of the sentence, rather than the end of a sentence?"""
+    if text[dot] != ".":
+        return False
+    word = _ABBREVIATION.search(text, max(0, dot - 8), dot)
+    if word is None:
+        return False
+    token = word.group().lower()
+    return token in ABBREVIATIONS or len(token) == 1 or "." in token
 
 
 def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:
@@ -127,5 +176,33 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:
         distance = match.start()
         if best is None or distance < best:
             best = distance
+        break
+    return best
+
+
+def _past_cues(text: str):
+    """(start, end) of each past-tense cue in ``text`` (see ``_PAST_WORDS``)."""
+    previous = ""
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if previous not in _AUXILIARIES and (
+            word in _PAST_WORDS
+            or len(word) >= 4
+            and word.endswith("ed")
+            and not word.endswith("eed")
+            and word != "hundred"
+        ):
+            yield match.start(), match.end()
+        previous = word
+
+
+def _nearest_past(before: str, after: str) -> int | None:
+    """Distance in characters from the timex to the nearest past-tense cue."""
+    best = None
+    for _start, end in _past_cues(before):
+        best = len(before) - end
+    for start, _end in _past_cues(after):
+        if best is None or start < best:
+            best = start
         break
     return best

@@ -16,7 +16,6 @@ from ingest.extract.timex_patterns import (
     DAY_PART,
     HY,
     MONTH,
-    ORDINAL,
     ORDINAL_WORD,
     POSITION,
     SEASON,
@@ -28,6 +27,7 @@ from ingest.extract.timex_rules import (
     ANY_YEAR,
     Part,
     capitalised,
+    in_a_name,
     month_number,
     position_mod,
     resolve_day,
@@ -251,7 +251,7 @@ def ordinal_day(match, ctx):
     found = cal.valid_day(anchor.year, anchor.month, day)
     if found is None:
         return None
-    if found > anchor and ctx.tense(match.start(), match.end()) <= 0 and ctx.dct is not None:
+    if ctx.dct is not None and found > ctx.dct and ctx.tense(match.start(), match.end()) <= 0:
         year, month = cal.add_months(anchor.year, anchor.month, -1)
         found = cal.valid_day(year, month, day) or found
     return whole(match, "DATE", cal.day_value(found))
@@ -272,18 +272,20 @@ def month_year(match, ctx):
 
 @rule(
     "month_relative_year",
-    rf"(?P<mo>{MONTH}){S}(?:of{S})?(?P<rel>last|this|next){S}year",
+    rf"(?:(?P<pos>{POSITION}){HY})?(?P<mo>{MONTH}){S}(?:of{S})?(?P<rel>last|this|next){S}year",
     priority=2,
 )
 def month_relative_year(match, ctx):
+    """ "July last year", "mid-January last year", "March of next year"."""
     month = month_number(match["mo"])
     if month is None or not capitalised(match["mo"]):
         return None
+    mod = position_mod(match["pos"])
     anchor = ctx.anchor
     if anchor is None:
-        return whole(match, "DATE", f"XXXX-{month:02d}")
+        return whole(match, "DATE", f"XXXX-{month:02d}", mod)
     shift = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
-    return whole(match, "DATE", cal.month_value(anchor.year + shift, month))
+    return whole(match, "DATE", cal.month_value(anchor.year + shift, month), mod)
 
 
 @rule(
@@ -323,6 +325,8 @@ def month(match, ctx):
         elif _name_context(ctx, match.start()) and word.lower() in ("april", "june", "august"):
             return None
         following = ctx.text[match.end() : match.end() + 12]
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.text[match.end() : match.end() + 20]):
+            return None  # "the March of the Combatant Mothers": a name
         if word.lower() == "may" and re.match(
             r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following
         ):
@@ -341,15 +345,18 @@ _COUNT_NOUN = re.compile(
     re.IGNORECASE,
 )
 _QUANTITY_BEFORE = re.compile(
-    r"(?:about|some|nearly|almost|around|approximately|roughly|over|under|than|least|to|"
+    r"(?:\b(?:about|some|nearly|almost|around|approximately|roughly|over|under|than|least|to|"
     r"of|only|just|by|No\.|no\.|number|Resolution|resolution|Flight|flight|Route|route|"
-    r"Highway|Room|room|Article|article|Section|section|Page|page|[$£€#]|[-+/])\s*$"
+    r"Highway|Room|room|Article|article|Section|section|Page|page)|[$£€#]|[-+/])\s*$"
 )
+
+
+_MEASURE_AFTER = re.compile(r"-(?!era\b|style\b|vintage\b|built\b|model\b)[a-z]")
 
 
 @rule(
     "year",
-    rf"(?:(?P<pos>{POSITION}){HY})?(?:(?P<fy>fiscal(?:{S}year)?|calendar(?:{S}year)?|the{S}year|FY|financial{S}year)\s*+)?(?P<y>{ANY_YEAR})(?!\s*+(?:%|percent|per{S}cent|[-\u2013]\d|,\d))",
+    rf"(?:(?P<pos>{POSITION}){HY})?(?:(?P<fy>fiscal(?:{S}year)?|calendar(?:{S}year)?|the{S}year|FY|financial{S}year)\s*+)?(?P<y>{ANY_YEAR})(?!\s*+(?:%|percent|per{S}cent|[-\u2013]\d|,\d)|\.\d)",
 )
 def year(match, ctx):
     number = year_of(match["y"])
@@ -358,6 +365,8 @@ def year(match, ctx):
     spoken_alone = not match["y"].isdigit() and not (match["fy"] or "").lower().startswith("the")
     if spoken_alone and (not re.match(r"(?i)(?:nineteen|eighteen)\s", match["y"]) or match["pos"]):
         return None  # "two thousand" alone is a number; "nineteen ninety-six" is a year
+    if _MEASURE_AFTER.match(ctx.text, match.end()):
+        return None  # "the 2000-km border", "a 1500-member unit"
     if not match["pos"] and not match["fy"]:
         before = ctx.text[max(0, match.start() - 16) : match.start()]
         if _QUANTITY_BEFORE.search(before) and not re.search(r"(?:in|of|by)\s*$", before):
@@ -401,49 +410,9 @@ def year_range(match, ctx):
     ]
 
 
-_DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-
-
-@rule(
-    "decade",
-    rf"(?P<the>the{S})?(?:(?P<pos>{POSITION}){HY})?(?:(?P<full>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d)0s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
-)
-def decade(match, ctx):
-    if match["full"]:
-        value = match["full"][:3]
-    else:
-        if not match["the"]:
-            return None
-        digit = int(match["short"]) if match["short"] else _DECADE_WORDS[match["word"].lower()]
-        century = 19 if digit >= 3 or ctx.year is None or ctx.year < 2000 else 20
-        value = f"{century}{digit}"
-    return whole(match, "DATE", value, position_mod(match["pos"]), absolute=True)
-
-
-@rule(
-    "century",
-    rf"(?:the{S})?(?:(?P<pos>{POSITION}){HY})?(?P<ord>{ORDINAL}){HY}century",
-)
-def century(match, ctx):
-    text = match["ord"].lower()
-    number = int(re.match(r"\d+", text).group()) if text[0].isdigit() else ORDINALS.get(text)
-    if not number or number > 21:
-        return None
-    return whole(match, "DATE", f"{number - 1:02d}", position_mod(match["pos"]), absolute=True)
-
-
 @rule(
     "season",
-    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|the{S}coming|the{S}past|past|coming|the){S})?(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){HY})?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<y>{ANY_YEAR}))?(?![\w-])",
+    rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|the{S}coming|the{S}past|past|coming|the){S})?(?:(?P<pos>early|late|mid|the{S}end{S}of|the{S}start{S}of){HY})?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<y>{ANY_YEAR})(?:[-/\u2013](?P<y2>\d\d(?!\d)|{YEAR}))?)?(?![\w-])",
 )
 def season(match, ctx):
     code = SEASONS[match["season"].lower()]
@@ -453,7 +422,9 @@ def season(match, ctx):
         return None
     if year is None and rel == "the" and match["season"].lower() in ("fall", "spring"):
         return None
-    if capitalised(match["season"]) and not year and not rel:
+    if capitalised(match["season"]) and not year and rel in ("", "the"):
+        return None  # "the Winter War", "Arab Spring": a name
+    if in_a_name(ctx, match.start(), match.end()):
         return None
     mod = position_mod(match["pos"])
     if year is not None:
@@ -466,7 +437,7 @@ def season(match, ctx):
     elif rel in ("next", "this coming", "coming", "the coming"):
         value = cal.season_shift(anchor, code, +1)
     else:
-        value = f"{anchor.year:04d}-{code}"
+        value = cal.season_shift(anchor, code, 0)
     return whole(match, "DATE", value, mod)
 
 
@@ -525,40 +496,23 @@ def part_then_day(match, ctx):
 
 @rule(
     "part_alone",
-    rf"(?:(?P<pos>early|mid|late){HY}|the{S})(?P<part>morning|afternoon|evening)(?![\w-])",
+    rf"(?:(?P<pos>early|mid|late){HY}|the{S})(?P<part>morning|afternoon|evening|night)(?![\w-])",
 )
 def part_alone(match, ctx):
-    """ "by mid afternoon", "in the morning": that part of the reference day."""
+    """ "by mid afternoon", "in the morning", "throughout the night": that part of the
+    reference day."""
     if re.search(
         r"\b(?:every|each|a|one)\s+$", ctx.text[max(0, match.start() - 8) : match.start()]
     ):
         return None
+    if match["part"].lower() == "night" and (
+        not match.group().lower().startswith("the")
+        or re.match(r"\s++(?:of|before|after|when|that|in\s+which)\b", ctx.text[match.end() :])
+    ):
+        return None  # "the night of 5-6 March" is dated by its day; "the night before" elsewhere
     anchor = ctx.anaphor
     day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
     return whole(match, "TIME", f"{day}T{DAY_PARTS[match['part'].lower()]}")
-
-
-_HOLIDAYS = {
-    "christmas eve": (12, 24),
-    "christmas day": (12, 25),
-    "christmas": (12, 25),
-    "new year's eve": (12, 31),
-    "new year's day": (1, 1),
-}
-
-
-@rule("holiday", r"(?P<w>Christmas(?:\s++(?:Eve|Day))?|New\s++Year['’]s\s++(?:Eve|Day))(?![\w-])")
-def holiday(match, ctx):
-    month, day = _HOLIDAYS[" ".join(match["w"].lower().replace("’", "'").split())]
-    year = ctx.year
-    if year is None:
-        return whole(match, "DATE", f"XXXX-{month:02d}-{day:02d}")
-    anchor = ctx.anchor
-    if anchor is not None and ctx.tense(match.start(), match.end()) < 0:
-        candidate = cal.valid_day(anchor.year, month, day)
-        if candidate and candidate > anchor:
-            year -= 1
-    return whole(match, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
 
 
 @rule("overnight", r"overnight(?![\w-])")
@@ -590,7 +544,7 @@ def the_day_before(match, ctx):
 )
 def weekday(match, ctx):
     word = match["wd"]
-    if not capitalised(word):
+    if not capitalised(word) or in_a_name(ctx, match.start(), match.end()):
         return None
     number = WEEKDAYS[word.lower().rstrip(".")]
     rel = " ".join((match["rel"] or "").lower().split())

@@ -24,6 +24,7 @@ from ingest.extract.timex_rules import (
     count_of,
     duration_value,
     half_of,
+    in_a_name,
     position_mod,
     rule,
     unit_name,
@@ -128,7 +129,7 @@ def _weekend(match, ctx, offset, anchor=None):
 
 @rule(
     "the_weekend",
-    r"the\s++weekend(?![\w-])",
+    r"the\s++weekend(?![\w-])(?!\s++of\s++(?:[A-Z0-9]|the\b))",
 )
 def the_weekend(match, ctx):
     anchor = ctx.anchor
@@ -241,7 +242,25 @@ def _ago_value(match, ctx, amount, unit, back, anchor):
     return whole(match, "DATE", value)
 
 
+@rule(
+    "bare_ago",
+    r"(?P<unit>moments|minutes|hours|days|weeks|months|years|decades)\s++(?P<dir>ago|earlier|later)(?![\w-])",
+)
+def bare_ago(match, ctx):
+    """ "Hours earlier", "days later", "months ago": within the day in hand for hours, else
+    a vague past or future."""
+    unit = match["unit"].lower()
+    back = match["dir"].lower() in ("ago", "earlier")
+    if unit in ("moments", "minutes", "hours"):
+        anchor = ctx.anaphor if match["dir"].lower() != "ago" else ctx.anchor
+        if anchor is not None:
+            return [Part(match.start(), match.end(), "DATE", cal.day_value(anchor), anchor=False)]
+    return whole(match, "DATE", "PAST_REF" if back else "FUTURE_REF")
+
+
 # ---------------------------------------------------------------------- durations
+
+_AGE = re.compile(r"\s*+[-\u2010\u2011]?\s*+old\b", re.IGNORECASE)
 
 
 @rule(
@@ -253,14 +272,18 @@ def duration(match, ctx):
     count_text = match["n"]
     unit = unit_name(match["unit"])
     det = _norm(match["det"])
+    if _AGE.match(ctx.text, match.end()):
+        return None  # an age ("52 years old") is not a time
+    if match["unit"][:1].isupper() and in_a_name(ctx, match.start(), match.end()):
+        return None  # "the Hundred Years War"
+    if match["unit"][:1].isupper() and count_text[:1].isdigit():
+        return None  # "60 Minutes", "24 Hours": a title, not a time
     if count_text.lower() in ("a", "an") and (
         unit == "second" or (det == "" and _after_frequency(ctx, match.start()))
     ):
         return None
-    if re.fullmatch(r"\d{4}", count_text.replace(",", "")) and (
-        not det or not match["unit"].lower().endswith("s")
-    ):
-        return None  # "the 1988 quarter" is a date; "in 2024 days" is rarer than a year  # "2024 years" is rarer than "in 2024 days of ..."; leave to year rules
+    if re.fullmatch(r"\d{4}", count_text) and (not det or not match["unit"].lower().endswith("s")):
+        return None  # "the 1988 quarter" is a date, not 1,988 quarters ("1,000 days" is a count)
     amount = count_of(count_text)
     if unit == "quarter" and amount is None and not det:
         return None
@@ -281,8 +304,11 @@ def _after_frequency(ctx, start: int) -> bool:
     priority=2,
 )
 def duration_adjective(match, ctx):
-    if match["n"].lower() in ("a", "an"):
-        return None
+    tail = (match["tail"] or "").lower()
+    if match["n"].lower() in ("a", "an") and tail != "long" or tail == "old":
+        return None  # "a 39-year-old", "the 50-year-old alliance": ages are not times
+    if in_a_name(ctx, match.start(), match.end()):
+        return None  # "the Six-Day War"
     amount = count_of(match["n"])
     if amount is None:
         return None
@@ -291,11 +317,14 @@ def duration_adjective(match, ctx):
 
 @rule(
     "long_adjective",
-    r"(?P<unit>decades|years|months|weeks|days|hours|centuries)-long(?![\w-])",
+    r"(?P<unit>decades|years|months|weeks|days|hours|centuries)-long(?![\w-])"
+    r"|(?<=\ba\s)(?P<one>decade|year|month|week|day|hour|century)-long(?![\w-])",
     priority=2,
 )
 def long_adjective(match, ctx):
-    """ "a decades-long dispute", "a years-long war"."""
+    """ "a decades-long dispute", "a years-long war", "a month-long campaign"."""
+    if match["one"]:
+        return whole(match, "DURATION", duration_value(1, unit_name(match["one"])))
     return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
 
 
@@ -305,6 +334,16 @@ def long_adjective(match, ctx):
 )
 def the_years(match, ctx):
     """ "over the years": an unspecified stretch."""
+    return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
+
+
+@rule(
+    "the_days_around",
+    r"the\s++(?P<unit>hours|days|weeks|months|years)(?P<ahead>\s++(?:ahead|to\s++come))?(?=\s++(?:before|after|following|preceding|leading\s++up|that\s++followed|since)\b|(?<=ahead)|(?<=come))",
+    priority=1,
+)
+def the_days_around(match, ctx):
+    """ "in the days before the shooting", "the weeks ahead": a vague stretch."""
     return whole(match, "DURATION", duration_value(None, unit_name(match["unit"])))
 
 
@@ -319,9 +358,13 @@ def vague_plural(match, ctx):
 
 @rule(
     "bare_plural",
-    r"(?:for|in|within|over|after|took|take|lasted|last)\s++(?P<unit>years|months|weeks|decades|centuries|days|hours)(?![\w-])(?!\s++(?:of|ago|earlier|later|old)\b)",
+    r"(?:for|in|within|over|after|took|take|lasted|last)\s++(?P<unit>years|months|weeks|decades|centuries|days|hours)(?![\w-])(?!\s++(?:ago|earlier|later|old)\b)",
 )
 def bare_plural(match, ctx):
+    if re.match(r"\s++of\b", ctx.text[match.end() : match.end() + 4]) and not match.group()[
+        :6
+    ].lower().startswith("within"):
+        return None  # "in years of war"; but "within hours of the order" is a stretch
     unit = unit_name(match["unit"])
     return [Part(match.start("unit"), match.end("unit"), "DURATION", duration_value(None, unit))]
 
@@ -464,12 +507,13 @@ def half_year(match, ctx):
 
 @rule(
     "anaphoric_day",
-    rf"(?:(?P<rel>the{S}(?:following|next|previous|preceding|same|prior)|that|the{S}very){S}(?P<unit>day|morning|afternoon|evening|night)|the{S}(?P<unit2>day|night){S}(?P<dir>before|after))(?![\w-])",
+    rf"(?:(?:(?:later|earlier){S})?(?P<rel>the{S}(?:following|next|previous|preceding|same|prior)|that(?:{S}same)?|the{S}very){S}(?P<unit>day|morning|afternoon|evening|night)|the{S}(?P<unit2>day|night){S}(?P<dir>before|after))(?![\w-])",
     priority=1,
 )
 def anaphoric_day(match, ctx):
     anchor = ctx.anaphor
     rel = _norm(match["rel"]) or ("the previous" if _norm(match["dir"]) == "before" else "the next")
+    rel = "that" if rel == "that same" else rel
     unit = (match["unit"] or match["unit2"]).lower()
     if match["dir"]:
         after = ctx.text[match.end() : match.end() + 3]

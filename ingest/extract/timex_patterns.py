@@ -18,8 +18,11 @@ from ingest.extract.lexicon import (
     alternation,
 )
 
-S = r"\s++"  # one run of whitespace, never given back
-HY = r"(?:\s*+[-\u2010\u2011\u2013]\s*+|\s++)"  # "mid-2022", "mid 2022"
+# One run of whitespace, never given back, with at most one line break: an expression does
+# not run across a blank line (a headline's last word and the dateline under it).
+S = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?|\n[^\S\n]*+)"
+_S0 = r"[^\S\n]*+(?:\n[^\S\n]*+)?"  # the same, possibly empty
+HY = rf"(?:{_S0}[-\u2010\u2011\u2013]{_S0}|{S})"  # "mid-2022", "mid 2022"
 
 MONTH_FULL = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"

@@ -177,11 +177,7 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
     elif rel == "this":
         pass
     else:
-        direction = ctx.tense(start, end)
-        if re.search(
-            r"\b(?:by|until|till|through|before)\s+$", ctx.text[max(0, start - 10) : start]
-        ):
-            direction = 1  # "talks should end by May": a deadline ahead
+        direction = _deadline_tense(ctx, start, end)
         if direction > 0 and month < anchor.month - 1:
             year += 1
         elif direction <= 0 and month > anchor.month + 1:
@@ -221,9 +217,25 @@ def resolve_weekday(ctx: Context, weekday: int, start: int, end: int, rel: str =
         day = cal.weekday_near(anchor + dt.timedelta(days=1), weekday, +1)
     elif rel == "this":
         day = cal.weekday_near(anchor, weekday, +1 if ctx.tense(start, end) > 0 else -1)
+    elif _INTO.search(ctx.text, max(0, start - 30), start) and ctx.anaphor is not None:
+        # "went on into the early hours of Friday": the next such day after the one in hand.
+        day = cal.weekday_near(ctx.anaphor + dt.timedelta(days=1), weekday, +1)
     else:
-        day = cal.weekday_near(anchor, weekday, 1 if ctx.tense(start, end) > 0 else -1)
+        day = cal.weekday_near(anchor, weekday, 1 if _deadline_tense(ctx, start, end) > 0 else -1)
     return cal.day_value(day)
+
+
+_INTO = re.compile(r"\binto\s+(?:the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+
+
+def _deadline_tense(ctx: Context, start: int, end: int) -> int:
+    """The tense for a date, where "until Friday" or "by May" with no word of the past
+    is a bound ahead ("talks should end by May", "markets stay closed until Friday")."""
+    direction = ctx.tense(start, end)
+    if direction == 0 and _DEADLINE.search(ctx.text, max(0, start - 8), start):
+        return 1
+    return direction
 
 
 def unit_name(word: str) -> str:
@@ -254,7 +266,8 @@ def duration_value(amount: float | None, unit: str) -> str:
     clock = unit in ("second", "minute", "hour")
     prefix = "PT" if clock else "P"
     if amount is None:
-        suffix = {"decade": "DE", "century": "CE", "millennium": "ML"}.get(unit, letter)
+        # "decades" is counted in years, as "two decades" is (P20Y): PXY.
+        suffix = {"century": "CE", "millennium": "ML"}.get(unit, letter)
         return f"{prefix}X{suffix}"
     factor = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
     amount = amount * factor
@@ -335,3 +348,24 @@ _NOT_PLURAL_NOUNS = {
     "hours",
     "minutes",
 }
+
+
+# Names that contain a time word: "the Six-Day War", "the Sunday Times", "Bloody Sunday",
+# "the Good Friday Agreement", "the Winter Olympics". The time word is not a time there.
+_NAME_HEAD = re.compile(
+    r"[\s-]++(?:War|Wars|Offensive|Revolution|Uprising|Agreement|Accords?|Olympics|Games|"
+    r"Palace|Times|Telegraph|Express|Mirror|Herald|Post|People|Independent|Mail|Star|Sport|"
+    r"Magazine|Edition|Show|Programme|Program|Club|Movement|Party|Front|Brigade|Crisis|"
+    r"Campaign|Operation|Massacre|Plan|Festival)\b"
+)
+_NAME_MODIFIER = re.compile(
+    r"\b(?:Bloody|Black|Super|Ash|Holy|Maundy|Shrove|Cyber|Fox\s+News|Meet\s+the\s+Press|"
+    r"Mail\s+on|Arab|Prague|Operation)\s+$"
+)  # named days ("Black Monday") are dated by the holiday rules, where they can be
+
+
+def in_a_name(ctx: Context, start: int, end: int) -> bool:
+    """Is the time word at ``start..end`` part of a name ("the Sunday Times")?"""
+    if _NAME_HEAD.match(ctx.text, end):
+        return True
+    return bool(_NAME_MODIFIER.search(ctx.text, max(0, start - 24), start))

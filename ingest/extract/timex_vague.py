@@ -37,14 +37,26 @@ _FREQUENCY = {
 }
 
 
+# "a quarterly dividend" (an adjective) but "rains daily in May" (an adverb).
+_ADJECTIVE_USE = re.compile(
+    r"\s++(?!(?:basis|in|on|at|for|since|and|or|but|to|from|until|during|across|throughout|by|with|as|"
+    r"because|before|after|over|through|while|when|until|since)\b)[a-z]"
+)
+_NEWSPAPER = re.compile(
+    r"\s++(?:[A-Z]|(?:reported|said|wrote|quoted|cited|newspaper|paper)\b)|['’]s\b"
+)
+
+
 @rule(
     "frequency",
     r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])",
 )
 def frequency(match, ctx):
     word = match["w"].lower()
-    if word != "annually" and re.match(r"\s++[a-z]", ctx.text[match.end() : match.end() + 3]):
+    if word != "annually" and _ADJECTIVE_USE.match(ctx.text, match.end()):
         return None  # "a quarterly dividend", "the daily newspaper": adjectives, not sets
+    if _NEWSPAPER.match(ctx.text, match.end()):
+        return None  # "the Israeli daily Haaretz", "the weekly Der Spiegel": a newspaper
     return whole(
         match, "SET", _FREQUENCY[match["w"].lower().replace("semiannually", "semiannually")]
     )

@@ -128,7 +128,6 @@ IRREGULAR_PAST = dict(
         "wound:wind",
         "stung:sting",
         "clung:cling",
-        "fled.:flee",
     ]
 )
 IRREGULAR_PARTICIPLE = dict(
@@ -181,6 +180,23 @@ IRREGULAR_PARTICIPLE = dict(
 # Verbs whose base form ends in a silent "e" ("voted" -> "vote").
 E_VERBS = set(
     [
+        "postpone",
+        "persuade",
+        "dissuade",
+        "condone",
+        "deplore",
+        "ignore",
+        "restore",
+        "explore",
+        "implore",
+        "store",
+        "oblige",
+        "massacre",
+        "interfere",
+        "breathe",
+        "loathe",
+        "bathe",
+        "soothe",
         "vote",
         "note",
         "cause",
@@ -450,8 +466,6 @@ NOT_VERBS = frozenset(
         "shed",
         "led",
         "hundred",
-        "bled",
-        "fled",
         "wed",
         "sled",
         "weed",
@@ -463,7 +477,6 @@ NOT_VERBS = frozenset(
         "alleged",
         "reported",
         "so-called",
-        "armed",
         "detailed",
         "experienced",
         "concerned",
@@ -471,13 +484,6 @@ NOT_VERBS = frozenset(
         "unprecedented",
         "unidentified",
         "unnamed",
-        "injured",
-        "displaced",
-        "occupied",
-        "disputed",
-        "annexed",
-        "proposed",
-        "planned",
         "expected",
         "scheduled",
         "aged",
@@ -501,4 +507,32 @@ NOT_VERBS = frozenset(
         "combined",
         "registered",
     ]
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Past forms that double a final "l" of the base ("repel", "control", British "travel").
+DOUBLED_L = _words(
+    "repelled compelled expelled propelled dispelled impelled controlled patrolled enrolled "
+    "rebelled cancelled travelled labelled modelled fuelled refuelled signalled totalled "
+    "channelled levelled marshalled dialled quarrelled counselled annulled excelled equalled "
+    "shovelled tunnelled funnelled pencilled unravelled"
+)
+
+# Past forms that are also nouns or adjectives ("a low cost airline", "the hit single"), and
+# participles mostly used as adjectives ("occupied territories", "displaced people"): verbs
+# only after a subject ("Russia annexed Crimea").
+AMBIGUOUS_PAST = _words(
+    "armed injured displaced occupied disputed annexed proposed planned cost hit set put cut "
+    "let hurt bid beat read shut spread split quit cast broadcast forecast bound found lay lit "
+    "shed wound left felt fell saw rose lead led won"
+)
+
+# Adverbs that may stand between an auxiliary and its participle ("was also hit").
+ADVERBS = _words(
+    "also later then still again just already subsequently reportedly allegedly initially "
+    "eventually finally briefly recently previously once first twice since soon never"
 )

@@ -1,0 +1,315 @@
+"""TIMEX3 values in wire-style news: tense, anaphora, spans and TimeML conventions."""
+
+import pytest
+
+from ingest import extract
+
+
+def timexes(text, published):
+    return [
+        (t["text"], t["type"], t["value"])
+        for t in extract(text, published=published).to_dict()["timexes"]
+    ]
+
+
+def value_of(text, phrase, published):
+    found = [t for t in timexes(text, published) if t[0] == phrase]
+    assert found, f"{phrase!r} not tagged in {timexes(text, published)}"
+    return found[0][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "value"),
+    [
+        # A participle after an auxiliary is not a past tense: "will be held" is ahead.
+        ("A summit would still be held on April 24.", "April 24", "2024-02-10", "2024-04-24"),
+        ("The deal should be completed in October.", "October", "2024-06-05", "2024-10"),
+        ("The pact was signed in October.", "October", "2024-06-05", "2023-10"),
+        # "effective <date>" names when a change takes hold: ahead of the report.
+        ("The rules apply, effective Feb. 1.", "Feb. 1", "2024-10-26", "2025-02-01"),
+        # A trailing attribution does not give the clause its tense.
+        (
+            "Talks will resume as soon as Tuesday, officials said.",
+            "Tuesday",
+            "2024-11-14",
+            "2024-11-19",
+        ),
+        ("Officials said talks resumed on Tuesday.", "Tuesday", "2024-11-14", "2024-11-12"),
+        # "until Friday" with no word of the past is a bound ahead; with one, it is past.
+        ("Markets remain closed until Friday.", "Friday", "2024-11-14", "2024-11-15"),
+        ("Fighting continued until March.", "March", "2024-11-14", "2024-03"),
+        # "Mr." does not end the sentence that holds the tense.
+        ("Mr. Schwarz, 52, will succeed him Feb. 1.", "Feb. 1", "2024-10-26", "2025-02-01"),
+        # "next to" is a place, not the future.
+        (
+            "A bomb exploded next to the embassy Friday morning.",
+            "Friday morning",
+            "2024-08-08",
+            "2024-08-02TMO",
+        ),
+        # "had been expected" is a plan in the past.
+        (
+            "The strike, which had been expected on Monday, came.",
+            "Monday",
+            "2024-11-14",
+            "2024-11-11",
+        ),
+    ],
+)
+def test_tense_resolves_dates_without_a_year(text, phrase, published, value):
+    assert value_of(text, phrase, published) == value
+
+
+def test_expressions_do_not_run_across_a_blank_line():
+    text = "Russian markets to remain closed until Friday\n\nSeptember 18, 2024\n\nThe market..."
+    found = timexes(text, "2024-09-18")
+    assert ("Friday", "DATE", "2024-09-20") in found
+    assert ("September 18, 2024", "DATE", "2024-09-18") in found
+
+
+def test_a_single_line_break_inside_an_expression_is_kept():
+    found = timexes("It happened on 14\nNovember 2024 at dawn.", "2024-11-20")
+    assert ("14\nNovember 2024", "DATE", "2024-11-14") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 39-year-old soldier was wounded.",
+        "Slepian, 52 years old, was killed.",
+        "The 75-year-old alliance met.",
+        "A six-year-old boy was rescued.",
+        "A 3-month-old baby survived.",
+    ],
+)
+def test_ages_are_not_durations(text):
+    assert timexes(text, "2024-11-14") == []
+
+
+def test_a_duration_that_is_not_an_age_stays():
+    assert timexes("The war lasted 52 years.", "2024-11-14") == [("52 years", "DURATION", "P52Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the year ended March 31, it earned more.", ("the year", "DURATION", "P1Y")),
+        ("In 2019 the army grew. For the year, it spent more.", ("the year", "DATE", "2019")),
+        ("Losses for the full year were large.", ("the full year", "DATE", "2024")),
+        ("Shares fell on Monday to end the day lower.", ("the day", "DATE", "2024-11-11")),
+        ("Exports rose 5%, after falling 3% the year before.", ("the year before", "DATE", "2023")),
+        ("The deal should close by year-end.", ("year-end", "DATE", "2024")),
+        ("Debt has risen 4% since year-end.", ("year-end", "DATE", "2023")),
+        ("The cars of the 70s and 80s were boxy.", ("80s", "DATE", "198")),
+        ("The cars of the 70s and 80s were boxy.", ("the 70s", "DATE", "197")),
+        ("It was built in the mid-'90s.", ("the mid-'90s", "DATE", "199")),
+        ("The company expects growth to continue into 2025.", ("2025", "DATE", "2025")),
+    ],
+)
+def test_periods_named_by_their_unit_and_decades(text, expected):
+    assert expected in timexes(text, "2024-11-14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was named person of the year.",
+        "The day belonged to the protesters.",
+        "The index closed at 2082.1, down 4.5%.",
+        "Approval ran in the 90s percent range.",
+        "She is in her 70s.",
+    ],
+)
+def test_not_periods(text):
+    assert timexes(text, "2024-11-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A drone hit the airport in the early hours of Sunday.",
+            ("the early hours of Sunday", "TIME", "2025-01-12TNI"),
+        ),
+        (
+            "They struck in the early hours of Sunday morning.",
+            ("the early hours of Sunday morning", "TIME", "2025-01-12TMO"),
+        ),
+        (
+            "The army retook the city in mid-January last year.",
+            ("mid-January last year", "DATE", "2024-01"),
+        ),
+    ],
+)
+def test_early_hours_and_months_of_last_year(text, expected):
+    assert expected in timexes(text, "2025-01-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Elian was found Thanksgiving Day at sea.",
+            "2000-01-07",
+            ("Thanksgiving Day", "DATE", "1999-11-25"),
+        ),
+        ("Troops advanced over Easter.", "2024-04-10", ("Easter", "DATE", "2024-03-31")),
+        (
+            "Talks resume after Orthodox Easter.",
+            "2025-04-01",
+            ("Orthodox Easter", "DATE", "2025-04-20"),
+        ),
+        (
+            "Russia will hold a parade on Victory Day.",
+            "2025-03-01",
+            ("Victory Day", "DATE", "2025-05-09"),
+        ),
+        (
+            "He was killed on Christmas Eve 2022.",
+            "2024-11-14",
+            ("Christmas Eve 2022", "DATE", "2022-12-24"),
+        ),
+        (
+            "The attack came on Christmas Day.",
+            "2024-11-14",
+            ("Christmas Day", "DATE", "2023-12-25"),
+        ),
+        (
+            "Police gathered in the days before the vote.",
+            "2024-11-14",
+            ("the days", "DURATION", "PXD"),
+        ),
+        (
+            "Prices may fall in the weeks ahead.",
+            "2024-11-14",
+            ("the weeks ahead", "DURATION", "PXW"),
+        ),
+        ("Protesters gather daily in the square.", "2024-11-14", ("daily", "SET", "P1D")),
+    ],
+)
+def test_holidays_and_vague_stretches(text, published, expected):
+    assert expected in timexes(text, published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli daily Haaretz reported the talks.",
+        "He told CBS's 60 Minutes about it.",
+        "For Poland, high noon had come.",
+        "She led the March of the Mothers.",
+    ],
+)
+def test_names_that_look_like_times(text):
+    assert timexes(text, "2024-11-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike happened at dawn on Friday.", [("dawn on Friday", "TIME", "2024-11-08TMO")]),
+        ("They attacked before dusk.", [("dusk", "TIME", "2024-11-14TEV")]),
+        ("Dawn broke over the city.", []),
+        ("It was a dawn raid.", []),
+        ("Families fled within hours of the order.", [("hours", "DURATION", "PTXH")]),
+        ("He lived in years of war.", []),
+        (
+            "Fighting raged the weekend of Oct. 12-13.",
+            [("Oct. 12", "DATE", "2024-10-12"), ("13", "DATE", "2024-10-13")],
+        ),
+    ],
+)
+def test_parts_of_day_and_stretches(text, expected):
+    assert timexes(text, "2024-11-14") == expected
+
+
+def test_a_forecast_quarter_does_not_become_the_reported_quarter():
+    text = (
+        "Analysts expect losses through the third quarter of 2025. Third-quarter sales fell 11% "
+        "from a year ago."
+    )
+    found = timexes(text, "2024-10-26")
+    assert ("the third quarter of 2025", "DATE", "2025-Q3") in found
+    assert ("Third-quarter", "DATE", "2024-Q3") in found
+    assert ("a year ago", "DATE", "2023-Q3") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Last winter, blackouts lasted hours.", "2024-11-14", ("Last winter", "DATE", "2023-WI")),
+        ("Last winter was hard.", "2024-03-14", ("Last winter", "DATE", "2023-WI")),
+        ("This winter is hard.", "2025-01-14", ("This winter", "DATE", "2024-WI")),
+        ("This spring will be hard.", "2025-01-14", ("This spring", "DATE", "2025-SP")),
+        ("Crops failed last spring.", "2024-04-10", ("last spring", "DATE", "2023-SP")),
+        (
+            "In the winter of 2022-23, Russia targeted the grid.",
+            "2024-11-14",
+            ("the winter of 2022-23", "DATE", "2022-WI"),
+        ),
+        ("On the 14th, prices rose.", "2024-11-14", ("the 14th", "DATE", "2024-11-14")),
+        (
+            "Strikes began on Thursday and continued into the early hours of Friday.",
+            "2024-11-14",
+            ("the early hours of Friday", "TIME", "2024-11-15TNI"),
+        ),
+        (
+            "Later that day, the mayor spoke.",
+            "2024-11-14",
+            ("Later that day", "DATE", "2024-11-14"),
+        ),
+        ("Moments later, a missile struck.", "2024-11-14", ("Moments later", "DATE", "2024-11-14")),
+        ("Months ago, the plan failed.", "2024-11-14", ("Months ago", "DATE", "PAST_REF")),
+    ],
+)
+def test_seasons_anaphora_and_vague_offsets(text, published, expected):
+    assert expected in timexes(text, published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sunday Times reported the plan.",
+        "He spoke to Fox News Sunday.",
+        "The Good Friday Agreement holds.",
+        "Israel won the Six-Day War.",
+        "the Hundred Years War",
+        "the Winter War with Finland",
+        "The 2000-km border is closed.",
+        "A 1500-member unit deployed.",
+    ],
+)
+def test_names_and_measures_with_time_words_are_not_times(text):
+    assert timexes(text, "2024-11-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Black Friday sales rose.", ("Black Friday", "DATE", "2023-11-24")),
+        ("Ash Wednesday services were held.", ("Ash Wednesday", "DATE", "2024-02-14")),
+        ("Bloody Sunday is remembered.", ("Bloody Sunday", "DATE", "XXXX-XX-XX")),
+        ("the 1967 war", ("1967", "DATE", "1967")),
+    ],
+)
+def test_named_days_are_dates(text, expected):
+    assert expected in timexes(text, "2024-11-14")
+
+
+def test_a_count_with_thousands_is_a_duration_not_a_year():
+    assert timexes("The war has raged for 1,000 days.", "2024-11-19") == [
+        ("1,000 days", "DURATION", "P1000D")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling continued throughout the night.", [("the night", "TIME", "2024-12-10TNI")]),
+        ("It was a month-long campaign.", [("month-long", "DURATION", "P1M")]),
+        ("It is a decades-long feud.", [("decades-long", "DURATION", "PXY")]),
+        ("Checks happen on a daily basis.", [("daily", "SET", "P1D")]),
+    ],
+)
+def test_nights_long_adjectives_and_daily_basis(text, expected):
+    assert timexes(text, "2024-12-10") == expected
