@@ -120,7 +120,8 @@ def _printable(text: str, name: str) -> str:
     odd = sum(
         1
         for char in sample
-        if char not in "\t\n\r\f" and unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
+        if char == "\ufffd"  # a byte sequence the codec could not decode
+        or (char not in "\t\n\r\f" and unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs"))
     )
     if sample and odd / len(sample) > 0.05:
         raise _not_text(name)

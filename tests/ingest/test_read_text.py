@@ -116,6 +116,9 @@ def test_binary_that_looks_like_utf16_is_still_refused(tmp_path):
     data = bytes(b for pair in zip(os.urandom(3000), b"\x00" * 3000, strict=False) for b in pair)
     with pytest.raises(ReadError, match="is not text"):
         _read_bytes(tmp_path, b"\xff\xfe" + data[:2000])
+    # FF FE 00 00 is the UTF-32 byte-order mark: what follows decodes to replacement characters.
+    with pytest.raises(ReadError, match="is not text"):
+        _read_bytes(tmp_path, b"\xff\xfe\x00\x00" + data[2:2002])
     with pytest.raises(ReadError, match="is not text"):
         _read_bytes(
             tmp_path,
