@@ -22,12 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+def run_themes(walk_through, default_out: Path, prefix: str) -> int:
+    """Parse ``--out``/``--themes``, make the app (offscreen without a display, demo data in a
+    scratch folder) and call ``walk_through(app, theme, out, folder)`` once per theme."""
+    parser = argparse.ArgumentParser(
+        description=(sys.modules["__main__"].__doc__ or "").splitlines()[0]
+    )
+    parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--themes", default="light,dark")
     args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="annalist-shots-"))
+    scratch = Path(tempfile.mkdtemp(prefix=prefix))
     os.environ["ANNALIST_DATA_DIR"] = str(scratch / "data")
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,6 +47,10 @@ def main() -> int:
         walk_through(app, theme, out, scratch / theme)
         print(f"wrote {len(list(out.glob('*.png')))} screenshots to {out}")
     return 0
+
+
+def main() -> int:
+    return run_themes(walk_through, ROOT / "screenshots", "annalist-shots-")
 
 
 def walk_through(app, theme: str, out: Path, folder: Path) -> None:

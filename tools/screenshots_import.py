@@ -12,10 +12,8 @@ dialog is rendered on its own. Nothing here touches real settings or workspaces.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -25,26 +23,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "import")
-    parser.add_argument("--themes", default="light,dark")
-    args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="annalist-import-shots-"))
-    os.environ["ANNALIST_DATA_DIR"] = str(scratch / "data")
-    if not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT / "tools"))
+    from screenshots import run_themes
 
-    from ui import settings
-    from ui.app import make_app
-
-    app = make_app(test_mode=True)
-    settings.store().clear()
-    for theme in args.themes.split(","):
-        out = args.out / theme
-        out.mkdir(parents=True, exist_ok=True)
-        walk_through(app, theme, out, scratch / theme)
-        print(f"wrote {len(list(out.glob('*.png')))} screenshots to {out}")
-    return 0
+    return run_themes(walk_through, ROOT / "screenshots" / "import", "annalist-import-shots-")
 
 
 def walk_through(app, theme: str, out: Path, folder: Path) -> None:
