@@ -29,25 +29,11 @@ from briefings.document import ContentsEntry, ContentsList, Heading, accent_rule
 from briefings.styles import ACCENT, PANEL, RULE, Geometry, Styles
 from briefings.table import Column, Row, RowTable, number_column
 from briefings.text import Piece, Wrapper
-from models import dates
+from models import dates, schema
 
 ACTOR_EVENTS_MAX = 40
-RELIABILITY = {
-    "A": "Completely reliable",
-    "B": "Usually reliable",
-    "C": "Fairly reliable",
-    "D": "Not usually reliable",
-    "E": "Unreliable",
-    "F": "Reliability cannot be judged",
-}
-CREDIBILITY = {
-    1: "Confirmed by other sources",
-    2: "Probably true",
-    3: "Possibly true",
-    4: "Doubtful",
-    5: "Improbable",
-    6: "Truth cannot be judged",
-}
+RELIABILITY = schema.RELIABILITY_MEANING
+CREDIBILITY = schema.CREDIBILITY_MEANING
 CONFIDENCE = {"high": "High", "moderate": "Mod.", "low": "Low", "": "–"}
 
 

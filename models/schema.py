@@ -37,6 +37,23 @@ SOURCE_COLUMNS = (
 ACTOR_KINDS = ("state", "organisation", "person", "group", "place", "other")
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CONFIDENCE = {1: "low", 2: "moderate", 3: "high"}
+# What the Admiralty (NATO) grades mean: source reliability A–F, information credibility 1–6.
+RELIABILITY_MEANING = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY_MEANING = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
 
 # Tables whose rows the operations record for undo; derived tables (event_tags, *_fts)
 # follow them through triggers. Parents come before children.

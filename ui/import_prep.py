@@ -16,25 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import ingest
-from models import dates, intake, queries
+from models import dates, intake, queries, schema
 from models.store import Workspace
 
-CREDIBILITY = {
-    1: "Confirmed by other sources",
-    2: "Probably true",
-    3: "Possibly true",
-    4: "Doubtful",
-    5: "Improbable",
-    6: "Truth cannot be judged",
-}
-RELIABILITY = {
-    "A": "Completely reliable",
-    "B": "Usually reliable",
-    "C": "Fairly reliable",
-    "D": "Not usually reliable",
-    "E": "Unreliable",
-    "F": "Reliability cannot be judged",
-}
+CREDIBILITY = schema.CREDIBILITY_MEANING
+RELIABILITY = schema.RELIABILITY_MEANING
 
 
 @dataclass

@@ -114,7 +114,11 @@ def test_control_character_soup_is_refused(tmp_path):
 
 
 def test_binary_that_looks_like_utf16_is_still_refused(tmp_path):
-    data = bytes(b for pair in zip(random.Random(7).randbytes(3000), b"\x00" * 3000, strict=False) for b in pair)
+    data = bytes(
+        b
+        for pair in zip(random.Random(7).randbytes(3000), b"\x00" * 3000, strict=False)
+        for b in pair
+    )
     with pytest.raises(ReadError, match="is not text"):
         _read_bytes(tmp_path, b"\xff\xfe" + data[:2000])
     # FF FE 00 00 is the UTF-32 byte-order mark: what follows decodes to replacement characters.

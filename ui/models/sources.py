@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
-from models import queries
+from models import queries, schema
 from models.store import Workspace
 from ui.models.records import ID_ROLE, SORT_ROLE, RecordTableModel
 
 SOURCE_ID_ROLE = ID_ROLE
 COLUMNS = ("Title", "Publisher", "Published", "Reliability", "Events")
 RELIABILITY_TEXT = {
-    "A": "A — completely reliable",
-    "B": "B — usually reliable",
-    "C": "C — fairly reliable",
-    "D": "D — not usually reliable",
-    "E": "E — unreliable",
-    "F": "F — reliability cannot be judged",
+    grade: f"{grade} — {meaning[0].lower()}{meaning[1:]}"
+    for grade, meaning in schema.RELIABILITY_MEANING.items()
 }
 
 
