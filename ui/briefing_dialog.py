@@ -17,18 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import datetime as dt
-import html
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -41,7 +37,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -52,7 +47,6 @@ from briefings import (
     BODY_SECTIONS,
     DEFAULT_MARKING,
     LARGE_SCOPE,
-    TLP_MARKINGS,
     Briefing,
     Pack,
     Scope,
@@ -60,19 +54,14 @@ from briefings import (
     saved_packs,
 )
 from briefings.data import count as scope_count
-from briefings.definition import TLP_MEANING, next_output, section_title
+from briefings.definition import next_output, section_title
 from models import operations, queries
 from models.errors import AnnalistError
 from ui import settings as app_settings
 from ui.briefing_editor import KeyJudgmentsEditor
+from ui.briefing_pack_form import PackForm
 from ui.briefing_preview import BuildPanel, PreviewPane
-
-CONFIDENCE_CHOICES = (
-    ("Any confidence", ""),
-    ("Low or higher", "low"),
-    ("Moderate or higher", "moderate"),
-    ("High only", "high"),
-)
+from ui.briefing_scope import ScopeEditor
 
 
 class _ChangeCommand(QUndoCommand):
@@ -94,25 +83,6 @@ class _ChangeCommand(QUndoCommand):
         self.after()
 
 
-def _checklist(items, checked) -> QListWidget:
-    widget = QListWidget()
-    for text, data in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, data)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    return widget
-
-
-def _checked(widget: QListWidget) -> list:
-    return [
-        widget.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(widget.count())
-        if widget.item(i).checkState() == Qt.CheckState.Checked
-    ]
-
-
 class BriefingDialog(QDialog):
     """Define a pack (front matter, briefings, scopes, key judgments, sections), save it in the
     workspace, preview it and build the PDF; see the module docstring."""
@@ -130,7 +100,8 @@ class BriefingDialog(QDialog):
         self._loading = False
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._pack_tab(), "Pack")
+        self.pack_form = PackForm()
+        self.tabs.addTab(self.pack_form, "Pack")
         self.tabs.addTab(self._briefings_tab(), "Briefings")
         self.tabs.addTab(self._judgments_tab(), "Key Judgments")
         self.preview = PreviewPane()
@@ -193,54 +164,6 @@ class BriefingDialog(QDialog):
             briefings=[Briefing(scope=Scope())],
         )
 
-    def _pack_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.title_edit, self.subtitle_edit, self.short_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        self.short_edit.setPlaceholderText("the title, on every page")
-        self.author_edit, self.org_edit = QLineEdit(), QLineEdit()
-        self.build_date_box = QCheckBox("The day it is built")
-        self.date_edit = QDateEdit(calendarPopup=True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.build_date_box.toggled.connect(lambda on: self.date_edit.setEnabled(not on))
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.build_date_box)
-        date_row.addWidget(self.date_edit, 1)
-        self.dtg_edit = QLineEdit()
-        self.dtg_edit.setPlaceholderText(
-            "e.g. 141830Z NOV 24; empty: the build time (for packs dated the build day)"
-        )
-        self.ref_edit, self.version_edit = QLineEdit(), QLineEdit()
-        self.version_edit.setPlaceholderText("e.g. Updated 14 Nov 2024")
-        self.marking_combo = QComboBox(editable=True)
-        self.marking_combo.addItems(TLP_MARKINGS)
-        self.marking_combo.setToolTip("TLP 2.0 labels, or type your organisation's own marking")
-        self.marking_note = QLabel(wordWrap=True)
-        self.marking_combo.currentTextChanged.connect(
-            lambda text: self.marking_note.setText(TLP_MEANING.get(text.strip().upper(), ""))
-        )
-        self.size_combo = QComboBox()
-        self.size_combo.addItems(["A4", "Letter"])
-        self.cover_box, self.contents_box = QCheckBox("Cover page"), QCheckBox("Contents page")
-        for label, widget in (
-            ("Title:", self.title_edit),
-            ("Subtitle:", self.subtitle_edit),
-            ("Running title:", self.short_edit),
-            ("Author:", self.author_edit),
-            ("Organisation:", self.org_edit),
-            ("Date:", date_row),
-            ("DTG:", self.dtg_edit),
-            ("Reference:", self.ref_edit),
-            ("Version:", self.version_edit),
-            ("Marking:", self.marking_combo),
-            ("", self.marking_note),
-            ("Page size:", self.size_combo),
-            ("", self.cover_box),
-            ("", self.contents_box),
-        ):
-            form.addRow(label, widget)
-        return page
-
     # ------------------------------------------------------------- the briefings tab
 
     def _briefings_tab(self) -> QWidget:
@@ -264,61 +187,10 @@ class BriefingDialog(QDialog):
 
         self.btitle_edit = QLineEdit()
         self.btitle_edit.setPlaceholderText("needed when the pack holds several briefings")
-        self.from_edit, self.to_edit = QLineEdit(), QLineEdit()
-        self.from_edit.setPlaceholderText("e.g. 2024-01 or 14 Nov 2024 (empty: no limit)")
-        self.to_edit.setPlaceholderText("e.g. 2024-06-30 (empty: no limit)")
-        self.last_box = QCheckBox("Only the last")
-        self.last_spin = QSpinBox(minimum=1, maximum=3650, value=7, suffix=" days")
-        self.last_box.toggled.connect(self._window_mode)
-        last_row = QHBoxLayout()
-        last_row.addWidget(self.last_box)
-        last_row.addWidget(self.last_spin)
-        last_row.addStretch(1)
-        self.view_button = QPushButton("Use What the Timeline Shows Now")
-        self.view_button.setEnabled(self.current_filter is not None)
-        self.view_button.setToolTip("Take the timeline's window and filters as this scope")
-        self.view_button.clicked.connect(self._use_view)
-        self.extra_label = QLabel(wordWrap=True)
-        self.actor_filter = QLineEdit(placeholderText="Filter actors")
-        self.actor_list = _checklist(
-            [(f"{a.name} ({a.event_count})", a.id) for a in queries.list_actors(self.ws)], set()
-        )
-        self.actor_filter.textChanged.connect(self._filter_actors)
-        self.tag_list = _checklist(
-            [(f"{t} ({n})", t) for t, n in queries.list_tags(self.ws)], set()
-        )
-        self.confidence_combo = QComboBox()
-        for text, value in CONFIDENCE_CHOICES:
-            self.confidence_combo.addItem(text, value)
-        self.count_label = QLabel(wordWrap=True)
-        for widget in (self.from_edit, self.to_edit):
-            widget.textChanged.connect(self._scope_changed)
-        self.last_spin.valueChanged.connect(self._scope_changed)
-        self.actor_list.itemChanged.connect(self._scope_changed)
-        self.tag_list.itemChanged.connect(self._scope_changed)
-        self.confidence_combo.currentIndexChanged.connect(self._scope_changed)
+        self.scope_editor = ScopeEditor(self.ws, self.current_filter is not None)
+        self.scope_editor.view_button.clicked.connect(self._use_view)
+        self.scope_editor.edited.connect(self._scope_changed)
         self.btitle_edit.textChanged.connect(self._title_changed)
-
-        scope = QGroupBox("Scope")
-        form = QFormLayout(scope)
-        form.addRow("From:", self.from_edit)
-        form.addRow("To:", self.to_edit)
-        form.addRow("", last_row)
-        form.addRow("", self.view_button)
-        form.addRow("", self.extra_label)
-        lists = QHBoxLayout()
-        actors = QVBoxLayout()
-        actors.addWidget(QLabel("Actors (any of):"))
-        actors.addWidget(self.actor_filter)
-        actors.addWidget(self.actor_list)
-        tags = QVBoxLayout()
-        tags.addWidget(QLabel("Tags (any of):"))
-        tags.addWidget(self.tag_list)
-        lists.addLayout(actors, 3)
-        lists.addLayout(tags, 2)
-        form.addRow(lists)
-        form.addRow("Minimum confidence:", self.confidence_combo)
-        form.addRow("", self.count_label)
 
         self.section_list = QListWidget()
         self.section_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -336,25 +208,13 @@ class BriefingDialog(QDialog):
         title_row.addRow("Briefing title:", self.btitle_edit)
         editor.addLayout(title_row)
         row = QHBoxLayout()
-        row.addWidget(scope, 3)
+        row.addWidget(self.scope_editor, 3)
         row.addWidget(sections, 1)
         editor.addLayout(row, 1)
         layout = QHBoxLayout(page)
         layout.addLayout(side, 1)
         layout.addLayout(editor, 4)
         return page
-
-    def _window_mode(self, last: bool) -> None:
-        self.from_edit.setEnabled(not last)
-        self.to_edit.setEnabled(not last)
-        self.last_spin.setEnabled(last)
-        self._scope_changed()
-
-    def _filter_actors(self, text: str) -> None:
-        text = text.casefold().strip()
-        for i in range(self.actor_list.count()):
-            item = self.actor_list.item(i)
-            item.setHidden(bool(text) and text not in item.text().casefold())
 
     def _use_view(self) -> None:
         scope = Scope.from_filter(self.current_filter)
@@ -495,26 +355,7 @@ class BriefingDialog(QDialog):
     def _show_pack(self) -> None:
         self._loading = True
         pack = self.pack
-        for edit, value in (
-            (self.title_edit, pack.title),
-            (self.subtitle_edit, pack.subtitle),
-            (self.short_edit, pack.short_title),
-            (self.author_edit, pack.author),
-            (self.org_edit, pack.organisation),
-            (self.dtg_edit, pack.dtg),
-            (self.ref_edit, pack.reference),
-            (self.version_edit, pack.version),
-        ):
-            edit.setText(value)
-        self.build_date_box.setChecked(not pack.date)
-        day = dt.date.fromisoformat(pack.date) if pack.date else dt.date.today()
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
-        self.date_edit.setEnabled(bool(pack.date))
-        self.marking_combo.setCurrentText(pack.marking)
-        self.marking_note.setText(TLP_MEANING.get(pack.marking.strip().upper(), ""))
-        self.size_combo.setCurrentText(pack.page_size)
-        self.cover_box.setChecked(pack.cover)
-        self.contents_box.setChecked(pack.contents)
+        self.pack_form.show_pack(pack)
         self._loading = False
         self._refresh_briefing_names()
         self.briefing_list.setCurrentRow(min(self.current, len(pack.briefings) - 1))
@@ -523,25 +364,7 @@ class BriefingDialog(QDialog):
     def _collect(self) -> Pack:
         """Read every widget into ``self.pack`` and return it."""
         pack = self.pack
-        pack.title, pack.subtitle = (
-            self.title_edit.text().strip(),
-            self.subtitle_edit.text().strip(),
-        )
-        pack.short_title, pack.author = (
-            self.short_edit.text().strip(),
-            self.author_edit.text().strip(),
-        )
-        pack.organisation, pack.dtg = self.org_edit.text().strip(), self.dtg_edit.text().strip()
-        pack.reference, pack.version = (
-            self.ref_edit.text().strip(),
-            self.version_edit.text().strip(),
-        )
-        pack.date = (
-            "" if self.build_date_box.isChecked() else self.date_edit.date().toString("yyyy-MM-dd")
-        )
-        pack.marking = self.marking_combo.currentText().strip()
-        pack.page_size = self.size_combo.currentText()
-        pack.cover, pack.contents = self.cover_box.isChecked(), self.contents_box.isChecked()
+        self.pack_form.read_into(pack)
         self._collect_briefing()
         return pack
 
@@ -550,11 +373,7 @@ class BriefingDialog(QDialog):
             return
         briefing = self.pack.briefings[self.current]
         briefing.title = self.btitle_edit.text().strip()
-        scope = briefing.scope
-        scope.last_days = self.last_spin.value() if self.last_box.isChecked() else None
-        scope.start, scope.end = self.from_edit.text().strip(), self.to_edit.text().strip()
-        scope.actor_ids, scope.tags = _checked(self.actor_list), _checked(self.tag_list)
-        scope.min_confidence = self.confidence_combo.currentData() or ""
+        self.scope_editor.read_into(briefing.scope)
         briefing.sections = [
             self.section_list.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.section_list.count())
@@ -569,31 +388,8 @@ class BriefingDialog(QDialog):
         self._loading = True
         self.current = index
         briefing = self.pack.briefings[index]
-        scope = briefing.scope
         self.btitle_edit.setText(briefing.title)
-        self.last_box.setChecked(bool(scope.last_days))
-        self.last_spin.setValue(scope.last_days or 7)
-        self.from_edit.setText(scope.start)
-        self.to_edit.setText(scope.end)
-        for widget, chosen in (
-            (self.actor_list, set(scope.actor_ids)),
-            (self.tag_list, set(scope.tags)),
-        ):
-            for i in range(widget.count()):
-                item = widget.item(i)
-                on = item.data(Qt.ItemDataRole.UserRole) in chosen
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.confidence_combo.setCurrentIndex(
-            max(0, self.confidence_combo.findData(scope.min_confidence or ""))
-        )
-        extra = []
-        if scope.text:
-            extra.append(f"matching “{scope.text}”")
-        if scope.source_id is not None:
-            extra.append(f"cited from source {scope.source_id}")
-        if scope.event_ids is not None:
-            extra.append(f"{len(scope.event_ids)} chosen events")
-        self.extra_label.setText("Also from the timeline: " + "; ".join(extra) if extra else "")
+        self.scope_editor.show_scope(briefing.scope)
         self.section_list.clear()
         order = list(briefing.sections) + [s for s in BODY_SECTIONS if s not in briefing.sections]
         for key in order:
@@ -607,7 +403,6 @@ class BriefingDialog(QDialog):
         # Hand-written text may hold a bare "<", which Markdown would read as HTML.
         self.kj_edit.setMarkdown(briefing.key_judgments.replace("\\<", "<").replace("<", "\\<"))
         self.kj_briefing.setCurrentIndex(index)
-        self._window_mode(self.last_box.isChecked())
         self._loading = False
         self._update_count()
 
@@ -696,24 +491,7 @@ class BriefingDialog(QDialog):
     def _update_count(self) -> None:
         self._collect_briefing()
         briefing = self.pack.briefings[self.current]
-        try:
-            found = scope_count(self.ws, briefing, self.pack.day())
-        except AnnalistError as error:
-            self.count_label.setText(
-                f"<span style='color:#b3261e'>{html.escape(str(error))}</span>"
-            )
-            return
-        summary = briefing.scope.describe(self.ws, self.pack.day())
-        if found == 0:
-            text = "No events match this scope; the briefing would be a short note."
-        elif found >= LARGE_SCOPE:
-            text = (
-                f"<span style='color:#b3261e'>{found:,} events: a very large pack. "
-                "Narrow the window or the actors if you can.</span>"
-            )
-        else:
-            text = f"{found:,} event{'s' if found != 1 else ''} in this briefing."
-        self.count_label.setText(f"Scope: {html.escape(summary)}.<br>{text}")
+        self.scope_editor.show_count(self.ws, briefing, self.pack.day())
 
     # ------------------------------------------------------------ building
 
@@ -750,7 +528,7 @@ class BriefingDialog(QDialog):
         box.exec()
         if box.clickedButton() is narrow:
             self.tabs.setCurrentIndex(1)
-            self.from_edit.setFocus()
+            self.scope_editor.from_edit.setFocus()
             return False
         return True
 
