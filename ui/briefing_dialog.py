@@ -11,6 +11,11 @@ the GUI thread with progress and Cancel (:class:`ui.briefing_preview.BuildThread
 organisation and marking defaults come from the QSettings keys ``briefing/author``,
 ``briefing/organisation`` and ``briefing/marking`` (read through :mod:`ui.settings`; an unset
 marking means TLP:AMBER); the last folder from ``briefing/folder``.
+
+The parts: the Pack tab (:mod:`ui.briefing_pack_form`), a briefing's scope
+(:mod:`ui.briefing_scope`), the key judgments editor (:mod:`ui.briefing_editor`), the saved
+packs beside them (:mod:`ui.briefing_saved`) and building with preview
+(:mod:`ui.briefing_preview`); this module holds the definition and ties them together.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoCommand
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +35,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -51,36 +55,17 @@ from briefings import (
     Pack,
     Scope,
     save_pack,
-    saved_packs,
 )
 from briefings.data import count as scope_count
 from briefings.definition import next_output, section_title
-from models import operations, queries
+from models import queries
 from models.errors import AnnalistError
 from ui import settings as app_settings
 from ui.briefing_editor import KeyJudgmentsEditor
 from ui.briefing_pack_form import PackForm
 from ui.briefing_preview import BuildPanel, PreviewPane
+from ui.briefing_saved import SavedPacks
 from ui.briefing_scope import ScopeEditor
-
-
-class _ChangeCommand(QUndoCommand):
-    """An operation already done, undoable: undo and redo revert the latest change record."""
-
-    def __init__(self, ws, change, after):
-        super().__init__(change.label)
-        self.ws, self.change, self.after, self.fresh = ws, change, after, True
-
-    def redo(self):
-        if self.fresh:  # done when pushed
-            self.fresh = False
-            return
-        self.change = operations.revert(self.ws, self.change)
-        self.after()
-
-    def undo(self):
-        self.change = operations.revert(self.ws, self.change)
-        self.after()
 
 
 class BriefingDialog(QDialog):
@@ -94,7 +79,6 @@ class BriefingDialog(QDialog):
         self.setWindowTitle("Briefing Pack")
         self.resize(1180, 780)
         self.pack = self._new_pack()
-        self.saved_id: int | None = None
         self.current = 0  # index of the briefing being edited
         self._preview_dir = tempfile.TemporaryDirectory(prefix="annalist-pack-")
         self._loading = False
@@ -115,7 +99,11 @@ class BriefingDialog(QDialog):
         self.refresh_button = refresh
 
         splitter = QSplitter()
-        splitter.addWidget(self._saved_panel())
+        self.saved_panel = SavedPacks(ws, undo_stack)
+        self.saved_panel.opened.connect(self._opened)
+        self.saved_panel.newRequested.connect(self.new_pack)
+        self.saved_panel.rebuildRequested.connect(self.rebuild)
+        splitter.addWidget(self.saved_panel)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 950])
@@ -132,7 +120,7 @@ class BriefingDialog(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
         if ws.readonly:
-            for button in (self.save_button, self.save_as_button, self.delete_button):
+            for button in (self.save_button, self.save_as_button, self.saved_panel.delete_button):
                 button.setEnabled(False)
                 button.setToolTip(ws.readonly_reason or "The workspace is open read-only.")
 
@@ -151,7 +139,7 @@ class BriefingDialog(QDialog):
         self._count_timer.timeout.connect(self._update_count)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._show_pack()
-        self._reload_saved()
+        self.saved_panel.reload()
 
     # ------------------------------------------------------------------ the pack tab
 
@@ -249,106 +237,25 @@ class BriefingDialog(QDialog):
 
     # ------------------------------------------------------------- saved definitions
 
-    def _saved_panel(self) -> QWidget:
-        panel = QWidget()
-        self.saved_list = QListWidget()
-        self.saved_list.itemActivated.connect(lambda item: self._load_saved(item))
-        self.saved_list.itemClicked.connect(lambda item: self._load_saved(item))
-        self.saved_list.currentItemChanged.connect(self._saved_selection)
-        new = QPushButton("New Pack")
-        new.clicked.connect(self.new_pack)
-        self.rebuild_button = QPushButton("Rebuild")
-        self.rebuild_button.setToolTip("Build the selected pack again, as today's edition")
-        self.rebuild_button.clicked.connect(self.rebuild)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.clicked.connect(self.delete_saved)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Saved packs:"))
-        layout.addWidget(self.saved_list, 1)
-        for button in (new, self.rebuild_button, self.delete_button):
-            layout.addWidget(button)
-        return panel
-
-    def _reload_saved(self) -> None:
-        self.saved_list.clear()
-        for row_id, name, pack in saved_packs(self.ws):
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, row_id)
-            item.setToolTip(f"{pack.title} · {len(pack.briefings)} briefing(s)")
-            self.saved_list.addItem(item)
-            if row_id == self.saved_id:
-                self.saved_list.setCurrentItem(item)
-        if self.saved_id is None:
-            self.saved_list.setCurrentRow(-1)
-        self._saved_selection()
-
-    def _saved_selection(self, *_) -> None:
-        chosen = self.saved_list.currentItem() is not None
-        self.rebuild_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen and not self.ws.readonly)
-
-    def _load_saved(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        row_id = item.data(Qt.ItemDataRole.UserRole)
-        if row_id == self.saved_id:
-            return
-        for found_id, _, pack in saved_packs(self.ws):
-            if found_id == row_id:
-                self.saved_id, self.pack = row_id, pack
-                self.current = 0
-                self._show_pack()
-                self._say(f"Opened '{item.text()}'.")
+    def _opened(self, pack: Pack, name: str) -> None:
+        self.pack, self.current = pack, 0
+        self._show_pack()
+        self._say(f"Opened '{name}'.")
 
     def new_pack(self) -> None:
-        self.saved_id, self.pack, self.current = None, self._new_pack(), 0
-        self.saved_list.setCurrentRow(-1)
+        self.saved_panel.start_new()
+        self.pack, self.current = self._new_pack(), 0
         self._show_pack()
         self._say("New pack.")
 
     def save(self, as_new: bool = False) -> bool:
         """Save the definition in the workspace (asks for a name the first time)."""
         self._collect()
-        name = ""
-        if self.saved_id is not None and not as_new:
-            name = next((n for i, n, _ in saved_packs(self.ws) if i == self.saved_id), "")
-        if not name:
-            name, ok = QInputDialog.getText(
-                self, "Save Pack", "Name of the saved pack:", text=self.pack.title
-            )
-            if not ok or not name.strip():
-                return False
-        try:
-            change = save_pack(self.ws, name, self.pack, None if as_new else self.saved_id)
-        except AnnalistError as error:
-            QMessageBox.warning(self, "Save Pack", str(error))
+        name = self.saved_panel.save(self.pack, as_new)
+        if name is None:
             return False
-        if self.saved_id is None or as_new:
-            self.saved_id = change.first_added("briefings")
-        self._push(change)
-        self._reload_saved()
         self._say(f"Saved as '{' '.join(name.split())}'.")
         return True
-
-    def delete_saved(self) -> None:
-        item = self.saved_list.currentItem()
-        if item is None:
-            return
-        answer = QMessageBox.question(
-            self, "Delete Pack", f"Delete the saved pack '{item.text()}'?"
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        change = operations.delete_briefing(self.ws, item.data(Qt.ItemDataRole.UserRole))
-        if item.data(Qt.ItemDataRole.UserRole) == self.saved_id:
-            self.saved_id = None
-        self._push(change)
-        self._reload_saved()
-
-    def _push(self, change) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(_ChangeCommand(self.ws, change, self._reload_saved))
 
     # -------------------------------------------------------- widgets <-> definition
 
@@ -552,9 +459,7 @@ class BriefingDialog(QDialog):
 
     def rebuild(self) -> None:
         """Build the selected saved pack again as today's edition, where it went last time."""
-        item = self.saved_list.currentItem()
-        if item is not None and item.data(Qt.ItemDataRole.UserRole) != self.saved_id:
-            self._load_saved(item)
+        self.saved_panel.open_selected()
         if self.panel.running or not self._ready():
             return
         target = next_output(self.pack, self.pack.day())
@@ -566,12 +471,11 @@ class BriefingDialog(QDialog):
 
     def _start(self, path: Path) -> None:
         self.pack.output = str(path)
-        if self.saved_id is not None and not self.ws.readonly:
-            name = next(
-                (n for i, n, _ in saved_packs(self.ws) if i == self.saved_id), self.pack.title
-            )
+        saved_id = self.saved_panel.saved_id
+        if saved_id is not None and not self.ws.readonly:
+            name = self.saved_panel.name(self.pack.title)
             with contextlib.suppress(AnnalistError):  # where it goes, for Rebuild; not an edit
-                save_pack(self.ws, name, self.pack, self.saved_id)
+                save_pack(self.ws, name, self.pack, saved_id)
         self.panel.start(copy.deepcopy(self.pack), path)
 
     def refresh_preview(self) -> None:

@@ -162,13 +162,13 @@ def test_save_undo_redo(qtbot, dialog, monkeypatch):
     dialog.pack_form.title_edit.setText("Morning")
     assert dialog.save()
     assert [n for _, n, _ in saved_packs(dialog.ws)] == ["Morning pack"]
-    assert dialog.saved_list.count() == 1
+    assert dialog.saved_panel.saved_list.count() == 1
     dialog.stack.undo()
-    assert saved_packs(dialog.ws) == [] and dialog.saved_list.count() == 0
+    assert saved_packs(dialog.ws) == [] and dialog.saved_panel.saved_list.count() == 0
     dialog.stack.redo()
     (row,) = saved_packs(dialog.ws)
     assert row[1] == "Morning pack" and row[2].title == "Morning"
-    assert dialog.saved_list.count() == 1
+    assert dialog.saved_panel.saved_list.count() == 1
 
 
 def test_saved_definitions_load_and_rebuild_as_todays_edition(qtbot, dialog, tmp_path, monkeypatch):
@@ -177,10 +177,10 @@ def test_saved_definitions_load_and_rebuild_as_todays_edition(qtbot, dialog, tmp
     from briefings import save_pack
 
     save_pack(dialog.ws, "Daily", pack)
-    dialog._reload_saved()
-    dialog.saved_list.setCurrentRow(0)
+    dialog.saved_panel.reload()
+    dialog.saved_panel.saved_list.setCurrentRow(0)
     with qtbot.waitSignal(dialog.panel.finished, timeout=TIMEOUT) as blocker:
-        dialog.rebuild_button.click()
+        dialog.saved_panel.rebuild_button.click()
     assert dialog.pack_form.title_edit.text() == "Daily"
     assert blocker.args[0].path == tmp_path / "Daily 2024-11-18.pdf"
     assert (tmp_path / "Daily 2024-11-18.pdf").exists()
