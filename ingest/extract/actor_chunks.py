@@ -220,18 +220,14 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
         field = (ministry["field"] or ministry["field2"] or "").replace("Defense", "Defence")
         if field == "Foreign":
             field = "Foreign Affairs"
-        state = None
-        if ministry["adj"]:
-            entry = doc.gazetteer.lookup(ministry["adj"])
-            state = entry.name if entry is not None and entry.kind == "state" else None
+        state = _state_named(doc, ministry["adj"]) if ministry["adj"] else None
         if state is None:
             state = _possessor_state(doc, start)
         if state is None:
             of_state = re.match(
                 r"^\s+of\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+){0,3})", doc.text[end : end + 50]
             )
-            entry = doc.gazetteer.lookup(of_state.group(1)) if of_state else None
-            state = entry.name if entry is not None and entry.kind == "state" else None
+            state = _state_named(doc, of_state.group(1)) if of_state else None
         name = f"Ministry of {field}" + (f" ({state})" if state else "")
         return Mention(start, end, name, "organisation", 2)
     words = form.split()
@@ -250,7 +246,12 @@ def _possessor_state(doc: Document, start: int) -> str | None:
     )
     if not match:
         return None
-    entry = doc.gazetteer.lookup(match.group(1))
+    return _state_named(doc, match.group(1))
+
+
+def _state_named(doc: Document, form: str) -> str | None:
+    """The canonical name of the state ``form`` names, if it names one."""
+    entry = doc.gazetteer.lookup(form)
     return entry.name if entry is not None and entry.kind == "state" else None
 
 
@@ -292,13 +293,8 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     words = [t.text for t in tokens]
     if all(word in NOT_NAMES or word in TITLES for word in words):
         return []
-    if (
-        any(
-            doc.gazetteer.lookup(w) is not None and doc.gazetteer.lookup(w).role == "adjective"
-            for w in words[:1]
-        )
-        and len(words) > 1
-    ):
+    first = doc.gazetteer.lookup(words[0]) if len(words) > 1 else None
+    if first is not None and first.role == "adjective":
         return []
     form = _form(doc, tokens)
     start, end = tokens[0].start, tokens[-1].end

@@ -30,7 +30,6 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     tokens = tokenise(text)
     doc = Document(text, tokens, timexes, gazetteer)
     mentions: list[Mention] = []
-    covered: list[tuple[int, int]] = []
     for chunk in chunks(text, tokens):
         found = resolve_chunk(doc, chunk)
         for mention in found:
