@@ -248,23 +248,20 @@ class TimelineData:
                 missing.append(event_id)
             else:
                 result[int(slot)] = info
-        for chunk in range(0, len(missing), 900):
-            part = missing[chunk : chunk + 900]
-            marks = ",".join("?" * len(part))
-            for event_id, title, when, actor_id in self.ws.conn.execute(
-                'SELECT e.id, e.title, e."when", (SELECT min(actor_id) FROM event_actors a '
-                f"WHERE a.event_id = e.id) FROM events e WHERE e.id IN ({marks})",
-                part,
-            ):
-                try:
-                    parsed = dates.parse(when)
-                except dates.DateError:
-                    parsed = None
-                info = EventInfo(event_id, title, when, parsed, actor_id)
-                self._info[event_id] = info
-                slot = self.slot_of(event_id)
-                if slot is not None:
-                    result[slot] = info
+        sql = (
+            'SELECT e.id, e.title, e."when", (SELECT min(actor_id) FROM event_actors a '
+            "WHERE a.event_id = e.id) FROM events e WHERE e.id IN ({marks})"
+        )
+        for event_id, title, when, actor_id in reads.rows_for_ids(self.ws.conn, sql, missing):
+            try:
+                parsed = dates.parse(when)
+            except dates.DateError:
+                parsed = None
+            info = EventInfo(event_id, title, when, parsed, actor_id)
+            self._info[event_id] = info
+            slot = self.slot_of(event_id)
+            if slot is not None:
+                result[slot] = info
         while len(self._info) > self.info_cache_size:
             self._info.popitem(last=False)
         return result

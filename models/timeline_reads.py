@@ -149,27 +149,27 @@ def position_index(ids: np.ndarray) -> np.ndarray:
 # -------------------------------------------------------------- reads for following changes
 
 
+def rows_for_ids(conn: sqlite3.Connection, sql: str, ids: Sequence[int]) -> list[tuple]:
+    """The rows of ``sql``, whose ``{marks}`` stands for the placeholders of ``ids``, run 900
+    ids at a time (SQLite allows 999 bound values a statement)."""
+    rows = []
+    for chunk in range(0, len(ids), 900):
+        part = list(ids[chunk : chunk + 900])
+        rows += conn.execute(sql.format(marks=",".join("?" * len(part))), part).fetchall()
+    return rows
+
+
 def event_rows(ws: Workspace, event_ids: Sequence[int]) -> list[tuple[int, str, int, int]]:
     """``(id, when, earliest, latest)`` of the events of ``event_ids`` that still exist."""
-    rows = []
-    for chunk in range(0, len(event_ids), 900):
-        part = list(event_ids[chunk : chunk + 900])
-        marks = ",".join("?" * len(part))
-        sql = f'SELECT id, "when", earliest, latest FROM events WHERE id IN ({marks})'
-        rows += ws.conn.execute(sql, part).fetchall()
-    return rows
+    sql = 'SELECT id, "when", earliest, latest FROM events WHERE id IN ({marks})'
+    return rows_for_ids(ws.conn, sql, event_ids)
 
 
 def memberships(ws: Workspace, mode: str, event_ids: Sequence[int]) -> list[tuple[int, object]]:
     """``(event id, lane key)`` pairs of ``event_ids`` in lane mode 'actor' or 'tag'."""
-    pairs = []
     column, table = ("actor_id", "event_actors") if mode == "actor" else ("tag", "event_tags")
-    for chunk in range(0, len(event_ids), 900):
-        part = list(event_ids[chunk : chunk + 900])
-        marks = ",".join("?" * len(part))
-        sql = f"SELECT event_id, {column} FROM {table} WHERE event_id IN ({marks})"
-        pairs += ws.conn.execute(sql, part).fetchall()
-    return pairs
+    sql = f"SELECT event_id, {column} FROM {table} WHERE event_id IN ({{marks}})"
+    return rows_for_ids(ws.conn, sql, event_ids)
 
 
 def actor_looks(ws: Workspace) -> dict[int, tuple[str, str]]:
