@@ -43,13 +43,14 @@ CONFIDENCE_CHOICES = (
 )
 
 
-def _checklist(items, checked) -> QListWidget:
+def _checklist(items) -> QListWidget:
+    """A list of ``(text, data)`` items, each with an empty tick box."""
     widget = QListWidget()
     for text, data in items:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, data)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
+        item.setCheckState(Qt.CheckState.Unchecked)
         widget.addItem(item)
     return widget
 
@@ -89,10 +90,10 @@ class ScopeEditor(QGroupBox):
         self.extra_label = QLabel(wordWrap=True)
         self.actor_filter = QLineEdit(placeholderText="Filter actors")
         self.actor_list = _checklist(
-            [(f"{a.name} ({a.event_count})", a.id) for a in queries.list_actors(ws)], set()
+            (f"{a.name} ({a.event_count})", a.id) for a in queries.list_actors(ws)
         )
         self.actor_filter.textChanged.connect(self._filter_actors)
-        self.tag_list = _checklist([(f"{t} ({n})", t) for t, n in queries.list_tags(ws)], set())
+        self.tag_list = _checklist((f"{t} ({n})", t) for t, n in queries.list_tags(ws))
         self.confidence_combo = QComboBox()
         for text, value in CONFIDENCE_CHOICES:
             self.confidence_combo.addItem(text, value)

@@ -335,16 +335,14 @@ class ImportReviewDialog(QDialog):
         self.proposals.show_count()
         ticked = self.model.ticked()
         new = sum(1 for p in ticked if p.merge_into is None)
-        merged = len(ticked) - new
-        if new and merged:
-            text = f"Import with {new} Event{'s' if new != 1 else ''} and {merged} Citation{'s' if merged != 1 else ''}"
-        elif new:
-            text = f"Import with {new} Event{'s' if new != 1 else ''}"
-        elif merged:
-            text = f"Import with {merged} Citation{'s' if merged != 1 else ''}"
-        else:
-            text = "Import Source Only"
-        self.import_button.setText(text)
+        parts = [
+            f"{count} {noun}{'s' if count != 1 else ''}"
+            for count, noun in ((new, "Event"), (len(ticked) - new, "Citation"))
+            if count
+        ]
+        self.import_button.setText(
+            "Import with " + " and ".join(parts) if parts else "Import Source Only"
+        )
 
     def _show_error(self, text: str) -> None:
         self.proposals.show_error(text)
