@@ -8,7 +8,6 @@ saved_id` is the definition being edited (None for a new pack).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -24,25 +23,7 @@ from briefings import Pack, save_pack, saved_packs
 from models import operations
 from models.errors import AnnalistError
 from models.store import Workspace
-
-
-class _ChangeCommand(QUndoCommand):
-    """An operation already done, undoable: undo and redo revert the latest change record."""
-
-    def __init__(self, ws, change, after):
-        super().__init__(change.label)
-        self.ws, self.change, self.after, self.fresh = ws, change, after, True
-
-    def redo(self):
-        if self.fresh:  # done when pushed
-            self.fresh = False
-            return
-        self.change = operations.revert(self.ws, self.change)
-        self.after()
-
-    def undo(self):
-        self.change = operations.revert(self.ws, self.change)
-        self.after()
+from ui.commands import OperationCommand
 
 
 class SavedPacks(QWidget):
@@ -128,13 +109,12 @@ class SavedPacks(QWidget):
             if not ok or not name.strip():
                 return None
         try:
-            change = save_pack(self.ws, name, pack, None if as_new else self.saved_id)
+            change = self._run(save_pack, name, pack, None if as_new else self.saved_id)
         except AnnalistError as error:
             QMessageBox.warning(self.window(), "Save Pack", str(error))
             return None
         if self.saved_id is None or as_new:
             self.saved_id = change.first_added("briefings")
-        self._push(change)
         self.reload()
         return name
 
@@ -148,12 +128,25 @@ class SavedPacks(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        change = operations.delete_briefing(self.ws, item.data(Qt.ItemDataRole.UserRole))
-        if item.data(Qt.ItemDataRole.UserRole) == self.saved_id:
+        briefing_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            self._run(operations.delete_briefing, briefing_id)
+        except AnnalistError as error:
+            QMessageBox.warning(self.window(), "Delete Pack", str(error))
+            return
+        if briefing_id == self.saved_id:
             self.saved_id = None
-        self._push(change)
         self.reload()
 
-    def _push(self, change) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(_ChangeCommand(self.ws, change, self.reload))
+    def _run(self, operation, *args):
+        """Run ``operation(ws, *args)`` as one step on the host's undo stack, if any."""
+        command = OperationCommand(
+            self.ws, operation, *args, publish=lambda _change: self.reload(), on_error=self._failed
+        )
+        change = command.run()
+        if self.undo_stack is not None and not change.empty:
+            self.undo_stack.push(command)
+        return change
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self.window(), "Saved Packs", message)

@@ -171,6 +171,24 @@ def test_save_undo_redo(qtbot, dialog, monkeypatch):
     assert dialog.saved_panel.saved_list.count() == 1
 
 
+def test_delete_undo_and_a_failed_undo_is_reported(qtbot, dialog, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Morning pack", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert dialog.save()
+    dialog.saved_panel.saved_list.setCurrentRow(0)
+    dialog.saved_panel.delete_selected()
+    assert saved_packs(dialog.ws) == [] and dialog.saved_panel.saved_list.count() == 0
+    dialog.stack.undo()
+    assert [n for _, n, _ in saved_packs(dialog.ws)] == ["Morning pack"]
+    assert dialog.saved_panel.saved_list.count() == 1
+    # Another program deletes it behind our back: redoing the delete cannot match the file.
+    dialog.ws.conn.execute("DELETE FROM briefings")
+    dialog.stack.redo()
+    assert len(shown) == 1 and "failed" in shown[0]
+
+
 def test_saved_definitions_load_and_rebuild_as_todays_edition(qtbot, dialog, tmp_path, monkeypatch):
     old = tmp_path / "Daily 2024-11-17.pdf"
     pack = Pack(title="Daily", date="2024-11-18", output=str(old))
