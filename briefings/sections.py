@@ -15,7 +15,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -26,6 +25,7 @@ from briefings.chart import ChartPainter
 from briefings.data import BriefingData
 from briefings.definition import TLP_MEANING, Pack, section_title
 from briefings.document import ContentsEntry, ContentsList, Heading, accent_rule
+from briefings.paragraph import Paragraph
 from briefings.styles import ACCENT, PANEL, RULE, Geometry, Styles
 from briefings.table import Column, Row, RowTable, number_column
 from briefings.text import Piece, Wrapper
