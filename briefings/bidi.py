@@ -33,11 +33,31 @@ RTL_CHARS = (
     "\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"
 )
 _HAS_RTL = re.compile(f"[{RTL_CHARS}]")
+# Directional marks and embedding controls: they steer the algorithm and are never drawn.
+CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[{CONTROLS}]")
+_LRM = "\u200e"
 
 
 def has_rtl(text: str) -> bool:
     """Whether ``text`` holds any right-to-left character (a cheap test before the algorithm)."""
     return bool(_HAS_RTL.search(text))
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without directional marks and controls (what is drawn of it)."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+
+
+def isolate(text: str) -> str:
+    """``text`` set apart inside an English template sentence or list.
+
+    A name in Arabic followed by ``· 2 events`` would pull the digit and the dot into its
+    right-to-left run (the bidi rules treat a number after Arabic letters as Arabic). Marks
+    around it (left-to-right marks, as the Unicode isolates would do) keep the template's
+    order; text without right-to-left letters is returned as it is.
+    """
+    return f"{_LRM}{text}{_LRM}" if has_rtl(text) else text
 
 
 @lru_cache(maxsize=4096)

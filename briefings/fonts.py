@@ -152,7 +152,10 @@ BUILTIN = {
 }
 
 # Characters that never need a glyph of their own (layout and joiners).
-_INVISIBLE = set("\n\r\t\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = set(
+    "\n\r\t\u200b\u200c\u200d\u2060\ufeff"
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _SPACE = re.compile(r"\s")
 
 _lock = threading.Lock()

@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _Paragraph
 
-from briefings.bidi import base_level, has_rtl, levels, visual_runs
+from briefings.bidi import base_level, has_rtl, levels, strip_controls, visual_runs
 from briefings.fonts import FAKE_BOLD, fake_bold_width
 from briefings.shaping import shape
 
@@ -82,7 +82,9 @@ def _visual(line, base: int):
             out.append(frag)
             width += getattr(frag, "width", 0) or 0
             continue
-        piece = text[start:end]
+        piece = strip_controls(text[start:end])
+        if not piece:
+            continue
         if level % 2:
             drawn, w = shape(piece, frag.fontName, frag.fontSize, True)
         else:

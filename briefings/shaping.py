@@ -213,7 +213,9 @@ def visual_line(
         base = bidi.base_level(text)
     out = []
     for start, end, level in bidi.visual_runs(fonts, bidi.levels(text, base)):
-        piece, font = text[start:end], fonts[start]
+        piece, font = bidi.strip_controls(text[start:end]), fonts[start]
+        if not piece:
+            continue
         if level % 2:
             drawn, w = shape(piece, font, size, True)
         else:
@@ -224,6 +226,7 @@ def visual_line(
 
 def run_width(piece: str, font: str, size: float) -> float:
     """Width of one font run on a line: shaped when it holds right-to-left letters."""
+    piece = bidi.strip_controls(piece)
     if bidi.has_rtl(piece):
         return shape(piece, font, size, True)[1]
     return pdfmetrics.stringWidth(piece, font, size)
