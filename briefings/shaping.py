@@ -22,7 +22,6 @@ with mirrored brackets, but Arabic letters print unjoined; :data:`AVAILABLE` say
 from __future__ import annotations
 
 import threading
-import unicodedata
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, ShapeData, ShapedStr, TTFont
@@ -159,7 +158,10 @@ def shape(text: str, font_name: str, size: float, rtl: bool = True) -> tuple[str
 
 def _harfbuzz(text: str, font: ShapingFont, size: float, rtl: bool) -> tuple[str, float]:
     buf = uharfbuzz.Buffer()
-    buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    # Grapheme clusters: a vowel mark belongs to its letter's cluster, so the letter's glyph
+    # can carry both when the text is copied (the mark, drawn raised, would otherwise be read
+    # as a line of its own).
+    buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_GRAPHEMES
     buf.add_str(text)
     buf.guess_segment_properties()
     buf.direction = "rtl" if rtl else "ltr"
@@ -167,17 +169,21 @@ def _harfbuzz(text: str, font: ShapingFont, size: float, rtl: bool) -> tuple[str
     infos, positions = buf.glyph_infos, buf.glyph_positions
     starts = sorted({info.cluster for info in infos})
     ends = dict(zip(starts, starts[1:] + [len(text)], strict=True))
-    seen: set[int] = set()
+    # The glyph standing for each cluster's text: its first one that advances the pen.
+    carrier: dict[int, int] = {}
+    for index, (info, pos) in enumerate(zip(infos, positions, strict=True)):
+        if info.cluster not in carrier or (
+            pos.x_advance and not positions[carrier[info.cluster]].x_advance
+        ):
+            carrier[info.cluster] = index
     chars = []
     data = []
     scale = font.pdfScale
-    for info, pos in zip(infos, positions, strict=True):
+    for index, (info, pos) in enumerate(zip(infos, positions, strict=True)):
         cluster = info.cluster
-        # The first glyph of a cluster stands for its text; marks split off it stand for nothing.
-        piece = text[cluster : ends[cluster]] if cluster not in seen else ""
-        seen.add(cluster)
+        piece = text[cluster : ends[cluster]] if carrier[cluster] == index else "\u200b"
         advance = scale(pos.x_advance)
-        char = font.code_for(info.codepoint, piece or _invisible(text, cluster), advance)
+        char = font.code_for(info.codepoint, piece, advance)
         chars.append(char)
         width = font.face.charWidths.get(ord(char), advance)
         data.append(
@@ -192,11 +198,6 @@ def _harfbuzz(text: str, font: ShapingFont, size: float, rtl: bool) -> tuple[str
         )
     drawn = ShapedStr("".join(chars), shapeData=data)
     return drawn, sum(d.x_advance for d in data) * size / 1000
-
-
-def _invisible(text: str, cluster: int) -> str:
-    # A second glyph of one cluster (a split vowel sign): copied as nothing visible.
-    return "\u200b" if unicodedata.category(text[cluster]) != "Mn" else text[cluster]
 
 
 def visual_line(
