@@ -259,3 +259,15 @@ def test_mixed_line_keeps_english_order_around_arabic(rtl_pdf):
         "سرحلا",
         "will",
     ]
+
+
+def test_rtl_invariant_output_is_byte_stable(tmp_path):
+    # Private-use codes of shaped glyphs are allocated once per process; they never reach the
+    # PDF (subset codes and ToUnicode text do), so the bytes do not depend on earlier builds.
+    with Workspace.open(tmp_path / "w.annalist") as ws:
+        f.rtl(ws)
+        first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+        build_pack(ws, f.rtl_pack(), first, invariant=True)
+        build_pack(ws, f.rtl_pack(title=f.HEBREW_TITLE), tmp_path / "other.pdf", invariant=True)
+        build_pack(ws, f.rtl_pack(), second, invariant=True)
+    assert first.read_bytes() == second.read_bytes()
