@@ -26,6 +26,7 @@ from ingest.extract import sentences
 from ingest.extract.headline import find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.title_names import shorten_people, surname
+from ingest.extract.verb_finder import find_verbs
 from ingest.extract.when import to_when
 from models.dates import parse
 
@@ -168,7 +169,9 @@ def _clauses(text, start, end, inside):
     return result
 
 
-def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str, str] | None:
+def _title(
+    text: str, start: int, end: int, candidates, names=None, inherited: str = ""
+) -> tuple[str, str] | None:
     """The headline of a clause and the date nearest its verb.
 
     ``names`` is (person mention spans, organisation and state mentions by their end), for
@@ -221,10 +224,18 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     local = closest[0] - start - offset
     if closest[2] and 0 <= local < len(body):
         verb = find_verb(body, local) or verb
-    before_verb = body[max(0, verb[0] - 40) : verb[1]]
-    if is_modal(before_verb) or is_negated(before_verb) or verb[2] in _STATE_VERBS:
-        return None
-    title = headline(body, verb, speaker, _referents(text, start, names))
+    referents = _referents(text, start, names)
+    title = ""
+    # A verb with no subject ("Buried a foot deep, the weapon was unearthed") gives way to
+    # the next one.
+    for candidate in [verb, *(v for v in find_verbs(body) if v[0] > verb[0])]:
+        before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
+        if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in _STATE_VERBS:
+            return None
+        title = headline(body, candidate, speaker, referents, inherited)
+        if title:
+            verb = candidate
+            break
     if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
     verb_at = start + offset + verb[0]

@@ -157,6 +157,11 @@ def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool
     return found[0]
 
 
+def find_verbs(clause: str) -> list[tuple[int, int, str, bool]]:
+    """The candidate verbs of ``clause`` in order (at most six), as :func:`find_verb` gives."""
+    return _verbs(clause)
+
+
 def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     found = []
     words = list(_WORD.finditer(clause))
