@@ -58,8 +58,9 @@ def headline(
     else:
         # A lone capitalised word that opens the clause is capitalised by its place only.
         first_word = subject.split(" ")[0]
-        opening = re.sub(r"^(?:the|a|an)\s+", "", clause[:start].strip(" \"“'"), flags=re.I)
-        initial = opening.split(" ")[0] == first_word
+        source = clause[:start] if first_word in clause[:start] else speaker
+        opening = re.sub(r"^(?:the|a|an)\s+", "", source.strip(" \"“'"), flags=re.I)
+        initial = opening.split(" ")[0].rstrip(",;:") == first_word
         lowered = first_word.lower() + subject[len(first_word) :] if initial else subject
         verb_text = base if plural(lowered) else third_person(base)
     words = [w for w in (subject, verb_text, obj) if w]

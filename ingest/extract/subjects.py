@@ -20,10 +20,6 @@ def _words(text: str) -> frozenset[str]:
 _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 # Pronouns a headline cannot open with; "this"/"that" are fine as determiners ("That lawsuit").
 UNRESOLVED = frozenset(["it", "they", "he", "she", "we", "i", "you", "this", "that", "these"])
-_SUBORDINATE = re.compile(
-    r"[;:]\s+|\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"
-    r"|\s[-–—]\s|\"|“|”"
-)
 _COORDINATION_END = re.compile(r"\b(?:and|but|then)\s+(?:(?:\w+ly|also|later|then|again)\s+)*$")
 _RELATIVE_END = re.compile(r"([\w'’.-]+)\s+(?:that|which|who)\s+$")
 _FIRST_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had)\b|\b[a-z]{3,}ed\b")
@@ -92,30 +88,19 @@ def _relative_antecedent(before: str) -> str:
 def last_phrase(text: str) -> str:
     """The subject: what follows the last clause boundary before the verb, without its
     complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
-    segment = _SUBORDINATE.split(text)[-1]
+    segment = _HARD_BOUNDARY.split(text)[-1]
     stripped = segment.rstrip()
+    parts = re.split(r",\s+", stripped[:-1] if stripped.endswith(",") else segment)
+    index = len(parts) - 1
     if stripped.endswith(","):
-        # "Ford, the second of the big three carmakers, beat ...": the subject is the first
-        # part that is not an opening adverbial, before the asides.
-        phrase = ""
-        for part in re.split(r",\s*", stripped[:-1]):
-            words = part.split()
-            if not words:
-                continue
-            first = words[0]
-            if (
-                first.lower() in _LEADING
-                or first.lower() in SUBJECT_CUT
-                or first.lower() in ("which", "who", "whose", "where")
-                or first[:1].isdigit()
-                or (first[:1].islower() and first.lower() not in _DETERMINERS)
-            ):
-                continue
-            phrase = part
-            break
-    else:
-        parts = re.split(r",\s+", segment)
-        phrase = parts[-1] if parts else segment
+        # "Ford, the second of the big three carmakers, beat ...", "McBride, 54, of Lewisburg,
+        # West Virginia, was ...": step left over the asides to the subject they describe.
+        step = index
+        while step > 0 and _aside(parts, step):
+            step -= 1
+            if _acceptable(parts[step]):
+                index = step
+    phrase = _SUBORDINATE.split(parts[index])[-1]
     words = phrase.split()
     while words and words[0].lower() in _LEADING:
         words = words[1:]
@@ -130,18 +115,60 @@ def last_phrase(text: str) -> str:
     # "International car company DaimlerChrysler": the name is the headline's subject.
     if len(words) > 2 and words[-1][:1].isupper():
         tail = len(words)
-        while tail > 0 and (words[tail - 1][:1].isupper() or words[tail - 1] in ("of", "&")):
+        while tail > 0 and words[tail - 1][:1].isupper():
             tail -= 1
-        if (
-            tail > 0
-            and words[tail - 1].islower()
-            and words[tail - 1].isalpha()
-            and words[tail - 1] not in _DETERMINERS | {"and", "or"}
-        ):
+        if 0 < tail < len(words) and words[tail - 1].lower() in _DESCRIPTORS:
             words = words[tail:]
     return " ".join(words)
 
 
+_HARD_BOUNDARY = re.compile(r"[;:]\s+|\s[-–—]\s|\"|“|”")
+_SUBORDINATE = re.compile(
+    r"\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"
+)
+_TIME_ADVERBIAL = re.compile(
+    r"^\s*$|\b(?:earlier|later|ago|afterwards|meanwhile)\s*$|^(?:last|this|next|yesterday|today)\b",
+    re.IGNORECASE,
+)
+
+
+def _aside(parts: list[str], index: int) -> bool:
+    """Is ``parts[index]`` an aside after a subject ("54", "of Lewisburg", "which ...",
+    "the second of ...", "backed by jets"), or the place after "of Lewisburg"?"""
+    words = parts[index].split()
+    if not words:
+        return True
+    first = words[0]
+    if first[:1].islower() or first[:1].isdigit() or first.lower() in _DETERMINERS:
+        return True
+    left = parts[index - 1].split()
+    # "of Lewisburg, West Virginia", "in Nairobi, Kenya": the place after a place.
+    return bool(left) and (left[0] == "of" or (left[-1][:1].isupper() and len(words) <= 3))
+
+
+def _acceptable(part: str) -> bool:
+    """Can ``part`` hold a subject (not an opening adverbial such as "On Tuesday")?"""
+    words = part.split()
+    if not words or _TIME_ADVERBIAL.search(part):
+        return False
+    first = words[0].lower()
+    return not (
+        first in _LEADING
+        or first in SUBJECT_CUT
+        or first in ("which", "who", "whose", "where", "while", "just")
+        or first[:1].isdigit()
+        or (first.endswith("ly") and len(first) > 4 and len(words) == 1)
+    )
+
+
+# "car company DaimlerChrysler", "technology blog Gizmodo": a description before a name.
+_DESCRIPTORS = _words(
+    "company firm carmaker automaker manufacturer airline airframer group giant maker "
+    "retailer bank blog label agency militia movement organisation organization network "
+    "broadcaster newspaper party insurer bloc alliance chain operator lender conglomerate "
+    "watchdog regulator outlet site developer producer supplier carrier brand rival "
+    "subsidiary unit division startup publisher channel"
+)
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its"])
 _LEADING = _words(
     "where when as after before while because although though if once until and but then also "
@@ -194,7 +221,7 @@ def plural(subject: str) -> bool:
     head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
     words = head[0].split()
     last, first = words[-1], words[0].lower()
-    if last.lower() in _BODIES and last[:1].isupper():
+    if last.lower() in _BODIES and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]):
         return False  # "Immigration and Naturalization Service"
     if " and " in f" {head[0]} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
         return True  # "Egyptian and Qatari mediators", "armed men", "police"

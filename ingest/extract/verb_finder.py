@@ -76,7 +76,7 @@ def base_form(word: str) -> str | None:
     if stem.endswith("ong"):
         return stem  # "belonged", "prolonged"
     if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
-        if stem[-1] in "szvcg":
+        if stem[-1] in "szvcg" or stem.endswith(("iat", "uat", "uir")):
             return stem + "e"  # "ceased" -> "cease", "achieved", "besieged", "squeezed"
         return stem  # "defeated" -> "defeat", "appealed" -> "appeal"
     if stem[-1] == "u" or stem.endswith(_E_ENDINGS) and stem not in _NO_E:
@@ -94,6 +94,7 @@ def base_form(word: str) -> str | None:
             "ud",
             "ov",
             "ut",
+            "od",
             "os",
             "ur",
             "ar",
@@ -178,6 +179,9 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             or word.lower() in ("did", "had", "was", "were", "been")
         ):
             continue
+        following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+        if _PREPOSITIONAL.get(word.lower(), ()) and following in _PREPOSITIONAL[word.lower()]:
+            continue  # "compared with", "based in", "given that": not happenings
         previous = words[index - 1].group().lower() if index else ""
         if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
             continue  # "the alleged attack", "to attack"
@@ -202,6 +206,17 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
         if len(found) >= 6:
             break
     return found
+
+
+# Participles that work as prepositions or adjectives before these words.
+_PREPOSITIONAL = {
+    "compared": ("with", "to"),
+    "based": ("in", "on", "at"),
+    "given": ("that", "the"),
+    "related": ("to",),
+    "associated": ("with",),
+    "called": (),
+}
 
 
 def adverb(word: str) -> bool:
