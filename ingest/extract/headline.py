@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from ingest.extract.subjects import UNRESOLVED, plural, subject_of, tidy
+from ingest.extract.title_polish import announced_plan, cut_object
 from ingest.extract.verb_finder import (
+    PRONOUNS,
     base_form,
     find_verb,
     is_modal,
@@ -50,10 +52,18 @@ def headline(
     if not subject or subject.lower() in UNRESOLVED:
         return ""  # "Was found abandoned", "He was last seen" with no one named before
     rest = clause[end:]
+    plan = None if passive else announced_plan(base, rest)
+    if plan is not None:
+        # "DaimlerChrysler announced it would cut 13,000 jobs" -> "DaimlerChrysler to cut ..."
+        who, rest, planned = plan
+        if who.lower() not in PRONOUNS | UNRESOLVED:
+            subject = tidy(who)
     rest = _COORDINATED.split(rest, maxsplit=1)[0]
     stop = _BOUNDARIES.search(rest)
-    obj = tidy(rest[: stop.start()] if stop else rest)
-    if passive:
+    obj = cut_object(tidy(rest[: stop.start()] if stop else rest))
+    if plan is not None:
+        verb_text = "to" if planned else ""
+    elif passive:
         verb_text = clause[start:end].split()[-1].lower()
     else:
         # A lone capitalised word that opens the clause is capitalised by its place only.
@@ -101,6 +111,13 @@ _CUT_BEFORE = {
     "amid",
 }
 _DANGLING = {
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
     "early",
     "late",
     "and",

@@ -21,6 +21,7 @@ _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 # Pronouns a headline cannot open with; "this"/"that" are fine as determiners ("That lawsuit").
 UNRESOLVED = frozenset(["it", "they", "he", "she", "we", "i", "you", "this", "that", "these"])
 _COORDINATION_END = re.compile(r"\b(?:and|but|then)\s+(?:(?:\w+ly|also|later|then|again)\s+)*$")
+_COPULA = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been)\b", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"([\w'’.-]+)\s+(?:that|which|who)\s+$")
 _FIRST_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had)\b|\b[a-z]{3,}ed\b")
 
@@ -44,6 +45,8 @@ def subject_of(
         subject = _coordinated_subject(before) or _relative_antecedent(before)
         if not subject and _COORDINATION_END.search(before) is not None:
             subject = inherited
+    if _COPULA.search(subject) or re.search(r"\b(?:who|whose|which|whom)\b", subject, re.I):
+        return ""  # "Death was among the first topics raised": the verb is not the main one
     lower = subject.lower()
     if lower in PRONOUNS and speaker:
         stand_in = tidy(last_phrase(speaker))
@@ -225,6 +228,8 @@ def plural(subject: str) -> bool:
         return False  # "Immigration and Naturalization Service"
     if " and " in f" {head[0]} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
         return True  # "Egyptian and Qatari mediators", "armed men", "police"
+    if len(words) == 1 and first in ("many", "several", "both", "some", "others", "most", "few"):
+        return True  # "Many worried ..."
     if len(words) > 1 and (first[:1].isdigit() and first not in ("1", "one") or first in _COUNTS):
         return True  # "1,000 displaced people", "two soldiers"
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -179,12 +179,16 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             or word.lower() in ("did", "had", "was", "were", "been")
         ):
             continue
+        if "-" in word and word.split("-")[0].lower() not in _VERB_PREFIXES:
+            continue  # "state-owned", "Saudi-led", "U.S.-backed": adjectives
         following = words[index + 1].group().lower() if index + 1 < len(words) else ""
         if _PREPOSITIONAL.get(word.lower(), ()) and following in _PREPOSITIONAL[word.lower()]:
             continue  # "compared with", "based in", "given that": not happenings
         previous = words[index - 1].group().lower() if index else ""
         if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
             continue  # "the alleged attack", "to attack"
+        if previous in ("be", "have") and index > 1 and words[index - 2].group().lower() == "to":
+            continue  # "the businesses to be acquired": not a happening
         back = index - 1
         while back > 0 and back >= index - 2 and adverb(words[back].group()):
             back -= 1  # "was also hit", "were later released"
@@ -208,6 +212,7 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+_VERB_PREFIXES = frozenset(["re", "co", "pre", "over", "under", "out", "cross", "double", "de"])
 # Participles that work as prepositions or adjectives before these words.
 _PREPOSITIONAL = {
     "compared": ("with", "to"),
