@@ -23,10 +23,12 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ingest.extract import sentences
-from ingest.extract.headline import find_verb, headline, is_modal, is_negated
+from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
+from ingest.extract.nominal import is_nominal_after, nominal_at
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
+from ingest.extract.verbs import AMBIGUOUS_PAST
 from ingest.extract.when import to_when
 from models.dates import parse
 
@@ -83,9 +85,29 @@ def propose_events(
             inside.append(dated[index])
         if not any(when for _s, _e, when in inside):
             continue
+        # "the killing of X on Sept. 27": the date is the noun's, a happening of its own.
+        claimed = []
+        for d_start, d_end, when in inside:
+            nominal = nominal_at(text, start, d_start, d_end) if when else None
+            if nominal is None or _background(text, start, d_start):
+                continue
+            claimed.append((d_start, d_end, when))
+            if published is not None and parse(when).earliest > _day_end(published):
+                continue
+            title, n_start, n_end = nominal
+            for p_start, p_end in people:
+                if n_start <= p_start and p_end <= n_end and " " in text[p_start:p_end]:
+                    title = title.replace(text[p_start:p_end], surname(text[p_start:p_end]))
+            title = _HONORIFIC.sub("", title)
+            span = (min(n_start, d_start), max(n_end, d_end))
+            names = _actors_in(mentions, mention_starts, *span)
+            events.append(Event(when, title, text[start:end], start, end, names))
+        inside = [d for d in inside if d not in claimed]
+        if not any(when for _s, _e, when in inside):
+            continue
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
             clause_start = max(clause_start, start)
-            found = _title(text, clause_start, clause_end, candidates, naming)
+            found = _title(text, clause_start, clause_end, candidates, naming, blanks=claimed)
             if not found:
                 continue
             title, when = found
@@ -94,6 +116,9 @@ def propose_events(
             names = _actors_in(mentions, mention_starts, clause_start, clause_end)
             events.append(Event(when, title, text[start:end], start, end, names))
     return _merge(events)
+
+
+_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof)\.\s+(?=[A-Z])")
 
 
 def _day_end(day: dt.date) -> int:
@@ -137,6 +162,7 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
             when
             and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start)
             and _NOUN_AFTER.match(text, end)
+            and not is_nominal_after(text, end)
         ):
             when = None  # "the 2019 uprising": a background happening, not a date of one
         if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
@@ -170,7 +196,7 @@ def _clauses(text, start, end, inside):
 
 
 def _title(
-    text: str, start: int, end: int, candidates, names=None, inherited: str = ""
+    text: str, start: int, end: int, candidates, names=None, inherited: str = "", blanks=()
 ) -> tuple[str, str] | None:
     """The headline of a clause and the date nearest its verb.
 
@@ -180,7 +206,7 @@ def _title(
     # Blank the dates out so that "Tuesday" is not read as the subject.
     pieces = []
     position = start
-    for t_start, t_end, _when in candidates:
+    for t_start, t_end, _when in sorted([*candidates, *blanks], key=lambda c: c[0]):
         t_start, t_end = max(t_start, position), min(t_end, end)
         if t_end <= t_start:
             continue
@@ -229,6 +255,16 @@ def _title(
     # A verb with no subject ("Buried a foot deep, the weapon was unearthed") gives way to
     # the next one.
     for candidate in [verb, *(v for v in find_verbs(body) if v[0] > verb[0])]:
+        after = body[candidate[1] :].split()
+        if (
+            not candidate[3]
+            and after
+            and after[0].isalpha()
+            and after[0].islower()
+            and after[0] not in AMBIGUOUS_PAST
+            and base_form(after[0])
+        ):
+            continue  # "The warrant issued Monday charged Kopp": "issued" describes the warrant
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in _STATE_VERBS:
             return None
