@@ -26,9 +26,10 @@ from ingest.extract import sentences
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
+from ingest.extract.subjects import subject_of
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
-from ingest.extract.verbs import AMBIGUOUS_PAST
+from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
 from ingest.extract.when import to_when
 from models.dates import parse
 
@@ -42,6 +43,18 @@ _REPORT_FRAME = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|,\s+after\s+|,\s+where\s+"
+    # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
+    r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
+    + "|".join(
+        sorted(
+            w
+            for w in IRREGULAR_PAST
+            if w.isalpha()
+            and len(w) > 3
+            and w not in ("left", "felt", "found", "bound", "wound", "read")
+        )
+    )
+    + r")\b)"
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -105,12 +118,15 @@ def propose_events(
         inside = [d for d in inside if d not in claimed]
         if not any(when for _s, _e, when in inside):
             continue
+        subject = ""
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
             clause_start = max(clause_start, start)
-            found = _title(text, clause_start, clause_end, candidates, naming, blanks=claimed)
+            found = _title(
+                text, clause_start, clause_end, candidates, naming, subject, blanks=claimed
+            )
             if not found:
                 continue
-            title, when = found
+            title, when, subject = found
             if published is not None and parse(when).earliest > _day_end(published):
                 continue  # a plan, not a happening yet
             names = _actors_in(mentions, mention_starts, clause_start, clause_end)
@@ -197,8 +213,8 @@ def _clauses(text, start, end, inside):
 
 def _title(
     text: str, start: int, end: int, candidates, names=None, inherited: str = "", blanks=()
-) -> tuple[str, str] | None:
-    """The headline of a clause and the date nearest its verb.
+) -> tuple[str, str, str] | None:
+    """The headline of a clause, the date nearest its verb and the headline's subject.
 
     ``names`` is (person mention spans, organisation and state mentions by their end), for
     writing people by their surnames (:func:`title_names.shorten_people`).
@@ -290,7 +306,7 @@ def _title(
         return None  # "The war, which began in 2022, has killed ...": the date is background
     if _background(text, start, nearest[0]):
         return None
-    return title, nearest[2]
+    return title, nearest[2], subject_of(body, verb[0], speaker, referents, inherited)
 
 
 def _referents(text: str, start: int, names) -> dict[str, str]:

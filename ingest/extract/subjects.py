@@ -115,7 +115,7 @@ def last_phrase(text: str) -> str:
                 words = words[:index]
                 break
     words = words[-6:]
-    if len(words) > 1 and words[-1].islower() and base_form(words[-1]):
+    if words and words[-1].islower() and base_form(words[-1]):
         words = words[:-1]  # "The warrant issued (Monday) charged ...": a describing participle
     # "International car company DaimlerChrysler": the name is the headline's subject.
     if len(words) > 2 and words[-1][:1].isupper():
