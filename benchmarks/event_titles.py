@@ -84,9 +84,61 @@ def _verb_slot(tokens: list[str], verbs: set[str]) -> int | None:
             continue
         if word in _PREPOSITIONS or word in ("and", "or"):
             return None  # the subject runs into a complement: no verb slot to judge
+        if word.endswith("ed") or word in _PARTICIPLES:
+            return None  # a passive headline ("Accord signed"): no agreement to judge
         if word in verbs or (word.endswith("s") and _singular_base(word) in verbs):
             return index
     return None
+
+
+_PARTICIPLES = frozenset(
+    [
+        "hurt",
+        "shot",
+        "cut",
+        "hit",
+        "set",
+        "put",
+        "let",
+        "beat",
+        "held",
+        "made",
+        "sold",
+        "sent",
+        "built",
+        "taken",
+        "given",
+        "shown",
+        "known",
+        "seen",
+        "done",
+        "found",
+        "struck",
+        "won",
+        "lost",
+        "paid",
+        "led",
+        "left",
+        "kept",
+        "brought",
+        "bought",
+        "caught",
+        "taught",
+        "fought",
+        "sought",
+        "thrown",
+        "drawn",
+        "grown",
+        "broken",
+        "chosen",
+        "spoken",
+        "stolen",
+        "written",
+        "driven",
+        "risen",
+        "fallen",
+    ]
+)
 
 
 def _singular_base(word: str) -> str:

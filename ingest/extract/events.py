@@ -60,7 +60,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.I
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 # "KYIV, Nov 14 (Reuters) -" or "WASHINGTON (AP) —": the dateline is not part of the story.
 _DATELINE = re.compile(
-    r"[A-Z][\w .'’-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*[-–—]+\s+"
+    r"[A-Z][\w .'’-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*(?:[-–—]+|_)\s+"
 )
 
 
@@ -266,7 +266,7 @@ def _title(
     local = closest[0] - start - offset
     if closest[2] and 0 <= local < len(body):
         verb = find_verb(body, local) or verb
-    referents = _referents(text, start, names)
+    referents = _referents(text, start, names, start + offset + verb[0])
     title = ""
     # A verb with no subject ("Buried a foot deep, the weapon was unearthed") gives way to
     # the next one.
@@ -309,9 +309,12 @@ def _title(
     return title, nearest[2], subject_of(body, verb[0], speaker, referents, inherited)
 
 
-def _referents(text: str, start: int, names) -> dict[str, str]:
+def _referents(text: str, start: int, names, person_at: int | None = None) -> dict[str, str]:
     """What "they"/"it" and "he"/"she" most likely stand for at ``start``: the organisation,
-    group or state, and the person, named last in the 400 characters before."""
+    group or state, and the person (named before ``person_at``, the pronoun, which may be in
+    the same sentence: "Slepian ... was shot after he returned"), named last in the 400
+    characters before."""
+    person_at = start if person_at is None else person_at
     if not names:
         return {}
     _people, owners, owner_ends, people_by_end = names
@@ -320,8 +323,8 @@ def _referents(text: str, start: int, names) -> dict[str, str]:
     if index >= 0 and owner_ends[index] >= start - 400:
         end = owner_ends[index]
         found["they"] = found["it"] = text[owners[end][0] : end]
-    index = bisect_right(people_by_end, (start, start)) - 1
-    if index >= 0 and people_by_end[index][0] >= start - 400:
+    index = bisect_right(people_by_end, (person_at, person_at)) - 1
+    if index >= 0 and people_by_end[index][0] >= person_at - 400:
         end, begin = people_by_end[index]
         found["he"] = found["she"] = surname(text[begin:end])
     return found

@@ -111,6 +111,9 @@ _CUT_BEFORE = {
     "amid",
 }
 _DANGLING = {
+    "the",
+    "a",
+    "an",
     "was",
     "were",
     "is",

@@ -54,6 +54,14 @@ def subject_of(
             subject = stand_in
     if subject.lower() in PRONOUNS and referents:
         subject = referents.get(subject.lower(), subject)
+    first, _space, rest = subject.partition(" ")
+    if rest and first.lower() in UNRESOLVED:
+        # "He and his wife (returned)": the pronoun is replaced; "It expects to report net
+        # income (jumped)" is a clause, not a subject.
+        stand_in = (referents or {}).get(first.lower())
+        if stand_in is None or not rest.startswith(("and ", "or ")):
+            return ""
+        subject = f"{stand_in} {rest}"
     return subject
 
 
@@ -178,7 +186,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "h
 _LEADING = _words(
     "where when as after before while because although though if once until and but then also "
     "meanwhile however earlier later yesterday today on in at since by during still so yet "
-    "finally thus"
+    "finally thus or nor"
 )
 
 

@@ -23,7 +23,8 @@ _CLAUSE_WITH_AUX = re.compile(
 )
 _ANNOUNCING = frozenset(["announce", "confirm", "unveil", "decide", "disclose", "reveal"])
 _PLAN = re.compile(
-    r"^\s*(?:[^,]{0,40}?\bthat\s+|that\s+)?(?P<who>[\w'’. -]{1,60}?)\s+(?:would|will|was\s+to|were\s+to|is\s+to|"
+    r"^\s*(?:[^,]{0,40}?\bthat\s+|that\s+)?(?:(?:on|in|at|during|late|early)\s+)?\s*"
+    r"(?P<who>[\w'’. -]{1,60}?)\s+(?:would|will|was\s+to|were\s+to|is\s+to|"
     r"are\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to)\s+"
     r"(?:(?:soon|also|now)\s+)?(?P<rest>[a-z].*)$",
     re.IGNORECASE | re.DOTALL,
