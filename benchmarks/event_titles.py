@@ -76,19 +76,22 @@ _VICTIMS = {"people", "civilians", "soldiers", "children", "women", "men", "troo
 
 
 def _verb_slot(tokens: list[str], verbs: set[str]) -> int | None:
-    """The index of the headline's verb: the first lower-case word after the subject that
-    is a known verb in its base or third-person form."""
-    for index, token in enumerate(tokens[1:], start=1):
+    """The index of the headline's verb: a third-person form after the subject if there is
+    one ("task force begins"), else the first lower-case word that is a known verb."""
+    first_base = None
+    for index, token in enumerate(tokens[1:7], start=1):
         word = token.lower().strip(".,'\"")
         if token[:1].isupper() or not word.isalpha():
             continue
         if word in _PREPOSITIONS or word in ("and", "or"):
-            return None  # the subject runs into a complement: no verb slot to judge
+            break  # the subject runs into a complement
         if word.endswith("ed") or word in _PARTICIPLES:
             return None  # a passive headline ("Accord signed"): no agreement to judge
-        if word in verbs or (word.endswith("s") and _singular_base(word) in verbs):
+        if word.endswith("s") and word not in verbs and _singular_base(word) in verbs:
             return index
-    return None
+        if first_base is None and word in verbs:
+            first_base = index
+    return first_base
 
 
 _PARTICIPLES = frozenset(

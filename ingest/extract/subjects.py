@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.verb_finder import AUXILIARIES, PRONOUNS, SUBJECT_CUT, adverb, base_form
+from ingest.extract.verbs import AMBIGUOUS_PAST
 
 
 def _words(text: str) -> frozenset[str]:
@@ -23,7 +24,10 @@ UNRESOLVED = frozenset(["it", "they", "he", "she", "we", "i", "you", "this", "th
 _COORDINATION_END = re.compile(r"\b(?:and|but|then)\s+(?:(?:\w+ly|also|later|then|again)\s+)*$")
 _COPULA = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been)\b", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"([\w'’.-]+)\s+(?:that|which|who)\s+$")
-_FIRST_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had)\b|\b[a-z]{3,}ed\b")
+_FIRST_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\b"
+    r"|\b[a-z]{3,}ed\b"
+)
 
 
 def subject_of(
@@ -45,7 +49,12 @@ def subject_of(
         subject = _coordinated_subject(before) or _relative_antecedent(before)
         if not subject and _COORDINATION_END.search(before) is not None:
             subject = inherited
-    if _COPULA.search(subject) or re.search(r"\b(?:who|whose|which|whom)\b", subject, re.I):
+    first_word = subject.split(" ")[0]
+    if (
+        _COPULA.search(subject)
+        or re.search(r"\b(?:who|whose|which|whom)\b", subject, re.I)
+        or (first_word.islower() and first_word not in AMBIGUOUS_PAST and base_form(first_word))
+    ):
         return ""  # "Death was among the first topics raised": the verb is not the main one
     lower = subject.lower()
     if lower in PRONOUNS and speaker:
@@ -231,6 +240,9 @@ def plural(subject: str) -> bool:
     agree")? Only the head counts: "Ceasefire between Israel and Hezbollah takes effect"."""
     if not subject:
         return False
+    owned = re.split(r"['’]s\s", subject)[-1]
+    if owned[:1].isupper() and owned != subject:
+        subject = owned  # "the INS's Meissner": the head is Meissner
     head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
     words = head[0].split()
     last, first = words[-1], words[0].lower()
@@ -240,6 +252,7 @@ def plural(subject: str) -> bool:
         return True  # "Egyptian and Qatari mediators", "armed men", "police"
     if len(words) == 1 and first in ("many", "several", "both", "some", "others", "most", "few"):
         return True  # "Many worried ..."
-    if len(words) > 1 and (first[:1].isdigit() and first not in ("1", "one") or first in _COUNTS):
+    numeric = re.fullmatch(r"[\d,.]+", first) is not None and first != "1" and last[:1].islower()
+    if len(words) > 1 and (numeric or first in _COUNTS):
         return True  # "1,000 displaced people", "two soldiers"
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -109,6 +109,7 @@ def base_form(word: str) -> str | None:
             "rs",
             "ps",
             "ac",
+            "ic",
             "nc",
             "rc",
             "uc",
@@ -202,7 +203,13 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             and words[index + 1].group().lower() == "by"
             and not passive
             and word.lower() not in _SIMPLE_PAST_ONLY
-            and not (index + 2 < len(words) and words[index + 2].group()[:1].isdigit())
+            and not (
+                index + 2 < len(words)
+                and (
+                    words[index + 2].group()[:1].isdigit()
+                    or words[index + 2].group().lower() in _AMOUNT_WORDS
+                )
+            )
         ):
             passive = True  # "shelled by Russia"; not "rose by 30%" or "fell by Monday"
         start = words[back].start() if previous in AUXILIARIES else match.start()
@@ -212,6 +219,10 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+# "plunged by more than 416 points", "rose by about 3%": an amount, not a doer.
+_AMOUNT_WORDS = frozenset(
+    ["more", "less", "about", "nearly", "some", "around", "over", "almost", "roughly", "as", "up"]
+)
 _VERB_PREFIXES = frozenset(["re", "co", "pre", "over", "under", "out", "cross", "double", "de"])
 # Participles that work as prepositions or adjectives before these words.
 _PREPOSITIONAL = {
