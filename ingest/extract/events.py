@@ -13,7 +13,10 @@ the reported clause's own dates it. Two proposals with the same date and the sam
 or the same date and verb with one's actors among the other's, are one happening told
 twice; the first telling is kept and gains the other's actors. Headlines name people by
 surname (:mod:`ingest.extract.title_names`) and take a pronoun subject from the speaker or
-the group last named.
+the group or person last named (:mod:`ingest.extract.subjects`); a headline whose subject
+stays a pronoun is not proposed. A date that follows a happening noun ("the killing of X on
+Sept. 27", "the Oct. 23 killing of ...") is that noun's, proposed as "X killed"
+(:mod:`ingest.extract.nominal`); two dated verbs joined by "and" are two proposals.
 """
 
 from __future__ import annotations
