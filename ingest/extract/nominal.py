@@ -101,7 +101,18 @@ def nominal_at(
             return None
         title = _title(match["noun"], match["prep"], match["arg"], "")
         span = (match.start("noun"), match.end("arg"))
+    if _LIGHT_VERB.search(text, max(start, span[0] - 80), span[0]):
+        return None  # "Russia launched a drone attack ... overnight": the verb's happening
     return (title, *span) if title else None
+
+
+# A verb that makes the noun its own happening: "launched a massive drone attack on".
+_LIGHT_VERB = re.compile(
+    r"\b(?:launch|carr(?:y|ie[sd])\s+out|conduct|stage|mount|unleash|beg[ai]n|start|claim|"
+    r"order|resume|step(?:ped)?\s+up|halt|announce)\w*\s+"
+    r"(?:(?!(?:after|before|since|following|during|amid|until|over|with)\b)[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 def is_nominal_after(text: str, end: int) -> bool:

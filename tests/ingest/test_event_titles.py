@@ -165,6 +165,16 @@ def test_a_dated_noun_and_the_clause_verb_each_keep_their_own_date():
     ]
 
 
+def test_a_noun_launched_by_the_clause_verb_is_the_verb_happening():
+    found = titles(
+        "Russia launched a massive missile and drone attack on Ukraine's energy grid "
+        "overnight, officials said on Thursday."
+    )
+    assert found == [
+        ("2024-11-13", "Russia launches massive missile and drone attack on Ukraine's energy grid")
+    ]
+
+
 def test_background_since_and_future_nouns_are_not_events():
     assert events("The war has continued since the collapse of talks in March.") == []
     assert events("The conflict has intensified since March.") == []
