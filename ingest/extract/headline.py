@@ -93,7 +93,7 @@ def headline(
 _COORDINATED = re.compile(
     r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b|(?:"
     + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
-    + r")\b)"
+    + r"|saw|met|led|won|ran|fed)\b)"
 )
 _CUT_BEFORE = {
     "from",

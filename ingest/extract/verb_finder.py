@@ -212,6 +212,15 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             )
         ):
             passive = True  # "shelled by Russia"; not "rose by 30%" or "fell by Monday"
+        if (
+            not passive
+            and 0 < index <= 5
+            and clause[words[index - 1].end() : match.start()].strip() == ","
+            and (index < 2 or "," not in clause[words[index - 2].end() : words[index - 1].start()])
+            and word.lower() not in _SIMPLE_PAST_ONLY
+        ):
+            # "The report, sent to member states this week, said ..."; not "X, however, fell".
+            passive = True
         start = words[back].start() if previous in AUXILIARIES else match.start()
         found.append((start, match.end(), base, passive))
         if len(found) >= 6:

@@ -175,6 +175,22 @@ def test_a_noun_launched_by_the_clause_verb_is_the_verb_happening():
     ]
 
 
+def test_a_participle_after_the_subject_and_a_comma_is_passive():
+    assert titles("The report, sent to member states on Monday, was leaked.") == [
+        ("2024-11-11", "Report sent to member states")
+    ]
+    # A word between commas is an aside, not the start of a participle phrase.
+    assert titles("The minister, meanwhile, rejected the plan on Monday.") == [
+        ("2024-11-11", "Minister rejects plan")
+    ]
+
+
+def test_a_second_verb_after_and_is_cut_from_the_headline():
+    assert titles("The truce took effect on Jan. 19 and saw 33 hostages freed.") == [
+        ("2024-01-19", "Truce takes effect")
+    ]
+
+
 def test_background_since_and_future_nouns_are_not_events():
     assert events("The war has continued since the collapse of talks in March.") == []
     assert events("The conflict has intensified since March.") == []
