@@ -243,7 +243,10 @@ def plural(subject: str) -> bool:
     owned = re.split(r"['’]s\s", subject)[-1]
     if owned[:1].isupper() and owned != subject:
         subject = owned  # "the INS's Meissner": the head is Meissner
-    head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
+    head = re.split(
+        r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across|to|who|that|which)\s",
+        subject,
+    )
     words = head[0].split()
     last, first = words[-1], words[0].lower()
     if last.lower() in _BODIES and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]):

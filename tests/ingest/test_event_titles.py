@@ -191,6 +191,12 @@ def test_a_second_verb_after_and_is_cut_from_the_headline():
     ]
 
 
+def test_an_infinitive_after_the_subject_does_not_decide_its_number():
+    assert titles("Talks to end the war stalled in September 2022.") == [
+        ("2022-09", "Talks to end war stall")
+    ]
+
+
 def test_background_since_and_future_nouns_are_not_events():
     assert events("The war has continued since the collapse of talks in March.") == []
     assert events("The conflict has intensified since March.") == []
