@@ -136,12 +136,15 @@ def _today(painter: QPainter, view, frame: Frame) -> None:
 def _empty(painter: QPainter, view, plot: QRect) -> None:
     painter.setPen(style.TEXT_SOFT)
     painter.setFont(style.font(10))
-    text = (
-        "No workspace is open."
-        if view.data is None
-        else "No events yet: add events or import articles, and they appear here."
-    )
-    painter.drawText(plot, Qt.AlignCenter, text)
+    if view.data is not None:
+        text = "No events yet: add events or import articles, and they appear here."
+    elif getattr(view, "loading_events", False):
+        text = "Loading events…"
+    elif getattr(view, "load_error", ""):
+        text = f"The events could not be read: {view.load_error.rstrip('.')}."
+    else:
+        text = "No workspace is open."
+    painter.drawText(plot, Qt.AlignCenter | Qt.TextWordWrap, text)
 
 
 # ----------------------------------------------------------------------------- density

@@ -1,0 +1,244 @@
+"""Reading a workspace's events into the TimelineView, off the GUI thread when it is big
+(a mixin, to keep the view's module about its API and state).
+
+Small workspaces (``ui.background.is_small``) are read at once, as before. Big ones are read
+by a :class:`~ui.background.BackgroundReader` with its own read-only connection:
+
+- opening: the arrays (``models.timeline.TimelineData.load``) and, with them, the ids passing
+  the filter; until they arrive the plot says "Loading events…";
+- a filter: only the ids passing it (``models.timeline.filter_ids``); the previous view stays
+  on screen until they arrive, then the filter mask is made from them on the GUI thread;
+- a change: small ones are followed on the GUI thread (``ui.timeline.follow``, milliseconds),
+  then the filter is asked again; one too big to follow reloads the arrays in the background
+  while the previous view stays.
+
+Every request gets a generation number; an answer whose request is no longer the latest is
+dropped, so a fast typist or a quick undo never sees an old answer overwrite a newer one.
+``loading`` is True while an answer is awaited and ``loadingChanged`` says when that changes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models import timeline as tl
+from models.changes import Change
+from models.search import EventFilter
+from models.store import Workspace
+from ui import background
+from ui.timeline import follow
+from ui.timeline.density import DensityCache
+from ui.timeline.strips import StripImage
+
+
+class LoadingMixin:
+    def init_loading(self) -> None:
+        self.reader = background.BackgroundReader(self)
+        self.background = False  # whether this workspace is read in the background
+        self.load_error = ""  # why the last background read failed ("" when it did not)
+        self._data_generation = 0
+        self._filter_generation = 0
+        self._data_pending = False
+        self._filter_pending = False
+        self._pending_fit = False
+        self._filter_ids: np.ndarray | None = None  # ids passing the filter, as last read
+        self._was_loading = False
+
+    @property
+    def loading(self) -> bool:
+        """Whether an answer from the background is awaited (events or a filter)."""
+        return self._data_pending or self._filter_pending
+
+    @property
+    def loading_events(self) -> bool:
+        """Whether the events themselves are being read (the plot may be empty meanwhile)."""
+        return self._data_pending
+
+    # ------------------------------------------------------------------ workspace
+
+    def set_workspace(self, ws: Workspace | None) -> None:
+        """Show the events of ``ws`` (None shows nothing); fits all events in view.
+
+        The filter is cleared: the actor and source ids in it mean nothing in another
+        workspace."""
+        self.reader.cancel()
+        self._data_generation += 1
+        self._filter_generation += 1
+        self._data_pending = self._filter_pending = False
+        self.ws = ws
+        # Let go of the last workspace's arrays before reading the next one (memory peaks).
+        self._drop_data()
+        self._filter, self._filter_ids = None, None
+        self._selected, self.selected_slots_set = [], set()
+        self._order, self._collapsed, self._hidden = {}, {}, {}
+        self.load_error = ""
+        self.background = ws is not None and not background.is_small(ws)
+        if ws is not None and self.background:
+            self._request_data(fit=True)
+        elif ws is not None:
+            self.data = tl.TimelineData.load(ws, lanes=self.lane_mode)
+        self._after_data_change()
+        self._install_filter()
+        self.fit_all()
+        self._loading_changed()
+
+    def reload(self) -> None:
+        """Read the workspace again, keeping the visible range, lanes and selection."""
+        if self.ws is None or (self.data is None and not self._data_pending):
+            return
+        if self.background:
+            self._request_data(fit=self._data_pending and self._pending_fit)
+            return
+        self.data.reload()
+        self._read_filter_now()
+        self._install_filter()  # before the lanes are laid out again: slots changed
+        self._after_data_change()
+        self._sync_selection()
+        self.update()
+
+    def apply_change(self, change: Change) -> None:
+        """Follow a Change made by a models operation (here or elsewhere in the app)."""
+        if change is None or self.ws is None:
+            return
+        if self._data_pending:
+            # The arrays on their way may have been read before this change: ask again.
+            self._request_data(fit=self._pending_fit)
+            return
+        if self.data is None:
+            return
+        if self.background and follow.needs_reload(change):
+            self._request_data(fit=False)  # the current view stays until the new one arrives
+            return
+        follow.apply(self.data, change)
+        if self._filter is not None:
+            if self.background:
+                self._request_filter()  # meanwhile the mask is made from the ids read last
+            else:
+                self._read_filter_now()
+        self._install_filter()  # before the lanes are laid out again: slots changed
+        self._after_data_change()
+        self._sync_selection()
+        self.update()
+
+    # ------------------------------------------------------------------ filter
+
+    def set_filter(self, event_filter: EventFilter | None, dim: bool = False) -> None:
+        """Show only events passing ``event_filter`` (or draw the others grey with ``dim``).
+
+        For a big workspace the events passing are found in the background; until then the
+        previous view stays."""
+        self._filter = None if event_filter is None or event_filter.empty else event_filter
+        self.filter_dims = dim
+        self._filter_generation += 1
+        if self._filter is None or self.ws is None:
+            self._filter_ids = None
+            self._filter_pending = False
+        elif self.background:
+            self._request_filter()
+        else:
+            self._read_filter_now()
+        self._install_filter()
+        self._relayout()
+        self.update()
+        self._loading_changed()
+
+    def _read_filter_now(self) -> None:
+        self._filter_ids = tl.filter_ids(self.ws, self._filter) if self._filter else None
+
+    def _install_filter(self) -> None:
+        """Make the filter mask from the ids read last (for the filter asked for, or, while
+        its answer is awaited, the one before)."""
+        self._filtered.clear()
+        self.filter_serial += 1
+        if self.data is None or self._filter is None or self._filter_ids is None:
+            self.filter_mask = None
+            return
+        mask = np.zeros(self.data.slot_count, bool)
+        mask[self.data.slots_of(self._filter_ids)] = True
+        self.filter_mask = mask
+
+    # ------------------------------------------------------------------ background requests
+
+    def _request_data(self, fit: bool) -> None:
+        self._data_generation += 1
+        generation, mode, flt = self._data_generation, self.lane_mode, self._filter
+        self._data_pending, self._pending_fit = True, fit
+
+        def read(ws: Workspace):
+            data = tl.TimelineData.load(ws, lanes=mode)
+            return data, flt, (tl.filter_ids(ws, flt) if flt is not None else None)
+
+        self.reader.read(
+            self.ws.path,
+            "data",
+            read,
+            lambda result, error: self._data_loaded(generation, fit, result, error),
+        )
+        self._loading_changed()
+
+    def _data_loaded(self, generation: int, fit: bool, result, error: str) -> None:
+        if generation != self._data_generation:
+            return
+        self._data_pending = False
+        if error:
+            self._failed(error)
+            return
+        data, flt, ids = result
+        data.ws = self.ws  # it was read on the worker's connection, closed since
+        if self.data is not None:
+            data.version = self.data.version + 1  # caches keyed by (data, version) start afresh
+        self._drop_data()
+        self.data = data
+        if flt == self._filter:
+            self._filter_ids = ids
+        self.load_error = ""
+        self._install_filter()
+        self._after_data_change()
+        self._sync_selection()
+        if fit:
+            self.fit_all()
+        self.update()
+        self._loading_changed()
+
+    def _request_filter(self) -> None:
+        self._filter_generation += 1
+        generation, flt = self._filter_generation, self._filter
+        self._filter_pending = True
+        self.reader.read(
+            self.ws.path,
+            "filter",
+            lambda ws: tl.filter_ids(ws, flt),
+            lambda result, error: self._filter_loaded(generation, result, error),
+        )
+        self._loading_changed()
+
+    def _filter_loaded(self, generation: int, ids, error: str) -> None:
+        if generation != self._filter_generation:
+            return
+        self._filter_pending = False
+        if error:
+            self._failed(error)
+            return
+        self._filter_ids = ids
+        self.load_error = ""
+        self._install_filter()
+        self._relayout()
+        self.update()
+        self._loading_changed()
+
+    def _failed(self, error: str) -> None:
+        self.load_error = error
+        self.statusMessage.emit(f"The timeline could not read the events: {error.rstrip('.')}.")
+        self.update()
+        self._loading_changed()
+
+    def _drop_data(self) -> None:
+        self.data, self.filter_mask, self._frame = None, None, None
+        self._filtered.clear()
+        self._multi_cache = self._selection_cache = self._count_cache = None
+        self.density_cache, self.strip_image = DensityCache(), StripImage()
+
+    def _loading_changed(self) -> None:
+        if self.loading != self._was_loading:
+            self._was_loading = self.loading
+            self.loadingChanged.emit(self.loading)
