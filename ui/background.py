@@ -55,9 +55,14 @@ class _Job(QRunnable):
                 finally:
                     reader._ended(self.key, self.token)
         except Exception as error:  # reported on the GUI thread (dropped there when stale)
-            self.relay.done.emit(self.key, self.token, None, str(error) or type(error).__name__)
+            self._emit(None, str(error) or type(error).__name__)
             return
-        self.relay.done.emit(self.key, self.token, result, "")
+        self._emit(result, "")
+
+    def _emit(self, result: object, error: str) -> None:
+        # When the window closes while a read runs, the relay may be gone: nobody is waiting.
+        with contextlib.suppress(RuntimeError):
+            self.relay.done.emit(self.key, self.token, result, error)
 
 
 class BackgroundReader(QObject):

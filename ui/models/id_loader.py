@@ -8,6 +8,7 @@ never queues up work or freezes the window.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,11 +100,15 @@ class _Job(QRunnable):
                 with state.lock:
                     state.connections.pop(self._token, None)
                 ws.close()
-            result.token = self._token
-            self._relay.finished.emit(result)
         except Exception as error:  # reported to the GUI; an interrupted query is expected
             if state.latest == self._token:
-                self._relay.failed.emit(self._token, str(error))
+                # When the window closes meanwhile the relay may be gone: nobody is waiting.
+                with contextlib.suppress(RuntimeError):
+                    self._relay.failed.emit(self._token, str(error))
+            return
+        result.token = self._token
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit(result)
 
 
 class _State:
