@@ -320,9 +320,7 @@ class MainWindow(FilesMixin, EditsMixin, LayoutMixin, QMainWindow):
             self.count_label.setText(f"{shown:,} of {total:,} events")
 
     def _loading(self, loading: bool) -> None:
-        if loading and not self._counted and self.ws is not None:
-            self.count_label.setText("Counting events…")
-        self._busy_changed()
+        self._busy_changed()  # the count keeps its last value; the indicator says why
 
     def _sorting(self, *_args) -> None:
         self._busy_reason = SORTING

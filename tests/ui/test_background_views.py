@@ -11,7 +11,6 @@ import sqlite3
 import threading
 
 import pytest
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from models import operations as ops
@@ -22,6 +21,7 @@ from models.store import Workspace
 from ui import background
 from ui.main_window import FILTERING, LOADING, MainWindow
 from ui.timeline import TimelineView, follow
+from ui.timeline.render import empty_text
 
 WAIT = 10_000
 
@@ -80,8 +80,7 @@ def test_a_big_workspace_loads_in_the_background_and_says_so(qtbot, view, ws):
     with qtbot.waitSignal(view.loadingChanged, timeout=WAIT) as started:
         view.set_workspace(ws)
     assert started.args == [True] and view.loading and view.data is None
-    image = QImage(900, 500, QImage.Format_ARGB32_Premultiplied)
-    view.render_image(image)  # paints the "Loading events…" state without failing
+    assert empty_text(view) == "Loading events…"
     with qtbot.waitSignal(view.loadingChanged, timeout=WAIT) as finished:
         pass
     assert finished.args == [False]
@@ -193,6 +192,7 @@ def test_a_workspace_that_cannot_be_read_says_why_on_the_plot(qtbot, view, ws, m
         view.set_workspace(ws)
     assert said.args == ["The timeline could not read the events: disk I/O error."]
     assert view.data is None and not view.loading and view.load_error == "disk I/O error"
+    assert empty_text(view) == "The events could not be read: disk I/O error."
 
 
 # ----------------------------------------------------------------------------- the window
