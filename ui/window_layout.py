@@ -4,7 +4,15 @@ status bar with its busy indicator, keyboard focus between panes, and the saved 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QWidget,
+)
 
 from ui import settings
 
@@ -26,6 +34,8 @@ class BusyIndicator(QWidget):
         self.label = QLabel()
         layout.addWidget(self.bar)
         layout.addWidget(self.label)
+        # as wide as its words, beside the count (the status bar would stretch it)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.hide()
 
     @property
