@@ -167,6 +167,45 @@ def test_a_change_too_big_to_follow_reloads_in_the_background(qtbot, view, ws, m
     assert view.matching_count() == len(matching - set(gone))
 
 
+def test_another_lane_mode_is_built_aside_while_the_current_one_stays(qtbot, view, ws, monkeypatch):
+    view.set_workspace(ws)
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    actor_keys = view.lane_keys()
+    release = gate(monkeypatch, tl, "_lane_groups")
+    view.set_lane_mode("tag")
+    assert release.entered.wait(WAIT / 1000)
+    assert view.loading and view.lane_mode == "actor" and view.lane_keys() == actor_keys
+    release.set()
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    assert view.lane_mode == "tag"
+    assert "offensive" in view.lane_keys() and "nuclear" in view.lane_keys()
+    view.set_lane_mode("actor")  # built already: at once
+    assert not view.loading and view.lane_keys() == actor_keys
+
+
+def test_actor_lanes_follow_new_actors_in_the_background(qtbot, view, ws, monkeypatch):
+    view.set_workspace(ws)
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    threads = []
+    read_groups = tl._lane_groups
+
+    def recorded(*args):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return read_groups(*args)
+
+    monkeypatch.setattr(tl, "_lane_groups", recorded)
+    change = ops.add_actor(ws, "Belarus", "state")
+    belarus = change.first_added("actors")
+    view.apply_change(change)
+    assert view.lanes()  # the previous lanes stay while the new ones are built
+    event_id = int(view.data.ids[0])
+    view.apply_change(ops.set_event_actors(ws, event_id, [belarus]))
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    assert belarus in view.lane_keys()
+    assert view.data.lane_keys_of(event_id, "actor") == [belarus]
+    assert threads and not any(threads)  # the lanes were read aside, never on the GUI thread
+
+
 def test_a_failed_read_is_said_in_one_sentence_and_the_view_stays(qtbot, view, ws, monkeypatch):
     view.set_workspace(ws)
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)

@@ -10,7 +10,10 @@ by a :class:`~ui.background.BackgroundReader` with its own read-only connection:
   on screen until they arrive, then the filter mask is made from them on the GUI thread;
 - a change: small ones are followed on the GUI thread (``ui.timeline.follow``, milliseconds),
   then the filter is asked again; one too big to follow reloads the arrays in the background
-  while the previous view stays.
+  while the previous view stays; one that adds or removes actors rebuilds the actor lanes in
+  the background while the previous lanes stay;
+- another lane mode: its lanes are built in the background (from the arrays and one grouped
+  read) while the current mode stays on screen.
 
 Every request gets a generation number; an answer whose request is no longer the latest is
 dropped, so a fast typist or a quick undo never sees an old answer overwrite a newer one.
@@ -18,6 +21,8 @@ dropped, so a fast typist or a quick undo never sees an old answer overwrite a n
 """
 
 from __future__ import annotations
+
+import copy
 
 import numpy as np
 
@@ -40,6 +45,8 @@ class LoadingMixin:
         self._filter_generation = 0
         self._data_pending = False
         self._filter_pending = False
+        self._lanes_generation = 0
+        self._lanes_pending: str | None = None  # the lane mode being built
         self._pending_fit = False
         self._filter_ids: np.ndarray | None = None  # ids passing the filter, as last read
         self._was_loading = False
@@ -47,7 +54,7 @@ class LoadingMixin:
     @property
     def loading(self) -> bool:
         """Whether an answer from the background is awaited (events or a filter)."""
-        return self._data_pending or self._filter_pending
+        return self._data_pending or self._filter_pending or self._lanes_pending is not None
 
     @property
     def loading_events(self) -> bool:
@@ -64,7 +71,9 @@ class LoadingMixin:
         self.reader.cancel()
         self._data_generation += 1
         self._filter_generation += 1
+        self._lanes_generation += 1
         self._data_pending = self._filter_pending = False
+        self._lanes_pending = None
         self.ws = ws
         # Let go of the last workspace's arrays before reading the next one (memory peaks).
         self._drop_data()
@@ -109,7 +118,15 @@ class LoadingMixin:
         if self.background and follow.needs_reload(change):
             self._request_data(fit=False)  # the current view stays until the new one arrives
             return
+        built = self.data._lanes.get(self.lane_mode)
         follow.apply(self.data, change)
+        if self.background and self.lane_mode not in self.data._lanes and built is not None:
+            # Actors came or went: the lanes are rebuilt aside; the previous ones stay
+            # meanwhile (and follow further changes).
+            self.data._lanes[self.lane_mode] = built
+            self._request_lanes(self.lane_mode)
+        elif self._lanes_pending is not None:
+            self._request_lanes(self._lanes_pending)  # the lanes on their way may lack it
         if self._filter is not None:
             if self.background:
                 self._request_filter()  # meanwhile the mask is made from the ids read last
@@ -119,6 +136,75 @@ class LoadingMixin:
         self._after_data_change()
         self._sync_selection()
         self.update()
+
+    # ------------------------------------------------------------------ lane mode
+
+    def set_lane_mode(self, mode: str) -> None:
+        """Lanes per 'actor', per 'tag', or a 'single' lane.
+
+        For a big workspace, lanes not built yet are built in the background; the current
+        mode stays on screen until they arrive."""
+        if mode not in tl.LANE_MODES:
+            raise ValueError(f"Lane mode {mode!r} is not one of {', '.join(tl.LANE_MODES)}.")
+        if self.background and self.data is not None and mode not in self.data._lanes:
+            self._request_lanes(mode)
+            return
+        if self.background and self.data is None and self._data_pending:
+            self.lane_mode = mode  # the events are on their way: ask for them in this mode
+            self._request_data(fit=self._pending_fit)
+            return
+        self._lanes_generation += 1
+        if self._lanes_pending is not None:
+            self._lanes_pending = None
+            self._loading_changed()
+        self._show_lane_mode(mode)
+
+    def _show_lane_mode(self, mode: str) -> None:
+        if mode != self.lane_mode:
+            self.scroll_y = 0
+        self.lane_mode = mode
+        self._relayout()
+        self.update()
+
+    def _request_lanes(self, mode: str) -> None:
+        self._lanes_generation += 1
+        generation, data, version = self._lanes_generation, self.data, self.data.version
+        self._lanes_pending = mode
+
+        def read(ws: Workspace):
+            aside = copy.copy(data)  # the same arrays, read only, with this thread's connection
+            aside.ws, aside._lanes = ws, {}
+            return aside.lanes(mode)
+
+        self.reader.read(
+            self.ws.path,
+            "lanes",
+            read,
+            lambda result, error: self._lanes_loaded(generation, data, version, result, error),
+        )
+        self._loading_changed()
+
+    def _lanes_loaded(self, generation: int, data, version: int, lanes, error: str) -> None:
+        if generation != self._lanes_generation:
+            return
+        mode, self._lanes_pending = self._lanes_pending, None
+        if error:
+            self._failed(error)
+            return
+        if data is not self.data:  # new arrays came meanwhile: build them from those
+            if self.data is not None:
+                self._request_lanes(mode)
+            else:
+                self._loading_changed()
+            return
+        if data.version != version:
+            self._request_lanes(mode)  # changed while they were built: build them again
+            return
+        data._lanes[mode] = lanes
+        self._multi_cache = self._selection_cache = None
+        self._after_data_change()
+        self._show_lane_mode(mode)
+        self._loading_changed()
 
     # ------------------------------------------------------------------ filter
 
@@ -189,6 +275,9 @@ class LoadingMixin:
             data.version = self.data.version + 1  # caches keyed by (data, version) start afresh
         self._drop_data()
         self.data = data
+        if self.lane_mode not in data._lanes:  # another mode was asked for meanwhile
+            wanted, self.lane_mode = self.lane_mode, next(iter(data._lanes), self.lane_mode)
+            self._request_lanes(wanted)
         if flt == self._filter:
             self._filter_ids = ids
         self.load_error = ""

@@ -141,14 +141,7 @@ class TimelineView(LoadingMixin, InteractionMixin, QWidget):
         self.overview.invalidate()
         self._relayout()
 
-    def set_lane_mode(self, mode: str) -> None:
-        """Lanes per 'actor', per 'tag', or a 'single' lane."""
-        if mode not in tl.LANE_MODES:
-            raise ValueError(f"Lane mode {mode!r} is not one of {', '.join(tl.LANE_MODES)}.")
-        self.lane_mode = mode
-        self.scroll_y = 0
-        self._relayout()
-        self.update()
+    # set_lane_mode: see ui.timeline.loading (lanes of a big workspace are built aside).
 
     # ------------------------------------------------------------------ lanes
 
