@@ -23,8 +23,10 @@ dropped, so a fast typist or a quick undo never sees an old answer overwrite a n
 from __future__ import annotations
 
 import copy
+import time
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from models import timeline as tl
 from models.changes import Change
@@ -60,6 +62,15 @@ class LoadingMixin:
     def loading_events(self) -> bool:
         """Whether the events themselves are being read (the plot may be empty meanwhile)."""
         return self._data_pending
+
+    def wait_loaded(self, msecs: int = 60_000) -> bool:
+        """Handle events until nothing is awaited from the background (for scripts and
+        benchmarks; the window never waits). Returns whether everything arrived in time."""
+        deadline = time.monotonic() + msecs / 1000
+        while self.loading and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        return not self.loading
 
     # ------------------------------------------------------------------ workspace
 
