@@ -510,6 +510,14 @@ def filter_ids(ws: Workspace, flt: EventFilter) -> np.ndarray:
     return _ints(text)
 
 
+def actor_pairs(ws: Workspace) -> tuple[np.ndarray, np.ndarray]:
+    """Every link of an event to an actor as two aligned arrays: event ids, actor ids."""
+    events, actors = ws.conn.execute(
+        "SELECT group_concat(event_id), group_concat(actor_id) FROM event_actors"
+    ).fetchone()
+    return _ints(events), _ints(actors)
+
+
 def release_free_memory() -> None:
     """Hand memory freed after a big load back to the system (glibc keeps it otherwise)."""
     with contextlib.suppress(OSError, AttributeError):
