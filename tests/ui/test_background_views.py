@@ -106,6 +106,32 @@ def test_a_filter_keeps_the_previous_view_until_its_answer_arrives(qtbot, view, 
     assert not view.loading and view.matching_count() == 8
 
 
+def test_what_the_background_makes_of_a_filter_is_what_the_view_would_make(qtbot, view, ws):
+    russia = queries.find_actor(ws, "Russia").id
+    flt = EventFilter(actor_ids=(russia,))
+    view.set_workspace(ws)
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+
+    def check() -> None:
+        expected = view.data.filter_mask(flt)  # made here, on the GUI thread's connection
+        assert (view.filter_mask == expected).all()
+        shown = view.shown_lanes()
+        assert sum(len(lane) for lane, _full in shown) >= 6
+        for lane, full in shown:
+            assert list(lane.slots) == list(full.subset(expected, view.data).slots)
+
+    view.set_filter(flt)  # mask and lane subsets made with the answer
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    check()
+    assert view.matching_count() == 6
+    view.reload()  # the events read again, the filter's answer with them
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    check()
+    view.set_lane_mode("tag")  # lanes built aside, then filtered here
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    check()
+
+
 def test_an_answer_to_an_older_filter_is_dropped(qtbot, view, ws, monkeypatch):
     view.set_workspace(ws)
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)

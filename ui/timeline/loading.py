@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import time
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -33,9 +34,48 @@ from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
 from ui import background
-from ui.timeline import follow
+from ui.timeline import follow, style
 from ui.timeline.density import DensityCache
+from ui.timeline.overview import band_span, column_counts
 from ui.timeline.strips import StripImage
+
+
+@dataclass
+class Filtered:
+    """The events passing a filter, read in the background, with what the view makes of
+    them when it can be made there: the mask by slot and each lane's subset."""
+
+    ids: np.ndarray
+    data: object = None  # the TimelineData they were made for
+    mode: str = ""
+    version: int | None = None
+    lanes: list = field(default_factory=list)  # the lanes they were made from
+    mask: np.ndarray | None = None
+    subsets: dict = field(default_factory=dict)  # lane key -> lane of the passing events
+
+    @classmethod
+    def read(cls, ws: Workspace, flt: EventFilter, data, mode: str, version, lanes) -> Filtered:
+        """Read the ids passing ``flt``; with ``data``, make the mask and subsets too (from
+        its arrays as they are: a change meanwhile shows in its version, and they are not
+        used)."""
+        found = cls(tl.filter_ids(ws, flt), data, mode, version, lanes)
+        if data is not None:
+            found.mask = np.zeros(data.slot_count, bool)
+            found.mask[data.slots_of(found.ids)] = True
+            found.subsets = {lane.key: lane.subset(found.mask, data) for lane in lanes}
+        return found
+
+
+@dataclass
+class Loaded:
+    """A workspace's events read in the background, with their overview counts and, when a
+    filter was set, what passes it."""
+
+    data: tl.TimelineData
+    mode: str
+    flt: EventFilter | None
+    band: dict = field(default_factory=dict)  # band width -> overview counts per column
+    filtered: Filtered | None = None
 
 
 class LoadingMixin:
@@ -260,10 +300,18 @@ class LoadingMixin:
         self._data_generation += 1
         generation, mode, flt = self._data_generation, self.lane_mode, self._filter
         self._data_pending, self._pending_fit = True, fit
+        # the band's width now, and once the lanes need a scroll bar
+        widths = {self.scale.width, max(self.scale.width - style.SCROLLBAR_W, 1)}
 
-        def read(ws: Workspace):
+        def read(ws: Workspace) -> Loaded:
             data = tl.TimelineData.load(ws, lanes=mode)
-            return data, flt, (tl.filter_ids(ws, flt) if flt is not None else None)
+            loaded = Loaded(data, mode, flt)
+            span = band_span(data)
+            if span is not None:
+                loaded.band = {w: column_counts(data, span, w) for w in widths if w > 1}
+            if flt is not None:
+                loaded.filtered = Filtered.read(ws, flt, data, mode, data.version, data.lanes(mode))
+            return loaded
 
         self.reader.read(
             self.ws.path,
@@ -280,20 +328,27 @@ class LoadingMixin:
         if error:
             self._failed(error)
             return
-        data, flt, ids = result
+        data = result.data
         data.ws = self.ws  # it was read on the worker's connection, closed since
         if self.data is not None:
             data.version = self.data.version + 1  # caches keyed by (data, version) start afresh
+        filtered = result.filtered
+        if filtered is not None:
+            filtered.version = data.version
         self._drop_data()
         self.data = data
         if self.lane_mode not in data._lanes:  # another mode was asked for meanwhile
             wanted, self.lane_mode = self.lane_mode, next(iter(data._lanes), self.lane_mode)
             self._request_lanes(wanted)
-        if flt == self._filter:
-            self._filter_ids = ids
         self.load_error = ""
-        self._install_filter()
+        if result.flt == self._filter:
+            self._filter_ids = filtered.ids if filtered is not None else None
+            if filtered is None or not self._use_filtered(filtered):
+                self._install_filter()
+        else:
+            self._install_filter()  # the filter asked for since is on its way
         self._after_data_change()
+        self.overview.prime(data, result.band)
         self._sync_selection()
         if fit:
             self.fit_all()
@@ -302,29 +357,60 @@ class LoadingMixin:
 
     def _request_filter(self) -> None:
         self._filter_generation += 1
-        generation, flt = self._filter_generation, self._filter
+        generation, flt, data, mode = (
+            self._filter_generation,
+            self._filter,
+            self.data,
+            self.lane_mode,
+        )
+        version = data.version if data is not None else None
+        lanes = list(data.lanes(mode)) if data is not None else []
         self._filter_pending = True
         self.reader.read(
             self.ws.path,
             "filter",
-            lambda ws: tl.filter_ids(ws, flt),
+            lambda ws: Filtered.read(ws, flt, data, mode, version, lanes),
             lambda result, error: self._filter_loaded(generation, result, error),
         )
         self._loading_changed()
 
-    def _filter_loaded(self, generation: int, ids, error: str) -> None:
+    def _filter_loaded(self, generation: int, filtered: Filtered, error: str) -> None:
         if generation != self._filter_generation:
             return
         self._filter_pending = False
         if error:
             self._failed(error)
             return
-        self._filter_ids = ids
+        self._filter_ids = filtered.ids
         self.load_error = ""
-        self._install_filter()
+        if not self._use_filtered(filtered):
+            self._install_filter()
         self._relayout()
         self.update()
         self._loading_changed()
+
+    def _use_filtered(self, filtered: Filtered) -> bool:
+        """Take the mask and lane subsets made in the background, if they still fit the
+        arrays and lanes on screen (else they are made here from the ids)."""
+        data = self.data
+        if (
+            filtered.mask is None
+            or filtered.data is not data
+            or filtered.version != data.version
+            or filtered.mode != self.lane_mode
+            or len(filtered.mask) != data.slot_count
+        ):
+            return False
+        current = data.lanes(self.lane_mode)
+        if len(current) != len(filtered.lanes) or any(
+            a is not b for a, b in zip(current, filtered.lanes, strict=True)
+        ):
+            return False
+        self._filtered.clear()
+        self.filter_serial += 1
+        self.filter_mask = filtered.mask
+        self._filtered[filtered.mode] = filtered.subsets
+        return True
 
     def _failed(self, error: str) -> None:
         self.load_error = error
@@ -333,6 +419,7 @@ class LoadingMixin:
         self._loading_changed()
 
     def _drop_data(self) -> None:
+        self.overview.invalidate()  # it may hold counts of the old arrays
         self.data, self.filter_mask, self._frame = None, None, None
         self._filtered.clear()
         self._multi_cache = self._selection_cache = self._count_cache = None

@@ -15,6 +15,36 @@ CHUNK = 1 << 18
 EDGE = 5  # pixels either side of the window's edge that grab it for resizing
 
 
+def band_span(data) -> tuple[float, float] | None:
+    """The range the band covers for ``data``: all events, with a little room either side."""
+    extent = data.extent() if data is not None else None
+    if extent is None:
+        return None
+    first, last = extent
+    pad = max((last - first) * 0.02, 3600.0)
+    return first - pad, last + pad
+
+
+def column_counts(data, span: tuple[float, float], width: int) -> np.ndarray:
+    """Live events overlapping each of ``width`` columns over ``span`` (no Qt: any thread)."""
+    scale = width / (span[1] - span[0])
+    change = np.zeros(width + 1, np.int64)
+    every = bool(data.alive.all())  # then no mask to apply (the usual case)
+    for at in range(0, data.slot_count, CHUNK):  # in chunks: no copy of every event at once
+        alive = None if every else data.alive[at : at + CHUNK]
+        for values, sign, shift in ((data.start, 1, 0), (data.end, -1, 1)):
+            part = values[at : at + CHUNK] if every else values[at : at + CHUNK][alive]
+            columns = (part - span[0]) * scale
+            # clamp as floats, in place: np.clip on integers costs twice as much
+            np.maximum(columns, 0, out=columns)
+            np.minimum(columns, width - 1, out=columns)
+            columns = columns.astype(np.int64)
+            if shift:
+                columns += shift
+            change += sign * np.bincount(columns, minlength=width + 1)
+    return np.cumsum(change)[:width]
+
+
 class Overview:
     """Paints and hit-tests the overview band of a TimelineView."""
 
@@ -22,9 +52,11 @@ class Overview:
         self.view = view
         self._key = None
         self._image: QImage | None = None
+        self._primed: tuple | None = None
 
     def invalidate(self) -> None:
         self._key = None
+        self._primed = None
 
     def rect(self, frame) -> QRect:
         scale = frame.scale
@@ -32,13 +64,7 @@ class Overview:
 
     def span(self) -> tuple[float, float] | None:
         """The range the band covers: all events, with a little room either side."""
-        data = self.view.data
-        extent = data.extent() if data is not None else None
-        if extent is None:
-            return None
-        first, last = extent
-        pad = max((last - first) * 0.02, 3600.0)
-        return first - pad, last + pad
+        return band_span(self.view.data)
 
     def x(self, t: float, frame) -> float:
         span = self.span()
@@ -73,6 +99,11 @@ class Overview:
             return "right"
         return "inside" if window.left() <= pos.x() <= window.right() else "outside"
 
+    def prime(self, data, counts: dict[int, np.ndarray]) -> None:
+        """Counts per column made elsewhere (in the background, with the events), by band
+        width: the first paint of ``data`` (at its current version) need not count them."""
+        self._primed = (data, data.version, counts)
+
     def _bars(self, frame) -> QImage | None:
         span = self.span()
         rect = self.rect(frame)
@@ -85,22 +116,12 @@ class Overview:
         if span is None or rect.width() < 2:
             return None
         width, room = rect.width(), rect.height() - 10
-        scale = width / (span[1] - span[0])
-        change = np.zeros(width + 1, np.int64)
-        every = bool(data.alive.all())  # then no mask to apply (the usual case)
-        for at in range(0, data.slot_count, CHUNK):  # in chunks: no copy of every event at once
-            alive = None if every else data.alive[at : at + CHUNK]
-            for values, sign, shift in ((data.start, 1, 0), (data.end, -1, 1)):
-                part = values[at : at + CHUNK] if every else values[at : at + CHUNK][alive]
-                columns = (part - span[0]) * scale
-                # clamp as floats, in place: np.clip on integers costs twice as much
-                np.maximum(columns, 0, out=columns)
-                np.minimum(columns, width - 1, out=columns)
-                columns = columns.astype(np.int64)
-                if shift:
-                    columns += shift
-                change += sign * np.bincount(columns, minlength=width + 1)
-        counts = np.cumsum(change)[:width]
+        primed = self._primed
+        counts = None
+        if primed is not None and primed[0] is data and primed[1] == data.version:
+            counts = primed[2].get(width)
+        if counts is None:
+            counts = column_counts(data, span, width)
         heights = bar_heights(counts, room, int(counts.max(initial=1)))
         mask = np.arange(room)[:, None] >= (room - heights)[None, :]
         colour = style.OVERVIEW_BARS
