@@ -34,9 +34,9 @@ from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
 from ui import background
-from ui.timeline import follow, style
+from ui.timeline import follow
 from ui.timeline.density import DensityCache
-from ui.timeline.overview import band_span, column_counts
+from ui.timeline.overview import sorted_bounds
 from ui.timeline.strips import StripImage
 
 
@@ -68,13 +68,13 @@ class Filtered:
 
 @dataclass
 class Loaded:
-    """A workspace's events read in the background, with their overview counts and, when a
+    """A workspace's events read in the background, with their sorted bounds and, when a
     filter was set, what passes it."""
 
     data: tl.TimelineData
     mode: str
     flt: EventFilter | None
-    band: dict = field(default_factory=dict)  # band width -> overview counts per column
+    bounds: tuple | None = None  # sorted starts and ends, for the overview band
     filtered: Filtered | None = None
 
 
@@ -271,10 +271,11 @@ class LoadingMixin:
             self._filter_ids = None
             self._filter_pending = False
         elif self.background:
-            self._request_filter()
+            self._request_filter()  # the mask and subsets on screen stay until the answer
         else:
             self._read_filter_now()
-        self._install_filter()
+        if not self._filter_pending:
+            self._install_filter()
         self._relayout()
         self.update()
         self._loading_changed()
@@ -300,15 +301,11 @@ class LoadingMixin:
         self._data_generation += 1
         generation, mode, flt = self._data_generation, self.lane_mode, self._filter
         self._data_pending, self._pending_fit = True, fit
-        # the band's width now, and once the lanes need a scroll bar
-        widths = {self.scale.width, max(self.scale.width - style.SCROLLBAR_W, 1)}
 
         def read(ws: Workspace) -> Loaded:
             data = tl.TimelineData.load(ws, lanes=mode)
             loaded = Loaded(data, mode, flt)
-            span = band_span(data)
-            if span is not None:
-                loaded.band = {w: column_counts(data, span, w) for w in widths if w > 1}
+            loaded.bounds = sorted_bounds(data)
             if flt is not None:
                 loaded.filtered = Filtered.read(ws, flt, data, mode, data.version, data.lanes(mode))
             return loaded
@@ -348,7 +345,7 @@ class LoadingMixin:
         else:
             self._install_filter()  # the filter asked for since is on its way
         self._after_data_change()
-        self.overview.prime(data, result.band)
+        self.overview.prime(data, result.bounds)
         self._sync_selection()
         if fit:
             self.fit_all()
