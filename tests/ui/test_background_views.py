@@ -252,12 +252,20 @@ def test_a_workspace_that_cannot_be_read_says_why_on_the_plot(qtbot, view, ws, m
     def broken(cls, _ws, **_kwargs):
         raise sqlite3.OperationalError("disk I/O error")
 
+    working = tl.TimelineData.__dict__["load"]
     monkeypatch.setattr(tl.TimelineData, "load", classmethod(broken))
     with qtbot.waitSignal(view.statusMessage, timeout=WAIT) as said:
         view.set_workspace(ws)
     assert said.args == ["The timeline could not read the events: disk I/O error."]
     assert view.data is None and not view.loading and view.load_error == "disk I/O error"
     assert empty_text(view) == "The events could not be read: disk I/O error."
+    monkeypatch.setattr(tl.TimelineData, "load", working)  # the disk is back: reloading (as
+    # on coming back to the app) reads them
+    view.reload()
+    qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
+    assert view.event_count() == 8 and not view.load_error
+    first, last = view.visible_range()
+    assert first < view.data.extent()[0] and last > view.data.extent()[1]  # fitted
 
 
 # ----------------------------------------------------------------------------- the window

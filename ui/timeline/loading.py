@@ -143,11 +143,15 @@ class LoadingMixin:
         self._loading_changed()
 
     def reload(self) -> None:
-        """Read the workspace again, keeping the visible range, lanes and selection."""
-        if self.ws is None or (self.data is None and not self._data_pending):
+        """Read the workspace again, keeping the visible range, lanes and selection (after
+        a failed read: try again)."""
+        if self.ws is None:
             return
         if self.background:
-            self._request_data(fit=self._data_pending and self._pending_fit)
+            first = self.data is None  # still loading, or the first read failed
+            self._request_data(fit=first and (self._pending_fit or bool(self.load_error)))
+            return
+        if self.data is None:
             return
         self.data.reload()
         self._read_filter_now()
