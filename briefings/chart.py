@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -28,9 +29,9 @@ from briefings.chart_time import (
     window_of,
 )
 from briefings.data import BriefingData
-from briefings.fonts import Typeface
+from briefings.fonts import FAKE_BOLD, Typeface, fake_bold_width
 from briefings.styles import FAINT, INK, MUTED, RULE
-from briefings.text import fit_text
+from briefings.text import fit_text, line_runs
 from models import palette
 
 GUTTER = 112.0  # lane labels
@@ -540,20 +541,34 @@ class ChartPainter:
         colour: Color,
         anchor: str = "start",
     ) -> float:
-        """Text with font fallback as one group of Strings; returns its width."""
-        runs = [
-            (piece, font, stringWidth(piece, font, size))
-            for piece, font in self.faces.runs(text, variant)
-        ]
+        """Text with font fallback (in visual order) as one group of Strings; returns its width."""
+        runs = line_runs(self.faces, text, variant, size)
         width = sum(w for _, _, w in runs)
         if anchor == "end":
             x -= width
         group = Group()
         for piece, font, w in runs:
-            group.add(String(x, y, piece, fontName=font, fontSize=size, fillColor=colour))
+            if font in FAKE_BOLD:
+                string = _StrokedString(x, y, piece, fontName=font, fontSize=size)
+                string.fillColor = string.strokeColor = colour
+                string.strokeWidth = fake_bold_width(size)
+                string.textRenderMode = 2
+            else:
+                string = String(x, y, piece, fontName=font, fontSize=size, fillColor=colour)
+            group.add(string)
             x += w
         drawing.add(group)
         return width
+
+
+class _StrokedString(String):
+    """A String also stroked (synthetic bold): the renderer applies its stroke colour and width."""
+
+    _attrMap = AttrMap(
+        BASE=String,
+        strokeColor=AttrMapValue(None, desc="stroke colour"),
+        strokeWidth=AttrMapValue(None, desc="stroke width"),
+    )
 
 
 def _label_x(x0: float, x1: float, width: float, right: float) -> float:

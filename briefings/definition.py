@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from briefings.bidi import isolate
 from models import dates, operations, queries
 from models.changes import Change
 from models.errors import InputError, NotFound
@@ -154,16 +155,16 @@ class Scope:
             names = []
             for actor_id in self.actor_ids:
                 try:
-                    names.append(queries.get_actor(ws, actor_id).name)
+                    names.append(isolate(queries.get_actor(ws, actor_id).name))
                 except NotFound:
                     names.append(f"actor {actor_id} (deleted)")
             parts.append("actors: " + ", ".join(names))
         if self.tags:
-            parts.append("tags: " + ", ".join(self.tags))
+            parts.append("tags: " + ", ".join(isolate(t) for t in self.tags))
         if self.min_confidence:
             parts.append(f"confidence {self.min_confidence} or higher")
         if self.text:
-            parts.append(f"matching “{self.text}”")
+            parts.append(f"matching “{isolate(self.text)}”")
         if self.source_id is not None:
             parts.append(f"cited from source {self.source_id}")
         if self.event_ids is not None:

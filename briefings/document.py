@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from briefings.fonts import Typeface
+from briefings.paragraph import Paragraph
 from briefings.styles import (
     ACCENT,
     BANNER_GAP,

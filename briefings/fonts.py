@@ -4,8 +4,16 @@ ReportLab draws a character its font lacks as an empty box, silently. Every piec
 therefore goes through :meth:`Typeface.runs`, which cuts it into runs, each in the first font of
 a chain that has all its glyphs:
 
-    Noto Sans (Latin, Greek, Cyrillic)  ->  DejaVu Sans (symbols, arrows, more scripts)
+    Noto Sans (Latin, Greek, Cyrillic)  ->  Noto Naskh Arabic (Arabic, Persian, Urdu)
+    ->  Noto Sans Hebrew  ->  DejaVu Sans (symbols, arrows, more scripts)
     ->  NanumSquare (Hangul)  ->  Droid Sans Fallback (Chinese, Japanese)
+
+Droid Sans Fallback has no bold face and no bold CJK TrueType font is small enough to bundle
+(the Noto CJK fonts are CFF, which ReportLab refuses): its bold is drawn as a synthetic bold,
+the regular outlines filled and stroked with a thin line (:data:`FAKE_BOLD`, see
+:func:`fake_bold_width`). Right-to-left runs are ordered and shaped by :mod:`briefings.bidi` and
+:mod:`briefings.shaping`; the fonts are registered as :class:`~briefings.shaping.ShapingFont`
+so shaped text copies out of the PDF as the letters typed.
 
 A font file that is missing is skipped with a warning; if even the primary font is missing the
 built-in Helvetica family takes its place (Latin-1 only). Characters that no font in the chain
@@ -23,7 +31,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
+
+from briefings.shaping import ShapingFont, run_width
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
@@ -38,6 +48,7 @@ class FontFile:
     bold: bool = False
     italic: bool = False
     covers: str = ""  # what it is there for, for warnings
+    fake_bold: bool = False  # the regular file, drawn emboldened
 
 
 FONT_FILES = (
@@ -48,6 +59,27 @@ FONT_FILES = (
     ),
     FontFile(
         "NotoSans-BoldItalic", "NotoSans-BoldItalic.ttf", "NotoSans", True, True, "bold italic"
+    ),
+    FontFile(
+        "NotoNaskhArabic",
+        "NotoNaskhArabic-Regular.ttf",
+        "NotoNaskhArabic",
+        covers="Arabic, Persian and Urdu",
+    ),
+    FontFile(
+        "NotoNaskhArabic-Bold",
+        "NotoNaskhArabic-Bold.ttf",
+        "NotoNaskhArabic",
+        bold=True,
+        covers="bold Arabic",
+    ),
+    FontFile("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew", covers="Hebrew"),
+    FontFile(
+        "NotoSansHebrew-Bold",
+        "NotoSansHebrew-Bold.ttf",
+        "NotoSansHebrew",
+        bold=True,
+        covers="bold Hebrew",
     ),
     FontFile("DejaVuSans", "DejaVuSans.ttf", "DejaVuSans", covers="symbols and other scripts"),
     FontFile(
@@ -63,20 +95,51 @@ FONT_FILES = (
         "DroidSansFallback",
         covers="Chinese and Japanese",
     ),
+    FontFile(
+        "DroidSansFallback-Bold",
+        "DroidSansFallbackFull.ttf",
+        "DroidSansFallback",
+        bold=True,
+        covers="bold Chinese and Japanese",
+        fake_bold=True,
+    ),
 )
 
 # The order fonts are tried in, per variant (names of FONT_FILES).
+# Arabic and Hebrew come before DejaVu Sans, which has some of their letters in a design that
+# does not match (and no Persian or Urdu letters in places).
+_RTL_REGULAR = ("NotoNaskhArabic", "NotoSansHebrew")
+_RTL_BOLD = ("NotoNaskhArabic-Bold", "NotoSansHebrew-Bold")
 CHAINS = {
-    "regular": ("NotoSans", "DejaVuSans", "DroidSansFallback", "NanumSquare"),
-    "bold": ("NotoSans-Bold", "DejaVuSans-Bold", "DroidSansFallback", "NanumSquare-Bold"),
-    "italic": ("NotoSans-Italic", "DejaVuSans", "DroidSansFallback", "NanumSquare"),
+    "regular": ("NotoSans", *_RTL_REGULAR, "DejaVuSans", "DroidSansFallback", "NanumSquare"),
+    "bold": (
+        "NotoSans-Bold",
+        *_RTL_BOLD,
+        "DejaVuSans-Bold",
+        "DroidSansFallback-Bold",
+        "NanumSquare-Bold",
+    ),
+    "italic": ("NotoSans-Italic", *_RTL_REGULAR, "DejaVuSans", "DroidSansFallback", "NanumSquare"),
     "bolditalic": (
         "NotoSans-BoldItalic",
+        *_RTL_BOLD,
         "DejaVuSans-Bold",
-        "DroidSansFallback",
+        "DroidSansFallback-Bold",
         "NanumSquare-Bold",
     ),
 }
+# Fonts drawn as a synthetic bold (their file has no bold face).
+FAKE_BOLD = frozenset(spec.name for spec in FONT_FILES if spec.fake_bold)
+# Stroke width of the synthetic bold, as a share of the font size: the outline grows by half
+# of it on each side, about what a real bold adds to a CJK regular's strokes.
+FAKE_BOLD_STROKE = 0.035
+
+
+def fake_bold_width(size: float) -> float:
+    """Stroke width in points that emboldens a :data:`FAKE_BOLD` font at ``size``."""
+    return size * FAKE_BOLD_STROKE
+
+
 # Hangul goes to the Korean font first: the CJK font has a handful of syllables, and a word
 # drawn half in one design and half in another looks broken.
 HANGUL_FIRST = ("NanumSquare", "NanumSquare-Bold")
@@ -89,7 +152,10 @@ BUILTIN = {
 }
 
 # Characters that never need a glyph of their own (layout and joiners).
-_INVISIBLE = set("\n\r\t\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = set(
+    "\n\r\t\u200b\u200c\u200d\u2060\ufeff"
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _SPACE = re.compile(r"\s")
 
 _lock = threading.Lock()
@@ -118,7 +184,10 @@ def _load(font_dir: Path) -> None:
             try:
                 if not path.is_file():
                     raise FileNotFoundError(path)
-                font = TTFont(spec.name, str(path))
+                font = ShapingFont(spec.name, str(path))
+                if spec.fake_bold:
+                    # Its own PDF name, or its subsets would clash with the regular face's.
+                    font.face.name = font.face.name + b"-Bold"
             except (OSError, TTFError) as error:
                 _loaded[spec.name] = None
                 _load_problems[spec.name] = (
@@ -242,8 +311,9 @@ class Typeface:
     def markup(self, text: str, variant: str = "regular") -> str:
         """``text`` as Paragraph markup: escaped, with ``<font face>`` around fallback runs.
 
-        Bold and italic come from the surrounding ``<b>``/``<i>`` through the registered
-        families, so the runs are chosen with the variant's chain.
+        ``variant`` must match the surrounding ``<b>``/``<i>``: a ``<font face>`` names the
+        exact font of the variant's chain, since ReportLab resets bold and italic to those of
+        the face it is given (a family name inside ``<b>`` would print regular).
         """
         primary = self.chains[variant][0][0]
         parts = []
@@ -252,18 +322,15 @@ class Typeface:
             if font == primary:
                 parts.append(escaped)
             else:
-                parts.append(f'<font face="{_family_of(font)}">{escaped}</font>')
+                parts.append(f'<font face="{font}">{escaped}</font>')
         return "".join(parts)
 
     def width(self, text: str, variant: str, size: float) -> float:
-        """Printed width of ``text`` in points, with fallback fonts."""
+        """Printed width of ``text`` in points, with fallback fonts (and shaping)."""
         key = (text, variant, size)
         width = self._widths.get(key)
         if width is None:
-            width = sum(
-                pdfmetrics.stringWidth(piece, font, size)
-                for piece, font in self.runs(text, variant)
-            )
+            width = sum(run_width(piece, font, size) for piece, font in self.runs(text, variant))
             if len(self._widths) > 100_000:
                 self._widths.clear()
             self._widths[key] = width
@@ -279,13 +346,6 @@ class Typeface:
             f"{len(self.missing)} characters have no glyph in the bundled fonts and print as boxes "
             f"({shown}{more}); check the text or add a font that covers them."
         )
-
-
-def _family_of(font: str) -> str:
-    for spec in FONT_FILES:
-        if spec.name == font:
-            return spec.family
-    return font
 
 
 def used_fonts(runs: Iterable[tuple[str, str]]) -> set[str]:

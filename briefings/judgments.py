@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from briefings.definition import ESTIMATIVE_TERMS
 from briefings.fonts import Typeface
+from briefings.paragraph import Paragraph
 from briefings.styles import ACCENT, PANEL, RULE, Styles
 
 _BULLET = re.compile(r"^\s{0,3}(?:[-*+•])\s+(.*)$")
@@ -58,8 +59,11 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
-def inline(text: str, faces: Typeface) -> str:
-    """Paragraph markup for one block: emphasis as ``<b>``/``<i>``, everything else escaped."""
+def inline(text: str, faces: Typeface, bold: bool = False) -> str:
+    """Paragraph markup for one block: emphasis as ``<b>``/``<i>``, everything else escaped.
+
+    ``bold``: the block is set inside ``<b>`` (a heading), so its text is bold to begin with.
+    """
     tokens: list[tuple[str, str]] = []  # ("text", s) or ("mark", marker)
     position = 0
     for match in _INLINE.finditer(text):
@@ -92,7 +96,7 @@ def inline(text: str, faces: Typeface) -> str:
         else:
             stack.append(index)
     out = []
-    bold = italic = False
+    italic = False
     for index, (kind, value) in enumerate(tokens):
         if kind == "mark" and index in paired:
             if len(value) == 2:
@@ -111,7 +115,7 @@ def flowables(text: str, styles: Styles) -> list:
     """The key judgments as paragraphs and list items."""
     out = []
     for block in blocks(text):
-        markup = inline(block.text, styles.faces)
+        markup = inline(block.text, styles.faces, bold=block.kind == "heading")
         if block.kind == "bullet":
             out.append(Paragraph(markup, styles.bullet, bulletText="•"))
         elif block.kind == "numbered":
@@ -130,7 +134,7 @@ def estimative_key(styles: Styles, width: float) -> Table:
         "<b>Estimative language</b> (ICD 203): how likely each term means", styles.kj_key
     )
     terms = [
-        Paragraph(f"<b>{faces.markup(term)}</b><br/>{share}", styles.kj_key)
+        Paragraph(f"<b>{faces.markup(term, 'bold')}</b><br/>{share}", styles.kj_key)
         for term, share in ESTIMATIVE_TERMS
     ]
     confidence = Paragraph(

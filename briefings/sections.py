@@ -15,17 +15,18 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from briefings import judgments
+from briefings.bidi import isolate
 from briefings.chart import ChartPainter
 from briefings.data import BriefingData
 from briefings.definition import TLP_MEANING, Pack, section_title
 from briefings.document import ContentsEntry, ContentsList, Heading, accent_rule
+from briefings.paragraph import Paragraph
 from briefings.styles import ACCENT, PANEL, RULE, Geometry, Styles
 from briefings.table import Column, Row, RowTable, number_column
 from briefings.text import Piece, Wrapper
@@ -306,7 +307,10 @@ def chronology(ctx: Context, data: BriefingData, anchors: bool, link_sources: bo
             what.append(Piece(" ".join(event.description.split()), s.cell_desc))
         if event.location:
             what.append(Piece(event.location, s.cell_place))
-        actors = [Piece(a.name + (f" ({a.role})" if a.role else ""), s.cell) for a in event.actors]
+        actors = [
+            Piece(isolate(a.name) + f" ({a.role})" if a.role else a.name, s.cell)
+            for a in event.actors
+        ]
         notes = [
             Piece(
                 f"[{c.number}] {c.reliability or '–'}{c.credibility or '–'}",
@@ -361,7 +365,7 @@ def actors(ctx: Context, data: BriefingData, linked: bool) -> list:
         if actor.country:
             facts.append(f"country: {actor.country}")
         if actor.aliases:
-            facts.append("also known as " + ", ".join(actor.aliases))
+            facts.append("also known as " + ", ".join(isolate(a) for a in actor.aliases))
         facts.append(f"{len(events)} event{'s' if len(events) != 1 else ''} in this briefing")
         block = [head, Paragraph(ctx.faces.markup(" · ".join(facts)), s.small)]
         if actor.notes.strip():
@@ -430,7 +434,7 @@ def sources(ctx: Context, data: BriefingData) -> list:
         number = data.source_numbers[source.id]
         pieces = [Piece(source.title or source.file_name or "Untitled source", s.cell_bold)]
         byline = " · ".join(
-            x for x in (source.publisher, source.author, _published(source.published)) if x
+            isolate(x) for x in (source.publisher, source.author, _published(source.published)) if x
         )
         if byline:
             pieces.append(Piece(byline, s.cell_desc))

@@ -5,6 +5,11 @@ ReportLab's ``Paragraph`` parses markup for every cell, which costs ~2 ms a cell
 like "title in bold", "description in grey"); each piece wraps on its own lines, by words, with
 Chinese and Japanese characters breakable anywhere and over-long words cut by characters.
 Widths are cached per word.
+
+Text holding Arabic, Persian or Hebrew is wrapped in logical order (words measured as shaped),
+then each line is put in visual order by the bidi algorithm with its right-to-left runs shaped
+(:func:`briefings.shaping.visual_line`); a line whose text starts right to left is right-aligned.
+Bold Chinese and Japanese is drawn as a synthetic bold (see :data:`briefings.fonts.FAKE_BOLD`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from functools import lru_cache
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from briefings.fonts import Typeface
+from briefings.bidi import base_level, has_rtl
+from briefings.fonts import FAKE_BOLD, Typeface, fake_bold_width
+from briefings.shaping import run_width, visual_line
 
 # A token is a CJK character (breakable anywhere), or a word (up to and including a hyphen or
 # slash, so URLs and compounds can break) with the spaces after it.
@@ -56,6 +63,7 @@ class Line:
     style: TextStyle
     link: str | None = None
     first: bool = False  # first line of its piece (carries space_before)
+    rtl: bool = False  # its paragraph reads right to left (so it sits at the right edge)
 
     @property
     def height(self) -> float:
@@ -70,13 +78,14 @@ class Wrapper:
     _widths: dict = field(default_factory=dict)
 
     def _token_runs(
-        self, token: str, style: TextStyle
+        self, token: str, style: TextStyle, shaped: bool = False
     ) -> tuple[list[tuple[str, str, float]], float]:
-        key = (token, style.variant, style.size)
+        key = (token, style.variant, style.size, shaped)
         hit = self._widths.get(key)
         if hit is None:
+            measure = run_width if shaped else stringWidth
             runs = [
-                (piece, font, stringWidth(piece, font, style.size))
+                (piece, font, measure(piece, font, style.size))
                 for piece, font in self.faces.runs(token, style.variant)
             ]
             hit = (runs, sum(w for _, _, w in runs))
@@ -90,19 +99,34 @@ class Wrapper:
         style = piece.style
         out: list[Line] = []
         for paragraph in (piece.text or "").split("\n"):
-            out.extend(self._wrap(paragraph, style, width, piece.link))
+            if has_rtl(paragraph):
+                out.extend(self._wrap_bidi(paragraph, style, width, piece.link))
+            else:
+                out.extend(self._wrap(paragraph, style, width, piece.link))
         if out:
             out[0].first = True
         else:
             out.append(Line([], 0.0, style, piece.link, True))
         return out
 
-    def _wrap(self, text: str, style: TextStyle, width: float, link: str | None) -> list[Line]:
+    def _wrap_bidi(self, text: str, style: TextStyle, width: float, link: str | None) -> list[Line]:
+        """Lines of text with right-to-left runs: wrapped logically, drawn in visual order."""
+        base = base_level(text)
+        out = []
+        for line in self._wrap(text, style, width, link, shaped=True):
+            runs = visual_line([(t, f) for t, f, _ in line.runs], style.size, base)
+            placed = _place(runs, 0.0)
+            out.append(Line(placed, sum(w for _, _, w in runs), style, link, rtl=bool(base)))
+        return out
+
+    def _wrap(
+        self, text: str, style: TextStyle, width: float, link: str | None, shaped: bool = False
+    ) -> list[Line]:
         lines: list[Line] = []
         runs: list[tuple[str, str, float]] = []
         x = trailing = 0.0  # trailing: width of the spaces ending the line so far
         for token in _TOKENS.findall(text):
-            token_runs, token_width = self._token_runs(token, style)
+            token_runs, token_width = self._token_runs(token, style, shaped)
             word = token.rstrip()
             if not word:  # spaces: kept inside a line, dropped at its ends
                 if runs:
@@ -110,7 +134,7 @@ class Wrapper:
                     x += token_width
                     trailing += token_width
                 continue
-            word_width = self._token_runs(word, style)[1] if word != token else token_width
+            word_width = self._token_runs(word, style, shaped)[1] if word != token else token_width
             if runs and x + word_width > width:
                 lines.append(Line(_merge(runs), x - trailing, style, link))
                 runs, x, trailing = [], 0.0, 0.0
@@ -118,9 +142,9 @@ class Wrapper:
                 # A word wider than the column: cut it by characters.
                 chunks = self._cut(word, style, width)
                 for chunk in chunks[:-1]:
-                    chunk_runs, chunk_width = self._token_runs(chunk, style)
+                    chunk_runs, chunk_width = self._token_runs(chunk, style, shaped)
                     lines.append(Line(_place(chunk_runs, 0.0), chunk_width, style, link))
-                token_runs, token_width = self._token_runs(chunks[-1], style)
+                token_runs, token_width = self._token_runs(chunks[-1], style, shaped)
                 word_width = token_width
             runs.extend(_place(token_runs, x))
             x += token_width
@@ -179,6 +203,7 @@ def draw_lines(
 
     ``text`` is a text object to add to (a table draws all its cells through one, which is
     much cheaper than a ``drawString`` per run); without one, the lines are drawn at once.
+    Right-to-left lines set to ``left`` sit at the right edge of ``width`` instead.
     """
     own = text is None
     if own:
@@ -190,9 +215,10 @@ def draw_lines(
             y -= style.space_before
         baseline = y - style.size * 0.95
         shift = 0.0
-        if align == "right":
+        line_align = "right" if line.rtl and align == "left" and width > 0 else align
+        if line_align == "right":
             shift = width - line.width
-        elif align == "center":
+        elif line_align == "center":
             shift = (width - line.width) / 2
         state = getattr(text, "_annalist_state", None)  # skip repeated font and colour changes
         if line.runs:
@@ -202,6 +228,9 @@ def draw_lines(
         for run, font, _ in line.runs:
             if state is None or state[0] != font or state[1] != style.size:
                 text.setFont(font, style.size)
+                _fake_bold(text, canvas, font, style.size, style.colour, state)
+            elif state[2] is not style.colour and font in FAKE_BOLD:
+                text.setStrokeColor(style.colour)
             if state is None or state[2] is not style.colour:
                 text.setFillColor(style.colour)
             state = (font, style.size, style.colour)
@@ -216,9 +245,28 @@ def draw_lines(
                 thickness=0,
             )
         y -= style.leading
+    state = getattr(text, "_annalist_state", None)
+    if state is not None and state[0] in FAKE_BOLD:
+        # Leave the text object (often shared by a table's cells) with plain filled text.
+        _fake_bold(text, canvas, "", state[1], state[2], state)
+        text._annalist_state = None
     if own:
         canvas.drawText(text)
     return y
+
+
+def _fake_bold(text, canvas, font: str, size: float, colour, state) -> None:
+    """Switch a text object to or from the synthetic bold (fill and stroke) for ``font``."""
+    was = state is not None and state[0] in FAKE_BOLD
+    now = font in FAKE_BOLD
+    if now:
+        text.setTextRenderMode(2)
+        text.setStrokeColor(colour)
+        text._code.append(f"{fake_bold_width(size):.3f} w")
+    elif was:
+        text.setTextRenderMode(0)
+        text.setStrokeColor(canvas._strokeColorObj)
+        text._code.append(f"{canvas._lineWidth} w")
 
 
 def lines_height(lines: list[Line]) -> float:
@@ -237,9 +285,7 @@ def draw_text(
     align: str = "left",
 ) -> float:
     """One line of ``text`` at baseline ``y`` with font fallback; returns its width."""
-    runs = [
-        (piece, font, stringWidth(piece, font, size)) for piece, font in faces.runs(text, variant)
-    ]
+    runs = line_runs(faces, text, variant, size)
     width = sum(w for _, _, w in runs)
     if align == "right":
         x -= width
@@ -247,9 +293,24 @@ def draw_text(
         x -= width / 2
     for piece, font, w in runs:
         canvas.setFont(font, size)
-        canvas.drawString(x, y, piece)
+        if font in FAKE_BOLD:
+            canvas.saveState()
+            canvas.setStrokeColor(canvas._fillColorObj)
+            canvas.setLineWidth(fake_bold_width(size))
+            canvas.drawString(x, y, piece, mode=2)
+            canvas.restoreState()
+        else:
+            canvas.drawString(x, y, piece)
         x += w
     return width
+
+
+def line_runs(faces, text: str, variant: str, size: float) -> list[tuple[str, str, float]]:
+    """One line of ``text`` as ``(drawn text, font, width)`` runs to draw left to right."""
+    runs = faces.runs(text, variant)
+    if has_rtl(text):
+        return visual_line(runs, size)
+    return [(piece, font, stringWidth(piece, font, size)) for piece, font in runs]
 
 
 @lru_cache(maxsize=65536)

@@ -118,7 +118,7 @@ def walk_through(app, theme: str, out: Path, folder: Path) -> None:
     if first.similar:
         dialog.table.selectRow(0)
         shot("03_possible_duplicate", dialog)
-        dialog.merge_button.click()
+        dialog.proposals.merge_button.click()
         shot("04_merged", dialog)
     # 3. A date typed wrongly is refused in place.
     row = next(

@@ -11,37 +11,36 @@ the GUI thread with progress and Cancel (:class:`ui.briefing_preview.BuildThread
 organisation and marking defaults come from the QSettings keys ``briefing/author``,
 ``briefing/organisation`` and ``briefing/marking`` (read through :mod:`ui.settings`; an unset
 marking means TLP:AMBER); the last folder from ``briefing/folder``.
+
+The parts: the Pack tab (:mod:`ui.briefing_pack_form`), a briefing's scope
+(:mod:`ui.briefing_scope`), the key judgments editor (:mod:`ui.briefing_editor`), the saved
+packs beside them (:mod:`ui.briefing_saved`) and building with preview
+(:mod:`ui.briefing_preview`); this module holds the definition and ties them together.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import datetime as dt
-import html
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoCommand
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -52,65 +51,21 @@ from briefings import (
     BODY_SECTIONS,
     DEFAULT_MARKING,
     LARGE_SCOPE,
-    TLP_MARKINGS,
     Briefing,
     Pack,
     Scope,
     save_pack,
-    saved_packs,
 )
 from briefings.data import count as scope_count
-from briefings.definition import TLP_MEANING, next_output, section_title
-from models import operations, queries
+from briefings.definition import next_output, section_title
+from models import queries
 from models.errors import AnnalistError
 from ui import settings as app_settings
 from ui.briefing_editor import KeyJudgmentsEditor
+from ui.briefing_pack_form import PackForm
 from ui.briefing_preview import BuildPanel, PreviewPane
-
-CONFIDENCE_CHOICES = (
-    ("Any confidence", ""),
-    ("Low or higher", "low"),
-    ("Moderate or higher", "moderate"),
-    ("High only", "high"),
-)
-
-
-class _ChangeCommand(QUndoCommand):
-    """An operation already done, undoable: undo and redo revert the latest change record."""
-
-    def __init__(self, ws, change, after):
-        super().__init__(change.label)
-        self.ws, self.change, self.after, self.fresh = ws, change, after, True
-
-    def redo(self):
-        if self.fresh:  # done when pushed
-            self.fresh = False
-            return
-        self.change = operations.revert(self.ws, self.change)
-        self.after()
-
-    def undo(self):
-        self.change = operations.revert(self.ws, self.change)
-        self.after()
-
-
-def _checklist(items, checked) -> QListWidget:
-    widget = QListWidget()
-    for text, data in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, data)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    return widget
-
-
-def _checked(widget: QListWidget) -> list:
-    return [
-        widget.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(widget.count())
-        if widget.item(i).checkState() == Qt.CheckState.Checked
-    ]
+from ui.briefing_saved import SavedPacks
+from ui.briefing_scope import ScopeEditor
 
 
 class BriefingDialog(QDialog):
@@ -124,13 +79,13 @@ class BriefingDialog(QDialog):
         self.setWindowTitle("Briefing Pack")
         self.resize(1180, 780)
         self.pack = self._new_pack()
-        self.saved_id: int | None = None
         self.current = 0  # index of the briefing being edited
         self._preview_dir = tempfile.TemporaryDirectory(prefix="annalist-pack-")
         self._loading = False
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._pack_tab(), "Pack")
+        self.pack_form = PackForm()
+        self.tabs.addTab(self.pack_form, "Pack")
         self.tabs.addTab(self._briefings_tab(), "Briefings")
         self.tabs.addTab(self._judgments_tab(), "Key Judgments")
         self.preview = PreviewPane()
@@ -144,7 +99,11 @@ class BriefingDialog(QDialog):
         self.refresh_button = refresh
 
         splitter = QSplitter()
-        splitter.addWidget(self._saved_panel())
+        self.saved_panel = SavedPacks(ws, undo_stack)
+        self.saved_panel.opened.connect(self._opened)
+        self.saved_panel.newRequested.connect(self.new_pack)
+        self.saved_panel.rebuildRequested.connect(self.rebuild)
+        splitter.addWidget(self.saved_panel)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 950])
@@ -161,7 +120,7 @@ class BriefingDialog(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
         if ws.readonly:
-            for button in (self.save_button, self.save_as_button, self.delete_button):
+            for button in (self.save_button, self.save_as_button, self.saved_panel.delete_button):
                 button.setEnabled(False)
                 button.setToolTip(ws.readonly_reason or "The workspace is open read-only.")
 
@@ -180,7 +139,7 @@ class BriefingDialog(QDialog):
         self._count_timer.timeout.connect(self._update_count)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._show_pack()
-        self._reload_saved()
+        self.saved_panel.reload()
 
     # ------------------------------------------------------------------ the pack tab
 
@@ -192,54 +151,6 @@ class BriefingDialog(QDialog):
             marking=str(self.settings.value("briefing/marking", "") or DEFAULT_MARKING),
             briefings=[Briefing(scope=Scope())],
         )
-
-    def _pack_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.title_edit, self.subtitle_edit, self.short_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        self.short_edit.setPlaceholderText("the title, on every page")
-        self.author_edit, self.org_edit = QLineEdit(), QLineEdit()
-        self.build_date_box = QCheckBox("The day it is built")
-        self.date_edit = QDateEdit(calendarPopup=True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.build_date_box.toggled.connect(lambda on: self.date_edit.setEnabled(not on))
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.build_date_box)
-        date_row.addWidget(self.date_edit, 1)
-        self.dtg_edit = QLineEdit()
-        self.dtg_edit.setPlaceholderText(
-            "e.g. 141830Z NOV 24; empty: the build time (for packs dated the build day)"
-        )
-        self.ref_edit, self.version_edit = QLineEdit(), QLineEdit()
-        self.version_edit.setPlaceholderText("e.g. Updated 14 Nov 2024")
-        self.marking_combo = QComboBox(editable=True)
-        self.marking_combo.addItems(TLP_MARKINGS)
-        self.marking_combo.setToolTip("TLP 2.0 labels, or type your organisation's own marking")
-        self.marking_note = QLabel(wordWrap=True)
-        self.marking_combo.currentTextChanged.connect(
-            lambda text: self.marking_note.setText(TLP_MEANING.get(text.strip().upper(), ""))
-        )
-        self.size_combo = QComboBox()
-        self.size_combo.addItems(["A4", "Letter"])
-        self.cover_box, self.contents_box = QCheckBox("Cover page"), QCheckBox("Contents page")
-        for label, widget in (
-            ("Title:", self.title_edit),
-            ("Subtitle:", self.subtitle_edit),
-            ("Running title:", self.short_edit),
-            ("Author:", self.author_edit),
-            ("Organisation:", self.org_edit),
-            ("Date:", date_row),
-            ("DTG:", self.dtg_edit),
-            ("Reference:", self.ref_edit),
-            ("Version:", self.version_edit),
-            ("Marking:", self.marking_combo),
-            ("", self.marking_note),
-            ("Page size:", self.size_combo),
-            ("", self.cover_box),
-            ("", self.contents_box),
-        ):
-            form.addRow(label, widget)
-        return page
 
     # ------------------------------------------------------------- the briefings tab
 
@@ -264,61 +175,10 @@ class BriefingDialog(QDialog):
 
         self.btitle_edit = QLineEdit()
         self.btitle_edit.setPlaceholderText("needed when the pack holds several briefings")
-        self.from_edit, self.to_edit = QLineEdit(), QLineEdit()
-        self.from_edit.setPlaceholderText("e.g. 2024-01 or 14 Nov 2024 (empty: no limit)")
-        self.to_edit.setPlaceholderText("e.g. 2024-06-30 (empty: no limit)")
-        self.last_box = QCheckBox("Only the last")
-        self.last_spin = QSpinBox(minimum=1, maximum=3650, value=7, suffix=" days")
-        self.last_box.toggled.connect(self._window_mode)
-        last_row = QHBoxLayout()
-        last_row.addWidget(self.last_box)
-        last_row.addWidget(self.last_spin)
-        last_row.addStretch(1)
-        self.view_button = QPushButton("Use What the Timeline Shows Now")
-        self.view_button.setEnabled(self.current_filter is not None)
-        self.view_button.setToolTip("Take the timeline's window and filters as this scope")
-        self.view_button.clicked.connect(self._use_view)
-        self.extra_label = QLabel(wordWrap=True)
-        self.actor_filter = QLineEdit(placeholderText="Filter actors")
-        self.actor_list = _checklist(
-            [(f"{a.name} ({a.event_count})", a.id) for a in queries.list_actors(self.ws)], set()
-        )
-        self.actor_filter.textChanged.connect(self._filter_actors)
-        self.tag_list = _checklist(
-            [(f"{t} ({n})", t) for t, n in queries.list_tags(self.ws)], set()
-        )
-        self.confidence_combo = QComboBox()
-        for text, value in CONFIDENCE_CHOICES:
-            self.confidence_combo.addItem(text, value)
-        self.count_label = QLabel(wordWrap=True)
-        for widget in (self.from_edit, self.to_edit):
-            widget.textChanged.connect(self._scope_changed)
-        self.last_spin.valueChanged.connect(self._scope_changed)
-        self.actor_list.itemChanged.connect(self._scope_changed)
-        self.tag_list.itemChanged.connect(self._scope_changed)
-        self.confidence_combo.currentIndexChanged.connect(self._scope_changed)
+        self.scope_editor = ScopeEditor(self.ws, self.current_filter is not None)
+        self.scope_editor.view_button.clicked.connect(self._use_view)
+        self.scope_editor.edited.connect(self._scope_changed)
         self.btitle_edit.textChanged.connect(self._title_changed)
-
-        scope = QGroupBox("Scope")
-        form = QFormLayout(scope)
-        form.addRow("From:", self.from_edit)
-        form.addRow("To:", self.to_edit)
-        form.addRow("", last_row)
-        form.addRow("", self.view_button)
-        form.addRow("", self.extra_label)
-        lists = QHBoxLayout()
-        actors = QVBoxLayout()
-        actors.addWidget(QLabel("Actors (any of):"))
-        actors.addWidget(self.actor_filter)
-        actors.addWidget(self.actor_list)
-        tags = QVBoxLayout()
-        tags.addWidget(QLabel("Tags (any of):"))
-        tags.addWidget(self.tag_list)
-        lists.addLayout(actors, 3)
-        lists.addLayout(tags, 2)
-        form.addRow(lists)
-        form.addRow("Minimum confidence:", self.confidence_combo)
-        form.addRow("", self.count_label)
 
         self.section_list = QListWidget()
         self.section_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -336,25 +196,13 @@ class BriefingDialog(QDialog):
         title_row.addRow("Briefing title:", self.btitle_edit)
         editor.addLayout(title_row)
         row = QHBoxLayout()
-        row.addWidget(scope, 3)
+        row.addWidget(self.scope_editor, 3)
         row.addWidget(sections, 1)
         editor.addLayout(row, 1)
         layout = QHBoxLayout(page)
         layout.addLayout(side, 1)
         layout.addLayout(editor, 4)
         return page
-
-    def _window_mode(self, last: bool) -> None:
-        self.from_edit.setEnabled(not last)
-        self.to_edit.setEnabled(not last)
-        self.last_spin.setEnabled(last)
-        self._scope_changed()
-
-    def _filter_actors(self, text: str) -> None:
-        text = text.casefold().strip()
-        for i in range(self.actor_list.count()):
-            item = self.actor_list.item(i)
-            item.setHidden(bool(text) and text not in item.text().casefold())
 
     def _use_view(self) -> None:
         scope = Scope.from_filter(self.current_filter)
@@ -389,132 +237,32 @@ class BriefingDialog(QDialog):
 
     # ------------------------------------------------------------- saved definitions
 
-    def _saved_panel(self) -> QWidget:
-        panel = QWidget()
-        self.saved_list = QListWidget()
-        self.saved_list.itemActivated.connect(lambda item: self._load_saved(item))
-        self.saved_list.itemClicked.connect(lambda item: self._load_saved(item))
-        self.saved_list.currentItemChanged.connect(self._saved_selection)
-        new = QPushButton("New Pack")
-        new.clicked.connect(self.new_pack)
-        self.rebuild_button = QPushButton("Rebuild")
-        self.rebuild_button.setToolTip("Build the selected pack again, as today's edition")
-        self.rebuild_button.clicked.connect(self.rebuild)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.clicked.connect(self.delete_saved)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Saved packs:"))
-        layout.addWidget(self.saved_list, 1)
-        for button in (new, self.rebuild_button, self.delete_button):
-            layout.addWidget(button)
-        return panel
-
-    def _reload_saved(self) -> None:
-        self.saved_list.clear()
-        for row_id, name, pack in saved_packs(self.ws):
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, row_id)
-            item.setToolTip(f"{pack.title} · {len(pack.briefings)} briefing(s)")
-            self.saved_list.addItem(item)
-            if row_id == self.saved_id:
-                self.saved_list.setCurrentItem(item)
-        if self.saved_id is None:
-            self.saved_list.setCurrentRow(-1)
-        self._saved_selection()
-
-    def _saved_selection(self, *_) -> None:
-        chosen = self.saved_list.currentItem() is not None
-        self.rebuild_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen and not self.ws.readonly)
-
-    def _load_saved(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        row_id = item.data(Qt.ItemDataRole.UserRole)
-        if row_id == self.saved_id:
-            return
-        for found_id, _, pack in saved_packs(self.ws):
-            if found_id == row_id:
-                self.saved_id, self.pack = row_id, pack
-                self.current = 0
-                self._show_pack()
-                self._say(f"Opened '{item.text()}'.")
+    def _opened(self, pack: Pack, name: str) -> None:
+        self.pack, self.current = pack, 0
+        self._show_pack()
+        self._say(f"Opened '{name}'.")
 
     def new_pack(self) -> None:
-        self.saved_id, self.pack, self.current = None, self._new_pack(), 0
-        self.saved_list.setCurrentRow(-1)
+        self.saved_panel.start_new()
+        self.pack, self.current = self._new_pack(), 0
         self._show_pack()
         self._say("New pack.")
 
     def save(self, as_new: bool = False) -> bool:
         """Save the definition in the workspace (asks for a name the first time)."""
         self._collect()
-        name = ""
-        if self.saved_id is not None and not as_new:
-            name = next((n for i, n, _ in saved_packs(self.ws) if i == self.saved_id), "")
-        if not name:
-            name, ok = QInputDialog.getText(
-                self, "Save Pack", "Name of the saved pack:", text=self.pack.title
-            )
-            if not ok or not name.strip():
-                return False
-        try:
-            change = save_pack(self.ws, name, self.pack, None if as_new else self.saved_id)
-        except AnnalistError as error:
-            QMessageBox.warning(self, "Save Pack", str(error))
+        name = self.saved_panel.save(self.pack, as_new)
+        if name is None:
             return False
-        if self.saved_id is None or as_new:
-            self.saved_id = change.first_added("briefings")
-        self._push(change)
-        self._reload_saved()
         self._say(f"Saved as '{' '.join(name.split())}'.")
         return True
-
-    def delete_saved(self) -> None:
-        item = self.saved_list.currentItem()
-        if item is None:
-            return
-        answer = QMessageBox.question(
-            self, "Delete Pack", f"Delete the saved pack '{item.text()}'?"
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        change = operations.delete_briefing(self.ws, item.data(Qt.ItemDataRole.UserRole))
-        if item.data(Qt.ItemDataRole.UserRole) == self.saved_id:
-            self.saved_id = None
-        self._push(change)
-        self._reload_saved()
-
-    def _push(self, change) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(_ChangeCommand(self.ws, change, self._reload_saved))
 
     # -------------------------------------------------------- widgets <-> definition
 
     def _show_pack(self) -> None:
         self._loading = True
         pack = self.pack
-        for edit, value in (
-            (self.title_edit, pack.title),
-            (self.subtitle_edit, pack.subtitle),
-            (self.short_edit, pack.short_title),
-            (self.author_edit, pack.author),
-            (self.org_edit, pack.organisation),
-            (self.dtg_edit, pack.dtg),
-            (self.ref_edit, pack.reference),
-            (self.version_edit, pack.version),
-        ):
-            edit.setText(value)
-        self.build_date_box.setChecked(not pack.date)
-        day = dt.date.fromisoformat(pack.date) if pack.date else dt.date.today()
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
-        self.date_edit.setEnabled(bool(pack.date))
-        self.marking_combo.setCurrentText(pack.marking)
-        self.marking_note.setText(TLP_MEANING.get(pack.marking.strip().upper(), ""))
-        self.size_combo.setCurrentText(pack.page_size)
-        self.cover_box.setChecked(pack.cover)
-        self.contents_box.setChecked(pack.contents)
+        self.pack_form.show_pack(pack)
         self._loading = False
         self._refresh_briefing_names()
         self.briefing_list.setCurrentRow(min(self.current, len(pack.briefings) - 1))
@@ -523,25 +271,7 @@ class BriefingDialog(QDialog):
     def _collect(self) -> Pack:
         """Read every widget into ``self.pack`` and return it."""
         pack = self.pack
-        pack.title, pack.subtitle = (
-            self.title_edit.text().strip(),
-            self.subtitle_edit.text().strip(),
-        )
-        pack.short_title, pack.author = (
-            self.short_edit.text().strip(),
-            self.author_edit.text().strip(),
-        )
-        pack.organisation, pack.dtg = self.org_edit.text().strip(), self.dtg_edit.text().strip()
-        pack.reference, pack.version = (
-            self.ref_edit.text().strip(),
-            self.version_edit.text().strip(),
-        )
-        pack.date = (
-            "" if self.build_date_box.isChecked() else self.date_edit.date().toString("yyyy-MM-dd")
-        )
-        pack.marking = self.marking_combo.currentText().strip()
-        pack.page_size = self.size_combo.currentText()
-        pack.cover, pack.contents = self.cover_box.isChecked(), self.contents_box.isChecked()
+        self.pack_form.read_into(pack)
         self._collect_briefing()
         return pack
 
@@ -550,11 +280,7 @@ class BriefingDialog(QDialog):
             return
         briefing = self.pack.briefings[self.current]
         briefing.title = self.btitle_edit.text().strip()
-        scope = briefing.scope
-        scope.last_days = self.last_spin.value() if self.last_box.isChecked() else None
-        scope.start, scope.end = self.from_edit.text().strip(), self.to_edit.text().strip()
-        scope.actor_ids, scope.tags = _checked(self.actor_list), _checked(self.tag_list)
-        scope.min_confidence = self.confidence_combo.currentData() or ""
+        self.scope_editor.read_into(briefing.scope)
         briefing.sections = [
             self.section_list.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.section_list.count())
@@ -569,31 +295,8 @@ class BriefingDialog(QDialog):
         self._loading = True
         self.current = index
         briefing = self.pack.briefings[index]
-        scope = briefing.scope
         self.btitle_edit.setText(briefing.title)
-        self.last_box.setChecked(bool(scope.last_days))
-        self.last_spin.setValue(scope.last_days or 7)
-        self.from_edit.setText(scope.start)
-        self.to_edit.setText(scope.end)
-        for widget, chosen in (
-            (self.actor_list, set(scope.actor_ids)),
-            (self.tag_list, set(scope.tags)),
-        ):
-            for i in range(widget.count()):
-                item = widget.item(i)
-                on = item.data(Qt.ItemDataRole.UserRole) in chosen
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.confidence_combo.setCurrentIndex(
-            max(0, self.confidence_combo.findData(scope.min_confidence or ""))
-        )
-        extra = []
-        if scope.text:
-            extra.append(f"matching “{scope.text}”")
-        if scope.source_id is not None:
-            extra.append(f"cited from source {scope.source_id}")
-        if scope.event_ids is not None:
-            extra.append(f"{len(scope.event_ids)} chosen events")
-        self.extra_label.setText("Also from the timeline: " + "; ".join(extra) if extra else "")
+        self.scope_editor.show_scope(briefing.scope)
         self.section_list.clear()
         order = list(briefing.sections) + [s for s in BODY_SECTIONS if s not in briefing.sections]
         for key in order:
@@ -607,7 +310,6 @@ class BriefingDialog(QDialog):
         # Hand-written text may hold a bare "<", which Markdown would read as HTML.
         self.kj_edit.setMarkdown(briefing.key_judgments.replace("\\<", "<").replace("<", "\\<"))
         self.kj_briefing.setCurrentIndex(index)
-        self._window_mode(self.last_box.isChecked())
         self._loading = False
         self._update_count()
 
@@ -696,24 +398,7 @@ class BriefingDialog(QDialog):
     def _update_count(self) -> None:
         self._collect_briefing()
         briefing = self.pack.briefings[self.current]
-        try:
-            found = scope_count(self.ws, briefing, self.pack.day())
-        except AnnalistError as error:
-            self.count_label.setText(
-                f"<span style='color:#b3261e'>{html.escape(str(error))}</span>"
-            )
-            return
-        summary = briefing.scope.describe(self.ws, self.pack.day())
-        if found == 0:
-            text = "No events match this scope; the briefing would be a short note."
-        elif found >= LARGE_SCOPE:
-            text = (
-                f"<span style='color:#b3261e'>{found:,} events: a very large pack. "
-                "Narrow the window or the actors if you can.</span>"
-            )
-        else:
-            text = f"{found:,} event{'s' if found != 1 else ''} in this briefing."
-        self.count_label.setText(f"Scope: {html.escape(summary)}.<br>{text}")
+        self.scope_editor.show_count(self.ws, briefing, self.pack.day())
 
     # ------------------------------------------------------------ building
 
@@ -750,7 +435,7 @@ class BriefingDialog(QDialog):
         box.exec()
         if box.clickedButton() is narrow:
             self.tabs.setCurrentIndex(1)
-            self.from_edit.setFocus()
+            self.scope_editor.from_edit.setFocus()
             return False
         return True
 
@@ -774,9 +459,7 @@ class BriefingDialog(QDialog):
 
     def rebuild(self) -> None:
         """Build the selected saved pack again as today's edition, where it went last time."""
-        item = self.saved_list.currentItem()
-        if item is not None and item.data(Qt.ItemDataRole.UserRole) != self.saved_id:
-            self._load_saved(item)
+        self.saved_panel.open_selected()
         if self.panel.running or not self._ready():
             return
         target = next_output(self.pack, self.pack.day())
@@ -788,12 +471,11 @@ class BriefingDialog(QDialog):
 
     def _start(self, path: Path) -> None:
         self.pack.output = str(path)
-        if self.saved_id is not None and not self.ws.readonly:
-            name = next(
-                (n for i, n, _ in saved_packs(self.ws) if i == self.saved_id), self.pack.title
-            )
+        saved_id = self.saved_panel.saved_id
+        if saved_id is not None and not self.ws.readonly:
+            name = self.saved_panel.name(self.pack.title)
             with contextlib.suppress(AnnalistError):  # where it goes, for Rebuild; not an edit
-                save_pack(self.ws, name, self.pack, self.saved_id)
+                save_pack(self.ws, name, self.pack, saved_id)
         self.panel.start(copy.deepcopy(self.pack), path)
 
     def refresh_preview(self) -> None:

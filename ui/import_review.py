@@ -5,7 +5,9 @@ merges look-alikes into events already in the workspace, grades the source (A–
 claim (1–6), and corrects the publication date, which re-runs the extraction off the GUI
 thread so relative dates ("yesterday") are dated again. Import stores the source, the
 events, the actor links and the quotes as one undo step (``models.intake.import_article``
-wrapped in the workbench's ``OperationCommand``).
+wrapped in the workbench's ``OperationCommand``). The article's text is on the left
+(:class:`ui.import_article.ArticleView`), the proposals on the right
+(:class:`ui.import_proposals.ProposalPanel`); ``model`` and ``table`` are that panel's.
 
 The dialog ends with :attr:`result_code`: ``SKIPPED``, ``IMPORTED``, ``ACCEPT_ALL`` (this
 one imported, and the rest of the queue should be imported as proposed) or ``STOP``.
@@ -16,24 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import (
-    QGuiApplication,
-    QKeySequence,
-    QPalette,
-    QShortcut,
-)
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,18 +37,10 @@ from models.changes import Change
 from models.store import Workspace
 from ui import import_prep
 from ui.commands import USER_ERRORS, OperationCommand
-from ui.import_article import ArticleView, Banner, colour, elide, escape_html, meta_line
+from ui.import_article import ArticleView, Banner, colour, meta_line
 from ui.import_prep import RELIABILITY, Prepared
-from ui.import_table import (
-    ACTORS,
-    CREDIBILITY_COLUMN,
-    DATE,
-    MERGE,
-    TICK,
-    TITLE,
-    ProposalDelegate,
-    ProposalModel,
-)
+from ui.import_proposals import ProposalPanel
+from ui.import_table import DATE
 
 SKIPPED, IMPORTED, ACCEPT_ALL, STOP = range(4)
 
@@ -208,8 +194,12 @@ class ImportReviewDialog(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_text_side())
-        self.table_side = self._build_table_side()
-        splitter.addWidget(self.table_side)
+        self.proposals = ProposalPanel(self.prepared, self._completion_names(), self)
+        self.model, self.table = self.proposals.model, self.proposals.table
+        self.proposals.add_button.clicked.connect(self._add_from_selection)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.edited.connect(self._edited)
+        splitter.addWidget(self.proposals)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 6)
         splitter.setChildrenCollapsible(False)
@@ -245,7 +235,7 @@ class ImportReviewDialog(QDialog):
         if self.prepared.duplicate is not None:
             # Nothing here can be imported: the proposals are shown greyed, for reference.
             self.import_button.hide()
-            self.table_side.setEnabled(False)
+            self.proposals.setEnabled(False)
             for field in (self.title_edit, self.published_edit, self.reliability):
                 field.setEnabled(False)
             self.skip_button.setText("&Skip This Article")
@@ -269,98 +259,6 @@ class ImportReviewDialog(QDialog):
         self.text.cursorPositionChanged.connect(self._text_clicked)
         self.text.selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.text, 1)
-        return side
-
-    def _build_table_side(self) -> QWidget:
-        side = QWidget(self)
-        layout = QVBoxLayout(side)
-        layout.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
-        self.count_label = QLabel(side)
-        header.addWidget(self.count_label, 1)
-        for text, slot, tip in (
-            ("Tick All", lambda: self.model.set_all_ticked(True), "Tick every proposal"),
-            ("Tick None", lambda: self.model.set_all_ticked(False), "Untick every proposal"),
-        ):
-            button = QPushButton(text, side)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            header.addWidget(button)
-        self.add_button = QPushButton("Add from Selection", side)
-        self.add_button.setToolTip(
-            "Select a passage in the article, then add it as an event the extraction missed"
-        )
-        self.add_button.setEnabled(False)
-        self.add_button.clicked.connect(self._add_from_selection)
-        header.addWidget(self.add_button)
-        layout.addLayout(header)
-
-        self.model = ProposalModel(self.prepared.is_new_actor, self)
-        self.model.read_only = self.prepared.duplicate is not None
-        self.delegate = ProposalDelegate(self._completion_names(), self)
-        self.table = QTableView(side)
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(self.delegate)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(TICK, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(ACTORS, QHeaderView.ResizeMode.Interactive)
-        head.resizeSection(ACTORS, 180)
-        head.setSectionResizeMode(CREDIBILITY_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(MERGE, QHeaderView.ResizeMode.Interactive)
-        head.resizeSection(MERGE, 130)
-        head.setMinimumSectionSize(28)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        tick = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
-        tick.setContext(Qt.ShortcutContext.WidgetShortcut)
-        tick.activated.connect(self._toggle_current)
-        layout.addWidget(self.table, 1)
-
-        hint = QLabel(
-            "Double-click a cell to edit it; Space ticks the selected row. "
-            "Actor names in italics are new and will be added to the workspace.",
-            side,
-        )
-        hint.setWordWrap(True)
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        layout.addWidget(hint)
-        self.message = QLabel(side)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {colour(self, 'error').name()};")
-        self.message.hide()
-        layout.addWidget(self.message)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.merge_button = QPushButton(side)
-        self.merge_button.hide()
-        self.merge_button.clicked.connect(self._merge_current)
-        box = QWidget(side)
-        box.setMinimumHeight(120)  # room for a quote, a look-alike and the button: no jumping
-        detail = QVBoxLayout(box)
-        detail.setContentsMargins(0, 0, 0, 0)
-        detail.setSpacing(6)
-        detail.addWidget(self.detail)
-        detail.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignLeft)
-        detail.addStretch(1)
-        layout.addWidget(box)
-
-        self.model.refused.connect(self._show_error)
-        self.delegate.dateRefused.connect(self._show_error)
-        self.model.edited.connect(self._edited)
         return side
 
     def _completion_names(self) -> list[str]:
@@ -402,7 +300,7 @@ class ImportReviewDialog(QDialog):
                 return
 
     def _selection_changed(self) -> None:
-        self.add_button.setEnabled(
+        self.proposals.add_button.setEnabled(
             self.text.textCursor().hasSelection() and not self.model.read_only
         )
 
@@ -426,77 +324,28 @@ class ImportReviewDialog(QDialog):
 
     def _row_changed(self, current, _previous) -> None:
         self._highlight_quote()
-        self._show_detail(current.row())
-
-    def _show_detail(self, row: int) -> None:
-        self.merge_button.hide()
-        if row < 0 or row >= self.model.rowCount():
-            self.detail.setText("")
-            return
-        proposal = self.model.proposal(row)
-        parts = [f"<i>“{escape_html(proposal.quote)}”</i>"]
-        target = proposal.merge_target()
-        if target is not None:
-            parts.append(
-                f"This article will be cited for <b>{escape_html(target.title)}</b> "
-                f"({target.human_when}); no new event is added."
-            )
-        elif proposal.similar:
-            best = proposal.similar[0]
-            who = f"; {', '.join(best.actors)}" if best.actors else ""
-            parts.append(
-                f"Looks like <b>{escape_html(best.title)}</b> ({best.human_when}{escape_html(who)}), "
-                "already in the workspace."
-            )
-            self.merge_button.setText(f"Merge with ‘{elide(best.title, 40)}’")
-            self.merge_button.setVisible(not self.model.read_only)
-        self.detail.setText("<br>".join(parts))
-
-    def _toggle_current(self) -> None:
-        row = self.table.currentIndex().row()
-        if row >= 0 and not self.model.read_only:
-            index = self.model.index(row, TICK)
-            ticked = self.model.proposal(row).ticked
-            state = Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked
-            self.model.setData(index, state.value, Qt.ItemDataRole.CheckStateRole)
-
-    def _merge_current(self) -> None:
-        row = self.table.currentIndex().row()
-        if row >= 0 and self.model.proposal(row).similar:
-            target = self.model.proposal(row).similar[0].id
-            self.model.setData(self.model.index(row, MERGE), target)
+        self.proposals.show_detail(current.row())
 
     def _edited(self) -> None:
-        self.message.hide()
+        self.proposals.message.hide()
         self._update_counts()
-        self._show_detail(self.table.currentIndex().row())
+        self.proposals.show_detail(self.table.currentIndex().row())
 
     def _update_counts(self) -> None:
-        proposals = self.model.proposals
+        self.proposals.show_count()
         ticked = self.model.ticked()
         new = sum(1 for p in ticked if p.merge_into is None)
-        merged = len(ticked) - new
-        if proposals:
-            self.count_label.setText(
-                f"<b>Proposed events</b> — {len(ticked)} of {len(proposals)} ticked"
-            )
-        else:
-            self.count_label.setText(
-                "<b>Proposed events</b> — none found; select a passage to add one"
-            )
-        if new and merged:
-            text = f"Import with {new} Event{'s' if new != 1 else ''} and {merged} Citation{'s' if merged != 1 else ''}"
-        elif new:
-            text = f"Import with {new} Event{'s' if new != 1 else ''}"
-        elif merged:
-            text = f"Import with {merged} Citation{'s' if merged != 1 else ''}"
-        else:
-            text = "Import Source Only"
-        self.import_button.setText(text)
+        parts = [
+            f"{count} {noun}{'s' if count != 1 else ''}"
+            for count, noun in ((new, "Event"), (len(ticked) - new, "Citation"))
+            if count
+        ]
+        self.import_button.setText(
+            "Import with " + " and ".join(parts) if parts else "Import Source Only"
+        )
 
     def _show_error(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.proposals.show_error(text)
 
     # ------------------------------------------------------------------ publication date
 

@@ -13,7 +13,10 @@ the reported clause's own dates it. Two proposals with the same date and the sam
 or the same date and verb with one's actors among the other's, are one happening told
 twice; the first telling is kept and gains the other's actors. Headlines name people by
 surname (:mod:`ingest.extract.title_names`) and take a pronoun subject from the speaker or
-the group last named.
+the group or person last named (:mod:`ingest.extract.subjects`); a headline whose subject
+stays a pronoun is not proposed. A date that follows a happening noun ("the killing of X on
+Sept. 27", "the Oct. 23 killing of ...") is that noun's, proposed as "X killed"
+(:mod:`ingest.extract.nominal`); two dated verbs joined by "and" are two proposals.
 """
 
 from __future__ import annotations
@@ -23,9 +26,13 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ingest.extract import sentences
-from ingest.extract.headline import find_verb, headline, is_modal, is_negated
+from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
+from ingest.extract.nominal import is_nominal_after, nominal_at
+from ingest.extract.subjects import subject_of
 from ingest.extract.title_names import shorten_people, surname
+from ingest.extract.verb_finder import find_verbs
+from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
 from ingest.extract.when import to_when
 from models.dates import parse
 
@@ -39,12 +46,24 @@ _REPORT_FRAME = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|,\s+after\s+|,\s+where\s+"
+    # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
+    r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
+    + "|".join(
+        sorted(
+            w
+            for w in IRREGULAR_PAST
+            if w.isalpha()
+            and len(w) > 3
+            and w not in ("left", "felt", "found", "bound", "wound", "read")
+        )
+    )
+    + r")\b)"
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 # "KYIV, Nov 14 (Reuters) -" or "WASHINGTON (AP) —": the dateline is not part of the story.
 _DATELINE = re.compile(
-    r"[A-Z][\w .'’-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*[-–—]+\s+"
+    r"[A-Z][\w .'’/-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*(?:[-–—]+|_)\s+"
 )
 
 
@@ -82,17 +101,43 @@ def propose_events(
             inside.append(dated[index])
         if not any(when for _s, _e, when in inside):
             continue
+        # "the killing of X on Sept. 27": the date is the noun's, a happening of its own.
+        claimed = []
+        for d_start, d_end, when in inside:
+            nominal = nominal_at(text, start, d_start, d_end) if when else None
+            if nominal is None or _background(text, start, d_start):
+                continue
+            claimed.append((d_start, d_end, when))
+            if published is not None and parse(when).earliest > _day_end(published):
+                continue
+            title, n_start, n_end = nominal
+            for p_start, p_end in people:
+                if n_start <= p_start and p_end <= n_end and " " in text[p_start:p_end]:
+                    title = title.replace(text[p_start:p_end], surname(text[p_start:p_end]))
+            title = _HONORIFIC.sub("", title)
+            span = (min(n_start, d_start), max(n_end, d_end))
+            names = _actors_in(mentions, mention_starts, *span)
+            events.append(Event(when, title, text[start:end], start, end, names))
+        inside = [d for d in inside if d not in claimed]
+        if not any(when for _s, _e, when in inside):
+            continue
+        subject = ""
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
             clause_start = max(clause_start, start)
-            found = _title(text, clause_start, clause_end, candidates, naming)
+            found = _title(
+                text, clause_start, clause_end, candidates, naming, subject, blanks=claimed
+            )
             if not found:
                 continue
-            title, when = found
+            title, when, subject = found
             if published is not None and parse(when).earliest > _day_end(published):
                 continue  # a plan, not a happening yet
             names = _actors_in(mentions, mention_starts, clause_start, clause_end)
             events.append(Event(when, title, text[start:end], start, end, names))
     return _merge(events)
+
+
+_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof)\.\s+(?=[A-Z])")
 
 
 def _day_end(day: dt.date) -> int:
@@ -136,6 +181,7 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
             when
             and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start)
             and _NOUN_AFTER.match(text, end)
+            and not is_nominal_after(text, end)
         ):
             when = None  # "the 2019 uprising": a background happening, not a date of one
         if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
@@ -168,8 +214,10 @@ def _clauses(text, start, end, inside):
     return result
 
 
-def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str, str] | None:
-    """The headline of a clause and the date nearest its verb.
+def _title(
+    text: str, start: int, end: int, candidates, names=None, inherited: str = "", blanks=()
+) -> tuple[str, str, str] | None:
+    """The headline of a clause, the date nearest its verb and the headline's subject.
 
     ``names`` is (person mention spans, organisation and state mentions by their end), for
     writing people by their surnames (:func:`title_names.shorten_people`).
@@ -177,7 +225,7 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     # Blank the dates out so that "Tuesday" is not read as the subject.
     pieces = []
     position = start
-    for t_start, t_end, _when in candidates:
+    for t_start, t_end, _when in sorted([*candidates, *blanks], key=lambda c: c[0]):
         t_start, t_end = max(t_start, position), min(t_end, end)
         if t_end <= t_start:
             continue
@@ -221,10 +269,28 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
     local = closest[0] - start - offset
     if closest[2] and 0 <= local < len(body):
         verb = find_verb(body, local) or verb
-    before_verb = body[max(0, verb[0] - 40) : verb[1]]
-    if is_modal(before_verb) or is_negated(before_verb) or verb[2] in _STATE_VERBS:
-        return None
-    title = headline(body, verb, speaker, _referents(text, start, names))
+    referents = _referents(text, start, names, start + offset + verb[0])
+    title = ""
+    # A verb with no subject ("Buried a foot deep, the weapon was unearthed") gives way to
+    # the next one.
+    for candidate in [verb, *(v for v in find_verbs(body) if v[0] > verb[0])]:
+        after = body[candidate[1] :].split()
+        if (
+            not candidate[3]
+            and after
+            and after[0].isalpha()
+            and after[0].islower()
+            and after[0] not in AMBIGUOUS_PAST
+            and base_form(after[0])
+        ):
+            continue  # "The warrant issued Monday charged Kopp": "issued" describes the warrant
+        before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
+        if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in _STATE_VERBS:
+            return None
+        title = headline(body, candidate, speaker, referents, inherited)
+        if title:
+            verb = candidate
+            break
     if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
     verb_at = start + offset + verb[0]
@@ -243,12 +309,15 @@ def _title(text: str, start: int, end: int, candidates, names=None) -> tuple[str
         return None  # "The war, which began in 2022, has killed ...": the date is background
     if _background(text, start, nearest[0]):
         return None
-    return title, nearest[2]
+    return title, nearest[2], subject_of(body, verb[0], speaker, referents, inherited)
 
 
-def _referents(text: str, start: int, names) -> dict[str, str]:
+def _referents(text: str, start: int, names, person_at: int | None = None) -> dict[str, str]:
     """What "they"/"it" and "he"/"she" most likely stand for at ``start``: the organisation,
-    group or state, and the person, named last in the 400 characters before."""
+    group or state, and the person (named before ``person_at``, the pronoun, which may be in
+    the same sentence: "Slepian ... was shot after he returned"), named last in the 400
+    characters before."""
+    person_at = start if person_at is None else person_at
     if not names:
         return {}
     _people, owners, owner_ends, people_by_end = names
@@ -257,8 +326,8 @@ def _referents(text: str, start: int, names) -> dict[str, str]:
     if index >= 0 and owner_ends[index] >= start - 400:
         end = owner_ends[index]
         found["they"] = found["it"] = text[owners[end][0] : end]
-    index = bisect_right(people_by_end, (start, start)) - 1
-    if index >= 0 and people_by_end[index][0] >= start - 400:
+    index = bisect_right(people_by_end, (person_at, person_at)) - 1
+    if index >= 0 and people_by_end[index][0] >= person_at - 400:
         end, begin = people_by_end[index]
         found["he"] = found["she"] = surname(text[begin:end])
     return found

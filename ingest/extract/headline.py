@@ -1,4 +1,4 @@
-"""Verbs and headlines: find the happening in a clause and write it as a headline.
+"""Headlines: write the happening of a clause as a headline around its verb.
 
 "On Tuesday the parliament ratified the border treaty with Georgia." becomes
 "Parliament ratifies border treaty with Georgia": the subject, the main verb in the present
@@ -9,26 +9,19 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.verbs import (
-    ADVERBS,
-    AMBIGUOUS_PAST,
-    DOUBLED_L,
-    E_VERBS,
-    IRREGULAR_PARTICIPLE,
-    IRREGULAR_PAST,
-    NOT_VERBS,
-    REPORTING,
+from ingest.extract.subjects import UNRESOLVED, plural, subject_of, tidy
+from ingest.extract.title_polish import announced_plan, cut_object
+from ingest.extract.verb_finder import (
+    PRONOUNS,
+    base_form,
+    find_verb,
+    is_modal,
+    is_negated,
+    third_person,
 )
+from ingest.extract.verbs import IRREGULAR_PAST
 
-_MODAL = re.compile(
-    r"\b(?:will|would|could|should|might|may|must|shall|can|cannot|can't|won't|wouldn't|"
-    r"plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|expected\s+to|"
-    r"is\s+to|are\s+to|set\s+to|due\s+to|going\s+to|scheduled\s+to|likely\s+to|threatened\s+to|"
-    r"vowed\s+to|promised\s+to|if|unless|whether)\b",
-    re.IGNORECASE,
-)
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|neither|nor)\b", re.IGNORECASE)
-_ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
+__all__ = ["base_form", "find_verb", "headline", "is_modal", "is_negated", "third_person"]
 _BOUNDARIES = re.compile(
     r",(?!\d{3}(?!\d))|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
@@ -38,227 +31,6 @@ _BOUNDARIES = re.compile(
     r"outside|off)\w*)"
     r"|\s[-–—]\s|\("
 )
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
-# Simple past forms that are never participles ("rose", not "risen"): never passive.
-_SIMPLE_PAST_ONLY = frozenset(
-    word
-    for word, base in IRREGULAR_PAST.items()
-    if base in set(IRREGULAR_PARTICIPLE.values()) and word not in IRREGULAR_PARTICIPLE
-)
-# Stem endings (after a single vowel) whose base ends in a silent "e".
-_E_ENDINGS = ("am", "as", "ad", "ap", "ip", "il", "in", "az", "ok", "ak", "ik", "um", "af", "us")
-_NO_E = frozenset(["focus", "develop", "envelop", "gossip", "worship", "kidnap"])
-_PREFIXED = re.compile(r"^(re|over|under|out|with|mis|up|fore)-?([a-z]+)$")
-_AUXILIARIES = frozenset(
-    ["has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "did", "does", "do"]
-)
-
-
-def base_form(word: str) -> str | None:
-    """The infinitive of a past-tense or participle verb form, or None if it is not one."""
-    lower = word.lower()
-    if lower in NOT_VERBS or not lower.isalpha() and "-" not in lower:
-        return None
-    if lower in IRREGULAR_PAST:
-        return IRREGULAR_PAST[lower]
-    if lower in IRREGULAR_PARTICIPLE:
-        return IRREGULAR_PARTICIPLE[lower]
-    prefixed = _PREFIXED.match(lower)
-    if prefixed and len(prefixed[2]) > 2:
-        rest = prefixed[2]
-        base = IRREGULAR_PAST.get(rest) or IRREGULAR_PARTICIPLE.get(rest)
-        if base and rest not in AMBIGUOUS_PAST:
-            return prefixed[1] + base  # "retaken" -> "retake", "overran" -> "overrun"
-    if not lower.endswith("ed") or len(lower) < 4:
-        return None
-    stem = lower[:-2]
-    if lower in DOUBLED_L:
-        return stem[:-1]  # "repelled" -> "repel", "controlled" -> "control"
-    if lower[:-1] in E_VERBS:
-        return lower[:-1]
-    if stem + "e" in E_VERBS:
-        return stem + "e"
-    if len(lower) < 5:
-        return None
-    if lower.endswith("ied"):
-        return lower[:-3] + "y"
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1]  # "stopped" -> "stop"
-    if stem.endswith("ong"):
-        return stem  # "belonged", "prolonged"
-    if len(stem) > 3 and stem[-3] in "aeiou" and stem[-2] in "aeiou":
-        if stem[-1] in "szvcg":
-            return stem + "e"  # "ceased" -> "cease", "achieved", "besieged", "squeezed"
-        return stem  # "defeated" -> "defeat", "appealed" -> "appeal"
-    if stem[-1] == "u" or stem.endswith(_E_ENDINGS) and stem not in _NO_E:
-        return stem + "e"  # "subdued", "blamed", "evaded", "fined", "revoked", "presumed"
-    if stem.endswith(
-        (
-            "at",
-            "iz",
-            "is",
-            "ur",
-            "ag",
-            "id",
-            "iv",
-            "uc",
-            "ud",
-            "ov",
-            "ut",
-            "os",
-            "ur",
-            "ar",
-            "ir",
-            "v",
-            "uir",
-            "ng",
-            "rg",
-            "dg",
-            "ys",
-            "ns",
-            "rs",
-            "ps",
-            "ac",
-            "nc",
-            "rc",
-            "uc",
-        )
-    ):
-        return stem + "e"  # "created" -> "create", "seized" -> "seize", "forced" -> "force"
-    if stem.endswith(("bl", "cl", "dl", "fl", "gl", "kl", "pl", "tl", "zl")):
-        return stem + "e"  # "tackled" -> "tackle"
-    return stem
-
-
-def third_person(base: str) -> str:
-    """``ratify`` -> ``ratifies``, ``attack`` -> ``attacks``, ``be`` -> ``is``."""
-    if base == "be":
-        return "is"
-    if base == "have":
-        return "has"
-    if base == "do":
-        return "does"
-    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
-        return base[:-1] + "ies"
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return base + "es"
-    return base + "s"
-
-
-def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool] | None:
-    """The main happening verb in ``clause``: (start, end, base form, passive).
-
-    Reporting verbs ("said", "told") are skipped; None when only they (or none) are found.
-    With ``near`` (a position in the clause, where its date is), a verb of a later clause
-    introduced by "after", "when" ... that ends shortly before that position is preferred:
-    in "The war erupted after Hamas attacked Israel on 7 October" the date is the attack's.
-    """
-    found = _verbs(clause)
-    if not found:
-        return None
-    if near is not None:
-        for verb in reversed(found[1:]):
-            between = clause[found[0][1] : verb[0]]
-            if (
-                verb[1] <= near
-                and near - verb[1] <= 60
-                and re.search(r"\b(?:after|when|as|before|once|until|since|where)\b", between)
-            ):
-                return verb
-    return found[0]
-
-
-def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
-    found = []
-    words = list(_WORD.finditer(clause))
-    for index, match in enumerate(words):
-        word = match.group()
-        if word[:1].isupper() and index > 0:
-            continue  # a name such as "United" or "Ahmed"
-        base = base_form(word)
-        if word.lower() in AMBIGUOUS_PAST and not _subject_before(words, index):
-            continue  # "a low cost airline", "the hit single": not verbs here
-        if (
-            base is None
-            or base in REPORTING
-            or word.lower() in ("did", "had", "was", "were", "been")
-        ):
-            continue
-        previous = words[index - 1].group().lower() if index else ""
-        if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
-            continue  # "the alleged attack", "to attack"
-        back = index - 1
-        while back > 0 and back >= index - 2 and _adverb(words[back].group()):
-            back -= 1  # "was also hit", "were later released"
-        if back < index - 1:
-            previous = words[back].group().lower()
-        passive = previous in ("was", "were", "been", "being", "be", "is", "are")
-        if _in_relative_clause(clause, match.start()):
-            continue  # "the airport, which has suffered incidents, ...": not the main verb
-        if (
-            index + 1 < len(words)
-            and words[index + 1].group().lower() == "by"
-            and not passive
-            and word.lower() not in _SIMPLE_PAST_ONLY
-            and not (index + 2 < len(words) and words[index + 2].group()[:1].isdigit())
-        ):
-            passive = True  # "shelled by Russia"; not "rose by 30%" or "fell by Monday"
-        start = words[back].start() if previous in _AUXILIARIES else match.start()
-        found.append((start, match.end(), base, passive))
-        if len(found) >= 6:
-            break
-    return found
-
-
-def _adverb(word: str) -> bool:
-    lower = word.lower()
-    return lower in ADVERBS or (lower.endswith("ly") and len(lower) > 4 and lower.isalpha())
-
-
-def _in_relative_clause(clause: str, position: int) -> bool:
-    """Does the stretch since the last comma start with "which" or "who"?"""
-    head = clause[:position]
-    cut = max(head.rfind(","), head.rfind("("), head.rfind(";"))
-    stretch = head[cut + 1 :].split()
-    return bool(stretch) and stretch[0].lower() in ("which", "who", "whom", "whose")
-
-
-_PRONOUNS = {
-    "it",
-    "they",
-    "he",
-    "she",
-    "we",
-}
-
-
-def _subject_before(words, index: int) -> bool:
-    """Is the word before ``index`` something that can do things (a name, a plural noun, a
-    pronoun, an auxiliary)?"""
-    if index == 0:
-        return False
-    previous = words[index - 1].group()
-    lower = previous.lower()
-    if (
-        previous[:1].isupper()
-        or lower in ("it", "they", "he", "she", "we", "who", "which", "that")
-        or lower in _AUXILIARIES
-        or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)
-    ):
-        return True
-    # "A drone attack set ...": a noun phrase opened by a determiner a few words back.
-    if lower in _DETERMINERS or not lower.isalpha():
-        return False
-    for back in range(index - 2, max(-1, index - 5), -1):
-        word = words[back].group().lower()
-        if word in _DETERMINERS:
-            return back == 0 or words[back - 1].group().lower() not in _SUBJECT_CUT
-        if not word.isalpha() or word in _SUBJECT_CUT or base_form(word):
-            return False
-    return False
-
-
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
 
 
 def headline(
@@ -266,34 +38,41 @@ def headline(
     verb: tuple[int, int, str, bool],
     speaker: str = "",
     referents: dict[str, str] | None = None,
+    inherited: str = "",
 ) -> str:
-    """A short headline for ``clause`` around its main ``verb``.
+    """A short headline for ``clause`` around its main ``verb``; "" when it has no subject.
 
     ``speaker`` is the text before a reporting verb ("Sudan's army said it had ..."); it
     stands in for a pronoun subject. Failing that, ``referents`` maps "they"/"it" and
     "he"/"she" to the actor the text last named ("They captured Aleppo" after "HTS ...").
+    ``inherited`` is the subject of the clause before, for "... and withdrew on Wednesday".
     """
     start, end, base, passive = verb
-    subject = _tidy(_last_phrase(clause[:start]))
-    if subject.lower() in _PRONOUNS and speaker:
-        stand_in = _tidy(_last_phrase(speaker))
-        if stand_in and stand_in.lower() not in _PRONOUNS:
-            subject = stand_in
-    if subject.lower() in _PRONOUNS and referents:
-        subject = referents.get(subject.lower(), subject)
+    subject = subject_of(clause, start, speaker, referents, inherited)
+    if not subject or subject.lower() in UNRESOLVED:
+        return ""  # "Was found abandoned", "He was last seen" with no one named before
     rest = clause[end:]
+    plan = None if passive else announced_plan(base, rest)
+    if plan is not None:
+        # "DaimlerChrysler announced it would cut 13,000 jobs" -> "DaimlerChrysler to cut ..."
+        who, rest, planned = plan
+        if who.lower() not in PRONOUNS | UNRESOLVED:
+            subject = tidy(who)
     rest = _COORDINATED.split(rest, maxsplit=1)[0]
     stop = _BOUNDARIES.search(rest)
-    obj = _tidy(rest[: stop.start()] if stop else rest)
-    if passive:
+    obj = cut_object(tidy(rest[: stop.start()] if stop else rest))
+    if plan is not None:
+        verb_text = "to" if planned else ""
+    elif passive:
         verb_text = clause[start:end].split()[-1].lower()
     else:
         # A lone capitalised word that opens the clause is capitalised by its place only.
         first_word = subject.split(" ")[0]
-        opening = re.sub(r"^(?:the|a|an)\s+", "", clause[:start].strip(" \"“'"), flags=re.I)
-        initial = opening.split(" ")[0] == first_word
+        source = clause[:start] if first_word in clause[:start] else speaker
+        opening = re.sub(r"^(?:the|a|an)\s+", "", source.strip(" \"“'"), flags=re.I)
+        initial = opening.split(" ")[0].rstrip(",;:") == first_word
         lowered = first_word.lower() + subject[len(first_word) :] if initial else subject
-        verb_text = base if _plural(lowered) else third_person(base)
+        verb_text = base if plural(lowered) else third_person(base)
     words = [w for w in (subject, verb_text, obj) if w]
     text = " ".join(" ".join(words).split())
     text = text.strip(" .,;:-–—\"'“”")
@@ -314,7 +93,7 @@ def headline(
 _COORDINATED = re.compile(
     r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b|(?:"
     + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
-    + r")\b)"
+    + r"|saw|met|led|won|ran|fed)\b)"
 )
 _CUT_BEFORE = {
     "from",
@@ -332,6 +111,16 @@ _CUT_BEFORE = {
     "amid",
 }
 _DANGLING = {
+    "the",
+    "a",
+    "an",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
     "early",
     "late",
     "and",
@@ -355,149 +144,3 @@ _DANGLING = {
     "than",
     "over",
 }
-
-
-def _last_phrase(text: str) -> str:
-    """The subject: what follows the last clause boundary before the verb, without its
-    complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
-    # "The airline, which is the third largest, signed": drop the aside before the verb.
-    text = re.sub(r",\s*(?:(?:which|who|whose|where)\b[^,]*|(?:[^,\s]+\s*){1,7}),\s*$", " ", text)
-    parts = re.split(
-        r"[,;:]\s+|\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"
-        r"|\s[-–—]\s|\"|“|”",
-        text,
-    )
-    phrase = parts[-1] if parts else text
-    words = phrase.split()
-    while words and words[0].lower() in _LEADING:
-        words = words[1:]
-    while words and (words[-1].lower() in _AUXILIARIES or _adverb(words[-1])):
-        words = words[:-1]  # "Boeing had initially (agreed)", "the grid was also (hit)"
-    if len(words) > 4:
-        for index, word in enumerate(words[1:], start=1):
-            if word.lower() in _SUBJECT_CUT:
-                words = words[:index]
-                break
-    return " ".join(words[-6:])
-
-
-_LEADING = set(
-    [
-        "where",
-        "when",
-        "as",
-        "after",
-        "before",
-        "while",
-        "because",
-        "although",
-        "though",
-        "if",
-        "once",
-        "until",
-        "and",
-        "but",
-        "then",
-        "also",
-        "meanwhile",
-        "however",
-        "earlier",
-        "later",
-        "yesterday",
-        "today",
-        "on",
-        "in",
-        "at",
-        "since",
-        "by",
-        "during",
-    ]
-)
-_SUBJECT_CUT = set(
-    [
-        "on",
-        "of",
-        "in",
-        "at",
-        "from",
-        "near",
-        "with",
-        "for",
-        "over",
-        "against",
-        "who",
-        "which",
-        "that",
-    ]
-)
-
-
-def _tidy(text: str) -> str:
-    text = _ARTICLES.sub("", " " + text).strip()
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"[\"“”]", "", text)
-    text = text.strip(" ,;:")
-    if text.endswith(".") and not re.search(
-        r"(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", text
-    ):
-        text = text.rstrip(".")  # keep "U.S." and "Inc."
-    return text.strip(" ,;:")
-
-
-_PLURAL_NOUNS = frozenset(
-    ["people", "men", "women", "children", "police", "troops", "forces", "personnel", "clergy"]
-)
-_COUNTS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "several",
-        "many",
-        "some",
-        "both",
-    ]
-)
-
-
-# "the Houthis", "Israelis", "Kurds": a people, plural.
-_DEMONYMS = re.compile(
-    r"^(?:they|we|[A-Z][a-z]+(?:ians|ans|is|ds|bs|ts)|Kurds|Turks|Arabs|Serbs|Croats|Shiites)$"
-    r"(?<!^Paris)(?<!^Tunis)(?<!^Memphis)(?<!^Dennis)(?<!^Lewis)(?<!^Chris)(?<!^Francis)"
-    r"(?<!^States)(?<!^Orleans)(?<!^Emirates)(?<!^Nations)(?<!^Reuters)(?<!^Sports)(?<!^Arts)",
-    re.IGNORECASE,
-)
-
-
-def _plural(subject: str) -> bool:
-    if not subject:
-        return False
-    # The head of "Talks in Jeddah" is "Talks".
-    head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
-    words = head[0].split()
-    last, first = words[-1], words[0].lower()
-    if " and " in f" {subject} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
-        return True  # "Egyptian and Qatari mediators", "armed men", "police"
-    if len(words) > 1 and (first[:1].isdigit() and first not in ("1", "one") or first in _COUNTS):
-        return True  # "1,000 displaced people", "two soldiers"
-    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
-
-
-def is_modal(text: str) -> bool:
-    """Future, conditional or hypothetical wording: a plan or an opinion, not a happening."""
-    return bool(_MODAL.search(text))
-
-
-def is_negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))

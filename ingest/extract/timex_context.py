@@ -13,7 +13,7 @@ from ingest.extract.sentences import ABBREVIATIONS
 # Words that put a clause in the future ("will meet on Tuesday", "is expected to arrive in May").
 _FUTURE = re.compile(
     r"\b(?:will|won't|wont|shall|should|'ll|going\s+to|plans?\s+to|planning|scheduled|"
-    r"expected\s+to|expects\s+to|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
+    r"expected\s+to|expects?|expecting|forecasts?|predicts?|anticipates?|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
     r"payable|starts?|begins?|meets?|expected|ahead\s+of|effective|"
     r"intends?\s+to|aims?\s+to|next(?!\s+to\b)|upcoming|would|hopes?\s+to|tomorrow|"
     r"promised\s+to|vowed\s+to|forthcoming)\b",
@@ -188,6 +188,7 @@ def _past_cues(text: str):
         if previous not in _AUXILIARIES and (
             word in _PAST_WORDS
             or len(word) >= 4
+            and match.group()[0].islower()  # not "United", "Ahmed"
             and word.endswith("ed")
             and not word.endswith("eed")
             and word != "hundred"

@@ -45,7 +45,10 @@ _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar)-", re.IGNORECASE)
 
 def surname(name: str) -> str:
     """The last word of a person's name, as headlines use it ("al-Burhan" -> "Burhan")."""
-    last = name.split()[-1]
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    last = words[-1].rstrip(",")
     stripped = _NAME_PREFIX.sub("", last)
     return stripped[:1].upper() + stripped[1:] if stripped else last
 

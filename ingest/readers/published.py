@@ -41,13 +41,14 @@ _DATE_PATTERNS = [
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
-# Wire-service datelines without a year: "KYIV, Nov 14 (Reuters) -", "PARIS, 14 nov (AFP) -"
+# Wire-service datelines, mostly without a year: "KYIV, Nov 14 (Reuters) -", "PARIS, 14 nov
+# (AFP) -", "GAZA/CAIRO, March 3, 2025 (AP) —"
 _WIRE_DATELINE = re.compile(
     r"^[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w .'’/-]{1,40},\s+(?:"
     + _MONTH.replace("?P<month>", "?P<month>")
     + r"\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+"
     + _MONTH.replace("?P<month>", "?P<month2>")
-    + r")\s*\(",
+    + r")(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*\(",
     re.I,
 )
 _DASHES = "-–—‒―"
@@ -207,9 +208,12 @@ def _wire_date(
     month_name = match.group("month") or match.group("month2")
     day = int(match.group("day") or match.group("day2"))
     month = MONTHS.get(month_name.lower().rstrip("."))
-    reference = reference or dt.date.today()
     if not month:
         return None, []
+    if match.group("year"):
+        year = int(match.group("year"))
+        return (f"{year:04d}-{month:02d}-{day:02d}", []) if _valid(year, month, day) else (None, [])
+    reference = reference or dt.date.today()
     year = reference.year
     if not _valid(year, month, day):
         return None, []

@@ -22,6 +22,8 @@ REFERENCE = dt.date(2024, 11, 20)
         ("PARIS, 14 nov (AFP) - Le ministère", "2024-11-14"),
         ("КИЕВ, 14 ноября (Рейтер) - Российские", "2024-11-14"),
         ("GAZA, Dec 30 (Reuters) - Late-year dateline before the file's date", "2023-12-30"),
+        ("GAZA/CAIRO, March 3, 2025 (AP) — Israel halted", "2025-03-03"),
+        ("BEIRUT, 5 January 2023 (AFP) - Lebanon's", "2023-01-05"),
         ("14 November 2024 — Russian forces advanced", "2024-11-14"),
         ("Thursday 14 November 2024 - The ministry said", "2024-11-14"),
         ("Published 14 Nov 2024 10:31 GMT\n\nBody text.", "2024-11-14"),

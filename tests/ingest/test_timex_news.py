@@ -38,6 +38,21 @@ def value_of(text, phrase, published):
         # "until Friday" with no word of the past is a bound ahead; with one, it is past.
         ("Markets remain closed until Friday.", "Friday", "2024-11-14", "2024-11-15"),
         ("Fighting continued until March.", "March", "2024-11-14", "2024-03"),
+        # Expectations and forecasts look ahead, even with no auxiliary.
+        (
+            "Aid agencies expect the lean season from June to September to be the worst.",
+            "June",
+            "2025-03-21",
+            "2025-06",
+        ),
+        ("Economists forecast growth in September.", "September", "2025-03-21", "2025-09"),
+        # A capitalised name ending in -ed ("United", "Ahmed") is not a past tense.
+        (
+            "The group would be ready to leave for the United States as soon as Tuesday.",
+            "Tuesday",
+            "2000-04-03",
+            "2000-04-04",
+        ),
         # "Mr." does not end the sentence that holds the tense.
         ("Mr. Schwarz, 52, will succeed him Feb. 1.", "Feb. 1", "2024-10-26", "2025-02-01"),
         # "next to" is a place, not the future.

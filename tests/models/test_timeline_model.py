@@ -7,9 +7,10 @@ import random
 import numpy as np
 import pytest
 
-from models import dates, operations, palette
+from models import dates, operations, palette, timeline_reads
 from models import timeline as tl
 from models.search import EventFilter
+from models.timeline_lanes import TIER_LIMITS, TIERS
 
 WHENS = [
     "2019",
@@ -163,15 +164,13 @@ def test_counts_and_windows_match_brute_force(ws):
         assert list(start[found]) == sorted(start[found])  # by drawn start
         edges = np.linspace(t0, t1, 41).astype(np.int64)
         columns = lane.column_tiers(edges)
-        assert columns.shape == (len(tl.TIER_LIMITS), 40)
+        assert columns.shape == (len(TIER_LIMITS), 40)
         for c in (0, 17, 39):
             inside = (start < edges[c + 1]) & (end >= edges[c])
             assert columns[:, c].sum() == inside.sum()
             durations = end[inside] - start[inside]
-            tiers = np.searchsorted(np.array(tl.TIERS), durations, "left")
-            assert list(columns[:, c]) == [
-                int((tiers == k).sum()) for k in range(len(tl.TIER_LIMITS))
-            ]
+            tiers = np.searchsorted(np.array(TIERS), durations, "left")
+            assert list(columns[:, c]) == [int((tiers == k).sum()) for k in range(len(TIER_LIMITS))]
 
 
 def test_filter_mask_and_subset(ws, actors):
@@ -213,7 +212,7 @@ def test_periods_stack_in_rows(ws):
 
 
 def test_events_load_in_blocks_without_losing_or_repeating_any(ws, monkeypatch):
-    monkeypatch.setattr(tl, "EVENTS_BLOCK", 7)
+    monkeypatch.setattr(timeline_reads, "EVENTS_BLOCK", 7)
     ids = [add(ws, f"Same day {n}", "2022-03-01") for n in range(20)]
     ids += [add(ws, f"Other {n}", f"2022-03-{2 + n % 5:02d}") for n in range(13)]
     data = tl.TimelineData.load(ws)

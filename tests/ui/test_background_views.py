@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from models import operations as ops
 from models import queries
 from models import timeline as tl
+from models import timeline_reads as reads
 from models.search import EventFilter
 from models.store import Workspace
 from ui import background
@@ -95,7 +96,7 @@ def test_a_filter_keeps_the_previous_view_until_its_answer_arrives(qtbot, view, 
     view.set_workspace(ws)
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
     russia = queries.find_actor(ws, "Russia").id
-    release = gate(monkeypatch, tl, "filter_ids")
+    release = gate(monkeypatch, reads, "filter_ids")
     view.set_filter(EventFilter(actor_ids=(russia,)))
     assert release.entered.wait(WAIT / 1000)
     assert view.loading and view.matching_count() == 8  # the previous view, unfiltered
@@ -137,7 +138,7 @@ def test_an_answer_to_an_older_filter_is_dropped(qtbot, view, ws, monkeypatch):
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
     nato = queries.find_actor(ws, "NATO").id
     russia = queries.find_actor(ws, "Russia").id
-    release = gate(monkeypatch, tl, "filter_ids", lambda _ws, flt: flt.actor_ids == (russia,))
+    release = gate(monkeypatch, reads, "filter_ids", lambda _ws, flt: flt.actor_ids == (russia,))
     view.set_filter(EventFilter(actor_ids=(russia,)))
     assert release.entered.wait(WAIT / 1000)  # the first answer is on its way, held
     view.set_filter(EventFilter(actor_ids=(nato,)))
@@ -178,7 +179,7 @@ def test_a_change_too_big_to_follow_reloads_in_the_background(qtbot, view, ws, m
     offensive = EventFilter(text="offensive")
     view.set_filter(offensive)
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
-    matching = {int(i) for i in tl.filter_ids(ws, offensive)}
+    matching = {int(i) for i in reads.filter_ids(ws, offensive)}
     assert view.matching_count() == len(matching) > 0
     view.set_visible_range(1.6e9, 1.7e9)
     monkeypatch.setattr(follow, "REFRESH_LIMIT", 0)  # every change counts as big
@@ -197,7 +198,7 @@ def test_another_lane_mode_is_built_aside_while_the_current_one_stays(qtbot, vie
     view.set_workspace(ws)
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
     actor_keys = view.lane_keys()
-    release = gate(monkeypatch, tl, "_lane_groups")
+    release = gate(monkeypatch, reads, "lane_groups")
     view.set_lane_mode("tag")
     assert release.entered.wait(WAIT / 1000)
     assert view.loading and view.lane_mode == "actor" and view.lane_keys() == actor_keys
@@ -213,13 +214,13 @@ def test_actor_lanes_follow_new_actors_in_the_background(qtbot, view, ws, monkey
     view.set_workspace(ws)
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
     threads = []
-    read_groups = tl._lane_groups
+    read_groups = reads.lane_groups
 
     def recorded(*args):
         threads.append(threading.current_thread() is threading.main_thread())
         return read_groups(*args)
 
-    monkeypatch.setattr(tl, "_lane_groups", recorded)
+    monkeypatch.setattr(reads, "lane_groups", recorded)
     change = ops.add_actor(ws, "Belarus", "state")
     belarus = change.first_added("actors")
     view.apply_change(change)
@@ -239,7 +240,7 @@ def test_a_failed_read_is_said_in_one_sentence_and_the_view_stays(qtbot, view, w
     def broken(_ws, _flt):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(tl, "filter_ids", broken)
+    monkeypatch.setattr(reads, "filter_ids", broken)
     with qtbot.waitSignal(view.statusMessage, timeout=WAIT) as said:
         view.set_filter(EventFilter(text="summit"))
     assert said.args == [
@@ -286,7 +287,7 @@ def test_filtering_a_big_workspace_shows_it_is_busy_until_the_answer(
 ):
     window.open_workspace(sample_path)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
-    release = gate(monkeypatch, tl, "filter_ids")
+    release = gate(monkeypatch, reads, "filter_ids")
     russia = queries.find_actor(window.ws, "Russia").id
     window.set_filter(EventFilter(actor_ids=(russia,)))
     assert window.busy.label.text() == FILTERING and window.busy.isVisibleTo(window)
@@ -340,7 +341,7 @@ def test_a_timeline_read_error_reaches_the_status_bar(qtbot, window, sample_path
     def broken(_ws, _flt):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(tl, "filter_ids", broken)
+    monkeypatch.setattr(reads, "filter_ids", broken)
     window.set_filter(EventFilter(text="summit"))
     qtbot.waitUntil(lambda: not window.timeline.loading, timeout=WAIT)
     assert window.statusBar().currentMessage() == (

@@ -49,40 +49,45 @@ def test_defaults_come_from_preferences(qtbot, ws):
     settings.set_value(settings.MARKING, "TLP:RED")
     dlg = BriefingDialog(ws)
     qtbot.addWidget(dlg)
-    assert dlg.author_edit.text() == "J. Analyst"
-    assert dlg.org_edit.text() == "Northern Analysis Cell"
-    assert dlg.marking_combo.currentText() == "TLP:RED"
-    assert "eyes and ears of individual recipients" in dlg.marking_note.text()
-    assert not dlg.view_button.isEnabled()  # no view was offered
+    assert dlg.pack_form.author_edit.text() == "J. Analyst"
+    assert dlg.pack_form.org_edit.text() == "Northern Analysis Cell"
+    assert dlg.pack_form.marking_combo.currentText() == "TLP:RED"
+    assert "eyes and ears of individual recipients" in dlg.pack_form.marking_note.text()
+    assert not dlg.scope_editor.view_button.isEnabled()  # no view was offered
 
 
 def test_marking_defaults_to_tlp_amber_and_takes_custom_text(dialog):
-    assert dialog.marking_combo.currentText() == "TLP:AMBER"
-    dialog.marking_combo.setCurrentText("ORG EYES ONLY")
+    assert dialog.pack_form.marking_combo.currentText() == "TLP:AMBER"
+    dialog.pack_form.marking_combo.setCurrentText("ORG EYES ONLY")
     assert dialog._collect().marking == "ORG EYES ONLY"
-    assert dialog.marking_note.text() == ""
+    assert dialog.pack_form.marking_note.text() == ""
 
 
 def test_what_the_timeline_shows_becomes_the_scope(qtbot, dialog):
     dialog.tabs.setCurrentIndex(1)
-    dialog.view_button.click()
-    assert (dialog.from_edit.text(), dialog.to_edit.text()) == ("2023-01-01", "2023-12-31")
+    dialog.scope_editor.view_button.click()
+    assert (dialog.scope_editor.from_edit.text(), dialog.scope_editor.to_edit.text()) == (
+        "2023-01-01",
+        "2023-12-31",
+    )
     scope = dialog._collect().briefings[0].scope
     assert scope.actor_ids == [queries.find_actor(dialog.ws, "Russia").id]
-    qtbot.waitUntil(lambda: "events in this briefing" in dialog.count_label.text())
-    assert "actors: Russia" in dialog.count_label.text()
+    qtbot.waitUntil(lambda: "events in this briefing" in dialog.scope_editor.count_label.text())
+    assert "actors: Russia" in dialog.scope_editor.count_label.text()
     expected = search.count(dialog.ws, dialog.current_filter)
     assert expected == 5
-    assert re.search(rf"\b{expected} events in this briefing", dialog.count_label.text())
+    assert re.search(
+        rf"\b{expected} events in this briefing", dialog.scope_editor.count_label.text()
+    )
 
 
 def test_a_bad_date_is_explained_in_place(qtbot, dialog):
-    dialog.from_edit.setText("sometime")
-    qtbot.waitUntil(lambda: "Cannot read the start" in dialog.count_label.text())
+    dialog.scope_editor.from_edit.setText("sometime")
+    qtbot.waitUntil(lambda: "Cannot read the start" in dialog.scope_editor.count_label.text())
 
 
 def test_preview_shows_the_pages(qtbot, dialog):
-    dialog.title_edit.setText("R&D <draft> pack")
+    dialog.pack_form.title_edit.setText("R&D <draft> pack")
     with qtbot.waitSignal(dialog.panel.finished, timeout=TIMEOUT) as blocker:
         dialog.tabs.setCurrentIndex(3)
     result = blocker.args[0]
@@ -146,7 +151,7 @@ def test_failure_is_one_clear_message(qtbot, dialog, tmp_path, monkeypatch):
 def test_an_invalid_pack_is_refused_before_building(qtbot, dialog, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    dialog.title_edit.setText("   ")
+    dialog.pack_form.title_edit.setText("   ")
     dialog.build_pdf()
     assert shown == ["A briefing pack needs a title."]
     assert not dialog.panel.running
@@ -154,16 +159,34 @@ def test_an_invalid_pack_is_refused_before_building(qtbot, dialog, monkeypatch):
 
 def test_save_undo_redo(qtbot, dialog, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Morning pack", True))
-    dialog.title_edit.setText("Morning")
+    dialog.pack_form.title_edit.setText("Morning")
     assert dialog.save()
     assert [n for _, n, _ in saved_packs(dialog.ws)] == ["Morning pack"]
-    assert dialog.saved_list.count() == 1
+    assert dialog.saved_panel.saved_list.count() == 1
     dialog.stack.undo()
-    assert saved_packs(dialog.ws) == [] and dialog.saved_list.count() == 0
+    assert saved_packs(dialog.ws) == [] and dialog.saved_panel.saved_list.count() == 0
     dialog.stack.redo()
     (row,) = saved_packs(dialog.ws)
     assert row[1] == "Morning pack" and row[2].title == "Morning"
-    assert dialog.saved_list.count() == 1
+    assert dialog.saved_panel.saved_list.count() == 1
+
+
+def test_delete_undo_and_a_failed_undo_is_reported(qtbot, dialog, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Morning pack", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert dialog.save()
+    dialog.saved_panel.saved_list.setCurrentRow(0)
+    dialog.saved_panel.delete_selected()
+    assert saved_packs(dialog.ws) == [] and dialog.saved_panel.saved_list.count() == 0
+    dialog.stack.undo()
+    assert [n for _, n, _ in saved_packs(dialog.ws)] == ["Morning pack"]
+    assert dialog.saved_panel.saved_list.count() == 1
+    # Another program deletes it behind our back: redoing the delete cannot match the file.
+    dialog.ws.conn.execute("DELETE FROM briefings")
+    dialog.stack.redo()
+    assert len(shown) == 1 and "failed" in shown[0]
 
 
 def test_saved_definitions_load_and_rebuild_as_todays_edition(qtbot, dialog, tmp_path, monkeypatch):
@@ -172,11 +195,11 @@ def test_saved_definitions_load_and_rebuild_as_todays_edition(qtbot, dialog, tmp
     from briefings import save_pack
 
     save_pack(dialog.ws, "Daily", pack)
-    dialog._reload_saved()
-    dialog.saved_list.setCurrentRow(0)
+    dialog.saved_panel.reload()
+    dialog.saved_panel.saved_list.setCurrentRow(0)
     with qtbot.waitSignal(dialog.panel.finished, timeout=TIMEOUT) as blocker:
-        dialog.rebuild_button.click()
-    assert dialog.title_edit.text() == "Daily"
+        dialog.saved_panel.rebuild_button.click()
+    assert dialog.pack_form.title_edit.text() == "Daily"
     assert blocker.args[0].path == tmp_path / "Daily 2024-11-18.pdf"
     assert (tmp_path / "Daily 2024-11-18.pdf").exists()
 
@@ -209,8 +232,8 @@ def test_key_judgments_editor_writes_the_markdown_subset(qtbot, dialog):
 def test_one_briefing_per_actor(qtbot, dialog):
     dialog.tabs.setCurrentIndex(1)
     for name in ("Russia", "Ukraine"):
-        for i in range(dialog.actor_list.count()):
-            item = dialog.actor_list.item(i)
+        for i in range(dialog.scope_editor.actor_list.count()):
+            item = dialog.scope_editor.actor_list.item(i)
             if item.text().startswith(name + " ("):
                 item.setCheckState(Qt.CheckState.Checked)
     dialog._one_per_actor()

@@ -182,7 +182,7 @@ def test_a_queue_is_reviewed_in_turn_and_a_duplicate_in_it_is_caught(
     assert dialog.windowTitle() == "Review Import — ceasefire.txt (2 of 2)"
     assert dialog.duplicate_banner is not None and dialog.duplicate_banner.isVisible()
     assert "already in the workspace: imported on" in dialog.duplicate_banner.label.text()
-    assert not dialog.import_button.isVisible() and not dialog.table_side.isEnabled()
+    assert not dialog.import_button.isVisible() and not dialog.proposals.isEnabled()
     dialog.showSourceRequested.connect(requested.append)
     show = next(
         b

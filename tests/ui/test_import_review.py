@@ -112,9 +112,9 @@ def test_a_bad_date_is_refused_in_place_with_the_accepted_forms(qtbot, host, ws,
 
     assert not dialog.model.setData(index, "31 Nov 2024")
     assert proposal.when == stored
-    assert dialog.message.isVisible()
-    assert "The date was not changed" in dialog.message.text()
-    assert dates.ACCEPTED_FORMS in dialog.message.text()
+    assert dialog.proposals.message.isVisible()
+    assert "The date was not changed" in dialog.proposals.message.text()
+    assert dates.ACCEPTED_FORMS in dialog.proposals.message.text()
 
     # Through the cell editor: Enter on a bad date keeps the editor open and says why.
     dialog.table.setCurrentIndex(index)
@@ -124,10 +124,10 @@ def test_a_bad_date_is_refused_in_place_with_the_accepted_forms(qtbot, host, ws,
     editor.clear()
     qtbot.keyClicks(editor, "2024-13-40")
     assert editor.preview.text() == "not a date"
-    dialog.message.hide()
+    dialog.proposals.message.hide()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert editor.isVisible() and dialog.message.isVisible()
-    assert dates.ACCEPTED_FORMS in dialog.message.text()
+    assert editor.isVisible() and dialog.proposals.message.isVisible()
+    assert dates.ACCEPTED_FORMS in dialog.proposals.message.text()
     assert proposal.when == stored
 
     # People's forms are read and stored in the strict form, the human one shown beside.
@@ -181,7 +181,7 @@ def test_a_publication_date_that_is_not_a_day_is_flagged_and_blocks_import(
     assert dialog.published_human.text() == "not a day"
     dialog.import_button.click()
     assert dialog.isVisible()
-    assert "not a day" in dialog.message.text()
+    assert "not a day" in dialog.proposals.message.text()
     dialog.reject()
     finish(qtbot, flow)
     assert [s.title for s in queries.list_sources(ws)] == ["Agency report on the plant"]
@@ -197,8 +197,8 @@ def test_a_look_alike_event_can_be_merged_instead_of_duplicated(qtbot, host, ws,
     assert [s.id for s in proposal.similar] == [existing_id]
     assert dialog.model.index(row, 5).data() == "Possible duplicate"
     dialog.table.selectRow(row)
-    assert dialog.merge_button.isVisible()
-    dialog.merge_button.click()
+    assert dialog.proposals.merge_button.isVisible()
+    dialog.proposals.merge_button.click()
     assert proposal.merge_into == existing_id
     assert dialog.model.index(row, TITLE).data() == "Israeli jets strike Beirut southern suburbs"
     assert "1 Citation" in dialog.import_button.text()
@@ -242,16 +242,16 @@ def test_a_passage_the_extraction_missed_can_be_added(qtbot, host, ws, tmp_path)
     cursor.setPosition(start)
     cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
     dialog.text.setTextCursor(cursor)
-    assert dialog.add_button.isEnabled()
+    assert dialog.proposals.add_button.isEnabled()
     count = dialog.model.rowCount()
-    dialog.add_button.click()
+    dialog.proposals.add_button.click()
     assert dialog.model.rowCount() == count + 1
     added = next(p for p in dialog.model.proposals if p.manual)
     assert added.quote == passage and added.when == ""  # "60 days" is a duration, not a date
     assert "Israel" in added.actors and "Lebanon" in added.actors
-    assert "No date was found in the selection" in dialog.message.text()
+    assert "No date was found in the selection" in dialog.proposals.message.text()
     dialog.import_button.click()  # refused: a ticked event without a date
-    assert dialog.isVisible() and "has no date" in dialog.message.text()
+    assert dialog.isVisible() and "has no date" in dialog.proposals.message.text()
     row = dialog.model.proposals.index(added)
     assert dialog.model.setData(dialog.model.index(row, DATE), "2024-11-27/2025-01-26")
     dialog.import_button.click()

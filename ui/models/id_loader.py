@@ -17,7 +17,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from models import queries, search
-from models import timeline as tl
+from models import timeline_reads as reads
 from models.search import EventFilter
 from models.store import Workspace
 
@@ -67,13 +67,13 @@ def by_actors(ws: Workspace, ids: list[int], descending: bool = False) -> list[i
     """
     if not ids:
         return ids
-    looks = tl.actor_looks(ws)
+    looks = reads.actor_looks(ws)
     names = sorted({name.casefold() for name, _colour in looks.values()})
     place = {name: number for number, name in enumerate(names)}
     rank = np.full(max(looks, default=0) + 1, len(names), np.int32)  # unknown ids: last
     for actor_id, (name, _colour) in looks.items():
         rank[actor_id] = place[name.casefold()]
-    events, actors = tl.actor_pairs(ws)
+    events, actors = reads.actor_pairs(ws)
     shown = np.asarray(ids, dtype=np.int64)
     top = int(max(shown.max(), events.max(initial=0))) + 1
     position = np.full(top, -1, np.int64)

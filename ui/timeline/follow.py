@@ -11,7 +11,9 @@ import numpy as np
 
 from models import dates, palette
 from models import timeline as tl
+from models import timeline_reads as reads
 from models.changes import Change
+from models.timeline_lanes import Lane
 
 REFRESH_LIMIT = 20_000  # beyond this many touched events a change reloads everything
 
@@ -65,7 +67,7 @@ def refresh_events(data: tl.TimelineData, event_ids: Sequence[int]) -> None:
                 lane.remove(slot, start, end)
     for slot in old:
         data.alive[slot] = False
-    rows = tl.event_rows(data.ws, event_ids)
+    rows = reads.event_rows(data.ws, event_ids)
     known = len(data._pos)
     _add_slots(data, [r[0] for r in rows if not (r[0] < known and data._pos[r[0]] >= 0)])
     slots = np.array([int(data._pos[row[0]]) for row in rows], dtype=np.int32)
@@ -110,7 +112,7 @@ def _add_slots(data: tl.TimelineData, event_ids: list[int]) -> None:
     data._pos[event_ids] = np.arange(first, first + count, dtype=np.int32)
 
 
-def _place(data: tl.TimelineData, mode: str, lanes: list[tl.Lane], event_ids: list[int]) -> None:
+def _place(data: tl.TimelineData, mode: str, lanes: list[Lane], event_ids: list[int]) -> None:
     """Put the (re-read) events into their lanes of ``mode``, creating lanes as needed."""
     if not event_ids:
         return
@@ -119,7 +121,7 @@ def _place(data: tl.TimelineData, mode: str, lanes: list[tl.Lane], event_ids: li
         members[None] = list(event_ids)
     else:
         placed = set()
-        for event_id, key in tl.memberships(data.ws, mode, event_ids):
+        for event_id, key in reads.memberships(data.ws, mode, event_ids):
             members.setdefault(key, []).append(event_id)
             placed.add(event_id)
         rest = [i for i in event_ids if i not in placed]
@@ -131,7 +133,7 @@ def _place(data: tl.TimelineData, mode: str, lanes: list[tl.Lane], event_ids: li
         lane = by_key.get(key)
         if lane is None:
             name, colour = _lane_look(data, mode, key)
-            lane = by_key[key] = tl.Lane.build(key, name, colour, np.zeros(0, np.int32), data)
+            lane = by_key[key] = Lane.build(key, name, colour, np.zeros(0, np.int32), data)
             lanes.append(lane)
         lane.insert(slots, data)
 
@@ -141,12 +143,12 @@ def _lane_look(data: tl.TimelineData, mode: str, key) -> tuple[str, str]:
         name = {"actor": "No actor", "tag": "No tag"}.get(mode, "All events")
         return name, palette.NO_ACTOR_COLOUR
     if mode == "actor":
-        return tl.actor_looks(data.ws).get(key, (f"Actor {key}", palette.actor_colour(key)))
-    return str(key), tl.tag_colour(str(key))
+        return reads.actor_looks(data.ws).get(key, (f"Actor {key}", palette.actor_colour(key)))
+    return str(key), reads.tag_colour(str(key))
 
 
 def _rename_actor_lanes(data: tl.TimelineData) -> None:
-    looks = tl.actor_looks(data.ws)
+    looks = reads.actor_looks(data.ws)
     for lane in data._lanes["actor"]:
         if lane.key in looks:
             lane.name, lane.colour = looks[lane.key]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from models import timeline as tl
+from models.timeline_lanes import TIER_LIMITS, Lane
 from ui.timeline import density, layout, strips, style
 from ui.timeline.scale import TimeScale
 
@@ -47,8 +48,8 @@ class LaneView:
     """A lane as drawn in this frame."""
 
     index: int
-    lane: tl.Lane  # the lane as filtered (what is drawn in colour)
-    full: tl.Lane | None  # unfiltered lane when filtered-out events are drawn dimmed
+    lane: Lane  # the lane as filtered (what is drawn in colour)
+    full: Lane | None  # unfiltered lane when filtered-out events are drawn dimmed
     y: int
     h: int
     collapsed: bool
@@ -57,7 +58,7 @@ class LaneView:
     counts: np.ndarray | None = None  # events overlapping each column (all tiers)
     bars: np.ndarray | None = None  # of those, the ones precise at this zoom (drawn as bars)
     tint: np.ndarray | None = None  # and the ones spread over many columns (drawn as a tint)
-    tiers: np.ndarray | None = None  # counts per tier of models.timeline.TIER_LIMITS
+    tiers: np.ndarray | None = None  # counts per tier of models.timeline_lanes.TIER_LIMITS
     dim_counts: np.ndarray | None = None
     items: list[Item] = field(default_factory=list)
     hidden: list[tuple[float, float]] = field(default_factory=list)  # items with no room
@@ -151,9 +152,7 @@ def _count_columns(view, frame: Frame, dense: list[LaneView]) -> None:
     parallel = sum(lv.count for lv in dense) > PARALLEL_EVENTS
     counted = view.density_cache.columns(key, lanes, first, scale.width, scale.spp, parallel)
     by_lane = {id(lane): counts for lane, counts in zip(lanes, counted, strict=True)}
-    precise = [
-        limit is not None and limit <= PRECISE_COLUMNS * scale.spp for limit in tl.TIER_LIMITS
-    ]
+    precise = [limit is not None and limit <= PRECISE_COLUMNS * scale.spp for limit in TIER_LIMITS]
     stack = np.stack([by_lane[id(lv.lane)] for lv in dense])  # lanes x tiers x columns
     counts = stack.sum(axis=1)
     bars = stack[:, precise].sum(axis=1)

@@ -30,6 +30,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from models import timeline as tl
+from models import timeline_reads as reads
 from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
@@ -58,7 +59,7 @@ class Filtered:
         """Read the ids passing ``flt``; with ``data``, make the mask and subsets too (from
         its arrays as they are: a change meanwhile shows in its version, and they are not
         used)."""
-        found = cls(tl.filter_ids(ws, flt), data, mode, version, lanes)
+        found = cls(reads.filter_ids(ws, flt), data, mode, version, lanes)
         if data is not None:
             found.mask = np.zeros(data.slot_count, bool)
             found.mask[data.slots_of(found.ids)] = True
@@ -285,7 +286,7 @@ class LoadingMixin:
         self._loading_changed()
 
     def _read_filter_now(self) -> None:
-        self._filter_ids = tl.filter_ids(self.ws, self._filter) if self._filter else None
+        self._filter_ids = reads.filter_ids(self.ws, self._filter) if self._filter else None
 
     def _install_filter(self) -> None:
         """Make the filter mask from the ids read last (for the filter asked for, or, while

@@ -59,6 +59,7 @@ from models import timeline as tl
 from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
+from models.timeline_lanes import Lane
 from ui.timeline import export, render, style
 from ui.timeline import frame as frames
 from ui.timeline.density import DensityCache
@@ -145,7 +146,7 @@ class TimelineView(LoadingMixin, InteractionMixin, QWidget):
 
     # ------------------------------------------------------------------ lanes
 
-    def lanes(self) -> list[tl.Lane]:
+    def lanes(self) -> list[Lane]:
         """All lanes of the current mode, in the user's order (hidden ones included)."""
         if self.data is None:
             return []
@@ -159,10 +160,10 @@ class TimelineView(LoadingMixin, InteractionMixin, QWidget):
     def lane_keys(self) -> list:
         return [lane.key for lane in self.lanes()]
 
-    def unfiltered(self, key) -> tl.Lane:
+    def unfiltered(self, key) -> Lane:
         return next(lane for lane in self.data.lanes(self.lane_mode) if lane.key == key)
 
-    def shown_lanes(self) -> list[tuple[tl.Lane, tl.Lane]]:
+    def shown_lanes(self) -> list[tuple[Lane, Lane]]:
         """(lane as drawn, unfiltered lane) for every lane not hidden, in order."""
         hidden = self._hidden.get(self.lane_mode, set())
         needle = self._lane_filter.casefold()

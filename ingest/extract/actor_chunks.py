@@ -1,0 +1,384 @@
+"""Chunk resolution: what a run of capitalised words names.
+
+A chunk is cut at dates and titles ("President Macron"); each part is then looked up in the
+gazetteer, read by pattern (a title or given name before a person, organisation and place
+words) or, when nothing explains it, kept only if the text vouches for it as a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.actor_document import Document, Mention
+from ingest.extract.actor_words import (
+    ACTOR_AFTER,
+    EVENT_WORDS,
+    LEGAL_SUFFIX,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_BEFORE,
+    PLACE_WORDS,
+    POLITICAL_AFTER,
+    POLITICAL_BEFORE,
+    PRODUCT_AFTER,
+    ROLE_BEFORE,
+    THING_BEFORE,
+    TITLE_ONLY_IF_FOLLOWED,
+    TITLES,
+)
+from ingest.extract.gazetteer import Entry, normalise
+from ingest.extract.headline import base_form
+from ingest.extract.names import NAME_PARTICLES, Chunk, Token, glued_particle
+
+
+def resolve_chunk(doc: Document, chunk: Chunk) -> list[Mention]:
+    """The mentions in one chunk of capitalised words."""
+    segments = _segments(doc, chunk)
+    found: list[Mention] = []
+    for tokens, titled in segments:
+        found.extend(_resolve_segment(doc, tokens, titled))
+    return found
+
+
+def _segments(doc: Document, chunk: Chunk) -> list[tuple[list[Token], bool]]:
+    """Split a chunk at dates and titles; say which parts follow a title."""
+    segments: list[tuple[list[Token], bool]] = []
+    current: list[Token] = []
+    titled = _role_before(doc, chunk.start)
+    tokens = chunk.tokens
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if doc.in_timex(token.start, token.end):
+            if current:
+                segments.append((current, titled))
+            current, titled = [], False
+            index += 1
+            continue
+        after_title = titled and not current and index > 0
+        if _is_title(doc, tokens, index, current, after_title):
+            if current:
+                segments.append((current, titled))
+            current, titled = [], True
+            index += 1
+            continue
+        current.append(token)
+        index += 1
+    if current:
+        segments.append((current, titled))
+    return segments
+
+
+def _is_title(
+    doc: Document, tokens: list[Token], index: int, current: list[Token], after_title: bool = False
+) -> bool:
+    word = tokens[index].text
+    if word not in TITLES:
+        return False
+    following = tokens[index + 1 :]
+    if not following:
+        return False  # "... said the President": a title with no name is not an actor
+    if following[0].text in ORG_WORDS or following[0].text == "Staff":
+        return False  # "General Staff", "Chief Executive Office": a body, not a title
+    for stop in range(min(len(tokens), index + doc.gazetteer.max_tokens), index + 1, -1):
+        if doc.gazetteer.lookup(_form(doc, tokens[index:stop])) is not None:
+            return False  # "General Electric", "Crown Prosecution Service": a name
+    if after_title:
+        return True  # "Chief Executive Tim Cook": the second word of a title
+    if current:
+        form = " ".join(t.text for t in current + [tokens[index]])
+        if doc.gazetteer.lookup(form) is not None:
+            return False  # "Security Council" is an organisation, not a title
+    if word in TITLE_ONLY_IF_FOLLOWED:
+        return following[0].text in TITLES or following[0].text in ("Minister", "Secretary")
+    return True
+
+
+_LAST_WORD = re.compile(r"([A-Za-z-]+)\s+$")
+
+
+def _role_before(doc: Document, start: int) -> bool:
+    """Is the name preceded by a role noun ("spokeswoman Sandy Angers")?"""
+    last = _LAST_WORD.search(doc.text, max(0, start - 30), start)
+    return bool(last) and bool(ROLE_BEFORE.fullmatch(last.group(1) + " "))
+
+
+def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[Mention]:
+    gazetteer = doc.gazetteer
+    # A sentence-initial common word is not part of the name: "However Boeing ..."
+    while tokens and tokens[0].sentence_start and doc.common(tokens[0]):
+        whole = _form(doc, tokens)
+        if gazetteer.lookup(whole) is not None:
+            break
+        tokens = tokens[1:]
+        titled = False
+    while tokens and not tokens[0].capitalised and tokens[0].text[:3] not in ("al-", "el-"):
+        tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
+        titled = False
+    while tokens and not (tokens[-1].capitalised or glued_particle(tokens[-1].text)):
+        tokens = tokens[:-1]  # "Office on (June 18)": a connector left by a cut
+    if not tokens or all(t.text in TITLES for t in tokens):
+        return []
+    whole = _form(doc, tokens)
+    entry = gazetteer.lookup(whole)
+    if entry is not None:
+        return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
+    words = [t.text for t in tokens]
+    if titled and len(tokens) <= 4 and not _has_org_word(words):
+        return [_person(doc, tokens)]
+    if _has_org_word(words) and not (
+        len(words) == 1 and words[0] in ("Air", "Capital", "Post", "Times", "Daily", "Government")
+    ):
+        return [_organisation(doc, tokens)]
+    if len(words) > 1 and words[-1] in PLACE_WORDS:
+        return [Mention(tokens[0].start, tokens[-1].end, whole, "place", 2)]
+    if (
+        len(tokens) >= 2
+        and tokens[0].text in gazetteer.given_names
+        and all(_name_word(t.text) for t in tokens[1:])
+    ):
+        return [_person(doc, tokens)]
+    inner = _inner_entries(doc, tokens)
+    if inner:
+        return inner
+    return _unknown(doc, tokens)
+
+
+def _form(doc: Document, tokens: list[Token]) -> str:
+    return normalise(doc.text[tokens[0].start : tokens[-1].end])
+
+
+def _has_org_word(words: list[str]) -> bool:
+    return any(word in ORG_WORDS for word in words[1:]) or (
+        len(words) > 1
+        and words[0]
+        in (
+            "Ministry",
+            "Department",
+            "Bank",
+            "University",
+            "Institute",
+            "Council",
+            "Office",
+            "Agency",
+            "Committee",
+            "Commission",
+        )
+    )
+
+
+def _name_word(word: str) -> bool:
+    return (
+        word[:1].isupper() or word in NAME_PARTICLES or word[:3] in ("al-", "el-")
+    ) and word not in ORG_WORDS
+
+
+def from_entry(doc: Document, entry: Entry, start: int, end: int) -> Mention:
+    """A mention of a gazetteer entry; a capital in a political role is its state."""
+    if entry.role == "capital" and entry.state and _political(doc, start, end):
+        return Mention(start, end, entry.state, "state", 3)
+    return Mention(start, end, entry.name, entry.kind, 3)
+
+
+def _political(doc: Document, start: int, end: int) -> bool:
+    """Is a capital the government ("Kyiv said") rather than the city ("in Kyiv")?"""
+    after = doc.text[end : end + 40]
+    before = doc.text[max(0, start - 40) : start]
+    if re.match(r"\s*,\s+[A-Z]", after) and re.search(r"\b(?:in|at|near|from|to)\s+$", before):
+        return False
+    next_word = re.match(r"^\s+([a-z]+)\b", after)
+    if POLITICAL_AFTER.match(after) or (next_word and base_form(next_word.group(1))):
+        return not re.search(
+            r"\b(?:in|at|near|into|around|outside|across|over|to|from)\s+$", before
+        )
+    return bool(POLITICAL_BEFORE.search(before)) and not re.search(r"\b(?:in|at|near)\s+$", before)
+
+
+def _person(doc: Document, tokens: list[Token]) -> Mention:
+    start, end = tokens[0].start, tokens[-1].end
+    form = _form(doc, tokens)
+    entry = doc.gazetteer.lookup(form)
+    if entry is not None and entry.kind == "person":
+        return Mention(start, end, entry.name, "person", 3)
+    if len(tokens) == 1:
+        known = doc.gazetteer.surnames.get(tokens[0].text)
+        if known and len(known) == 1:
+            return Mention(start, end, known[0].name, "person", 3)
+    return Mention(start, end, form, "person", 2)
+
+
+_MINISTRY = re.compile(
+    r"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?:(?P<field>[A-Z]\w+)\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?P<field2>[A-Z][\w ]+?))$"
+)
+
+
+def _organisation(doc: Document, tokens: list[Token]) -> Mention:
+    start, end = tokens[0].start, tokens[-1].end
+    form = _form(doc, tokens)
+    ministry = _MINISTRY.match(form)
+    if ministry:
+        field = (ministry["field"] or ministry["field2"] or "").replace("Defense", "Defence")
+        if field == "Foreign":
+            field = "Foreign Affairs"
+        state = _state_named(doc, ministry["adj"]) if ministry["adj"] else None
+        if state is None:
+            state = _possessor_state(doc, start)
+        if state is None:
+            of_state = re.match(
+                r"^\s+of\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+){0,3})", doc.text[end : end + 50]
+            )
+            state = _state_named(doc, of_state.group(1)) if of_state else None
+        name = f"Ministry of {field}" + (f" ({state})" if state else "")
+        return Mention(start, end, name, "organisation", 2)
+    words = form.split()
+    while len(words) > 1 and words[-1].rstrip(",") in LEGAL_SUFFIX:
+        words.pop()
+    name = " ".join(words).rstrip(",")
+    entry = doc.gazetteer.lookup(name)
+    if entry is not None and entry.kind in ("organisation", "group"):
+        return Mention(start, end, entry.name, entry.kind, 3)
+    return Mention(start, end, name, "organisation", 2)
+
+
+def _possessor_state(doc: Document, start: int) -> str | None:
+    match = re.search(
+        r"([A-Z][\w.]+(?:\s[A-Z]\w+)?)['’]s\s+$", doc.text[max(0, start - 40) : start]
+    )
+    if not match:
+        return None
+    return _state_named(doc, match.group(1))
+
+
+def _state_named(doc: Document, form: str) -> str | None:
+    """The canonical name of the state ``form`` names, if it names one."""
+    entry = doc.gazetteer.lookup(form)
+    return entry.name if entry is not None and entry.kind == "state" else None
+
+
+def _inner_entries(doc: Document, tokens: list[Token]) -> list[Mention]:
+    """Gazetteer names inside an unknown run ("Ukrainian" in "Ukrainian Airline Group")."""
+    found: list[Mention] = []
+    leftovers: list[list[Token]] = []
+    current: list[Token] = []
+    index = 0
+    limit = doc.gazetteer.max_tokens
+    while index < len(tokens):
+        hit = None
+        for stop in range(min(len(tokens), index + limit), index, -1):
+            entry = doc.gazetteer.lookup(_form(doc, tokens[index:stop]))
+            if entry is not None:
+                hit = (stop, entry)
+                break
+        if hit is None:
+            current.append(tokens[index])
+            index += 1
+            continue
+        if current:
+            leftovers.append(current)
+            current = []
+        stop, entry = hit
+        found.append(from_entry(doc, entry, tokens[index].start, tokens[stop - 1].end))
+        index = stop
+    if current:
+        leftovers.append(current)
+    if not found:
+        return []
+    for rest in leftovers:
+        found.extend(_unknown(doc, rest))
+    return found
+
+
+def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
+    """A capitalised name nothing else explains: kept when the text vouches for it."""
+    words = [t.text for t in tokens]
+    if all(word in NOT_NAMES or word in TITLES for word in words):
+        return []
+    first = doc.gazetteer.lookup(words[0]) if len(words) > 1 else None
+    if first is not None and first.role == "adjective":
+        return []
+    form = _form(doc, tokens)
+    start, end = tokens[0].start, tokens[-1].end
+    if (
+        len(form) < 2
+        or form.isdigit()
+        or any(ch.isdigit() for ch in words[0])
+        or words[0][:1].islower()
+    ):
+        return []
+    if words[-1] in EVENT_WORDS or any(w in EVENT_WORDS for w in words[1:]):
+        return []
+    before = doc.text[max(0, start - 24) : start]
+    after = doc.text[end : end + 24]
+    if PRODUCT_AFTER.match(after) or re.match(r"^\s+[\w-]*\d", after):
+        return []
+    if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“])\s*$", before) or re.match(r"^[\"”]", after):
+        return []  # "iTunes Music Store", a "Dreamliner" in quotes: products and nicknames
+    if (
+        len(tokens) == 1
+        and re.search(r"\bthe\s+$", before)
+        and not words[0].endswith("s")
+        and not re.match(r"^\s+(?:said|says|told|announced|reported)\b", after)
+    ):
+        return []  # "the Shuffle was introduced": a thing, unless it speaks
+    if THING_BEFORE.search(before) and not ACTOR_AFTER.match(after):
+        return []
+    if doc.in_title_line(start) and not any(_seen_elsewhere(doc, t) for t in tokens):
+        return []  # a capitalised headline word that the story never uses as a name
+    if len(tokens) == 1 and words[0] in doc.surnames:
+        return [Mention(start, end, doc.surnames[words[0]], "person", 2)]
+    if len(tokens) == 1:
+        token = tokens[0]
+        if token.sentence_start and (doc.common(token) or token.text not in doc.mid_capitals):
+            return []
+        if doc.common(token) and token.text.lower() in doc.gazetteer.common_words:
+            return []
+        if token.text.isupper() and len(token.text) > 5:
+            return []  # shouting, not an acronym
+    if re.search(
+        r"\b(?:village|town|city|region|province|district|port|settlement|capital|area)\s+of\s+$",
+        before,
+    ):
+        return [Mention(start, end, form, "place", 2)]
+    if PLACE_BEFORE.search(before) and not ACTOR_AFTER.match(after):
+        return [Mention(start, end, form, "place", 1)]
+    if re.match(
+        r"^,\s+(?:[A-Z][\w.]+\s?){1,3}(?:[,.;)]|\s+(?:and|in|on|at|to|is|was|has)\b)", after
+    ):
+        entry = doc.gazetteer.lookup(
+            re.match(r"^,\s+((?:[A-Z][\w.]+\s?){1,3})", after).group(1).strip()
+        )
+        if entry is not None and entry.kind in ("state", "place"):
+            return [Mention(start, end, form, "place", 1)]
+    strong = bool(ACTOR_AFTER.match(after)) or bool(
+        re.search(r"\b(?:by|with|for|against|between|and|of|said|says|told|to)\s+$", before)
+    )
+    if not strong and _occurrences(doc, form, start) < 3:
+        return []
+    # A name that acts ("Ryanair said", "a deal with Aeroflot") and is neither a known person
+    # nor a place is, in news, most often an organisation.
+    agent = bool(ACTOR_AFTER.match(after)) or bool(
+        re.search(r"\b(?:by|with|against|between)\s+$", before)
+    )
+    kind = (
+        "organisation" if agent and not re.search(r"\b(?:said|says|told)\s+$", before) else "other"
+    )
+    return [Mention(start, end, form, kind, 1)]
+
+
+def _occurrences(doc: Document, form: str, start: int) -> int:
+    """How often ``form`` occurs near ``start`` (the whole text when it is article-sized)."""
+    if len(doc.text) <= 100_000:
+        cached = doc.occurrence_cache.get(form)
+        if cached is None:
+            cached = doc.occurrence_cache[form] = _count(form, doc.text)
+        return cached
+    return _count(form, doc.text[max(0, start - 20_000) : start + 20_000])
+
+
+def _count(form: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text))
+
+
+def _seen_elsewhere(doc: Document, token: Token) -> bool:
+    """Does the story use this word outside the headline lines?"""
+    return doc.body_words.get(token.text, 0) > (0 if doc.in_title_line(token.start) else 1)

@@ -1,0 +1,148 @@
+"""Happenings named by a noun and dated: "the killing of X on Sept. 27", "the signing of
+the accord on 3 May", "after the collapse of talks in March", "an attack on Y on Tuesday",
+"the Oct. 23 killing of the doctor".
+
+The date then belongs to the noun, not to the clause's verb, and the happening is headlined
+from it: "X killed", "Accord signed", "Talks collapse", "Attack on Y".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.subjects import plural, tidy
+from ingest.extract.verb_finder import third_person
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Nouns whose "of" phrase is what the happening was done to: "the killing of X" -> "X killed".
+_DONE_TO = dict(
+    pair.split(":")
+    for pair in _words(
+        "killing:killed assassination:assassinated murder:murdered execution:executed "
+        "arrest:arrested detention:detained capture:captured kidnapping:kidnapped "
+        "abduction:abducted release:released signing:signed ratification:ratified "
+        "adoption:adopted approval:approved election:elected appointment:appointed "
+        "dismissal:dismissed ouster:ousted bombing:bombed shelling:shelled shooting:shot "
+        "sinking:sunk downing:downed destruction:destroyed seizure:seized annexation:annexed "
+        "invasion:invaded liberation:liberated recapture:recaptured storming:stormed "
+        "indictment:indicted conviction:convicted sentencing:sentenced extradition:extradited "
+        "deportation:deported evacuation:evacuated expulsion:expelled suspension:suspended "
+        "cancellation:cancelled postponement:postponed inauguration:inaugurated "
+        "launch:launched opening:opened closure:closed acquisition:acquired"
+    )
+)
+# Nouns whose "of" phrase did the happening: "the collapse of talks" -> "Talks collapse".
+_DONE_BY = dict(
+    pair.split(":")
+    for pair in _words(
+        "collapse:collapse death:die fall:fall resignation:resign withdrawal:withdraw "
+        "departure:depart arrival:arrive escape:escape surrender:surrender crash:crash "
+        "explosion:explode eruption:erupt failure:fail defection:defect return:return "
+        "breakdown:break_down outbreak:break_out"
+    )
+)
+# Nouns headlined with their target: "an attack on Y" -> "Attack on Y".
+_AIMED = frozenset(
+    _words(
+        "attack attacks strike strikes airstrike airstrikes raid raids assault offensive ambush "
+        "bombardment crackdown"
+    )
+)
+_NOUNS = "|".join(sorted([*_DONE_TO, *_DONE_BY, *_AIMED], key=len, reverse=True))
+_STOP = (
+    r"(?!(?:on|in|at|during|and|or|by|after|before|until|since|when|while|as|because|to|for|"
+    r"from|with|amid|was|were|has|had|is|are|that|which|who)\b)"
+)
+_TOKEN = r"(?:(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof|St)\.|[^\s,;:.()\"“”]+)"
+_ARG = r"(?P<arg>(?:" + _STOP + _TOKEN + r"\s+){1,7}?)"
+# "... the killing of Hassan Nasrallah on " + date.
+_BEFORE_DATE = re.compile(
+    r"(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){0,2}?))?\b(?P<noun>" + _NOUNS + r")\s+"
+    r"(?P<prep>of|on|against)\s+" + _ARG + r"(?:on|in|at|during|early|late|)\s*$",
+    re.IGNORECASE,
+)
+# Date + " killing of the doctor, ...".
+_AFTER_DATE = re.compile(
+    r"(?:'s)?\s+(?P<noun>" + _NOUNS + r")\s+(?P<prep>of|on|against)\s+"
+    r"(?P<arg>(?:" + _STOP + _TOKEN + r"\s*){1,6})",
+    re.IGNORECASE,
+)
+_KINDS = frozenset(
+    _words(
+        "missile drone rocket air suicide terrorist militant artillery mortar naval ground cyber "
+        "chemical deadly"
+    )
+)
+_NOT_MODIFIERS = frozenset(
+    _words(
+        "the a an this that these those its his her their our of on in at after before since "
+        "following during amid and or but with by for from to was were is are has had"
+    )
+)
+
+
+def nominal_at(
+    text: str, start: int, date_start: int, date_end: int
+) -> tuple[str, int, int] | None:
+    """The headline of a happening named by a noun that the date at ``date_start:date_end``
+    dates, looking no further back than ``start``; with the span of the noun's phrase."""
+    offset = max(start, date_start - 120)
+    match = _BEFORE_DATE.search(text[offset:date_start])
+    if match is not None:
+        title = _title(match["noun"], match["prep"], match["arg"], match["mods"] or "")
+        span = (offset + match.start("noun"), offset + match.end("arg"))
+    else:
+        match = _AFTER_DATE.match(text, date_end, date_end + 120)
+        if match is None:
+            return None
+        title = _title(match["noun"], match["prep"], match["arg"], "")
+        span = (match.start("noun"), match.end("arg"))
+    if _LIGHT_VERB.search(text, max(start, span[0] - 80), span[0]):
+        return None  # "Russia launched a drone attack ... overnight": the verb's happening
+    return (title, *span) if title else None
+
+
+# A verb that makes the noun its own happening: "launched a massive drone attack on".
+_LIGHT_VERB = re.compile(
+    r"\b(?:launch|carr(?:y|ie[sd])\s+out|conduct|stage|mount|unleash|beg[ai]n|start|claim|"
+    r"order|resume|step(?:ped)?\s+up|halt|announce)\w*\s+"
+    r"(?:(?!(?:after|before|since|following|during|amid|until|over|with)\b)[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def is_nominal_after(text: str, end: int) -> bool:
+    """Does a happening noun follow the date ("the Oct. 23 killing of ...")?"""
+    return _AFTER_DATE.match(text, end, end + 120) is not None
+
+
+def _title(noun: str, prep: str, arg: str, mods: str) -> str:
+    noun = noun.lower()
+    arg = tidy(arg)
+    if not arg or arg.lower() in ("it", "them", "him", "her", "this", "that"):
+        return ""
+    if noun in _AIMED:
+        if prep.lower() == "of":
+            return ""  # "the offensive of the army": unclear
+        words: list[str] = []
+        for word in reversed(mods.split()):
+            if word.lower() in _NOT_MODIFIERS or not (
+                word.lower() in _KINDS or (word[:1].isupper() and word.isalpha())
+            ):
+                break
+            words.insert(0, word)  # "Russian missile attack", "drone strike"
+        title = " ".join([*words, noun, prep.lower(), arg])
+    elif prep.lower() != "of":
+        return ""
+    elif noun in _DONE_TO:
+        title = f"{arg} {_DONE_TO[noun]}"
+    else:
+        base = _DONE_BY[noun].replace("_", " ")
+        verb, _sep, particle = base.partition(" ")
+        verb = verb if plural(arg) else third_person(verb)
+        title = f"{arg} {verb} {particle}".strip()
+    return title[:1].upper() + title[1:]

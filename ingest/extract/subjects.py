@@ -1,0 +1,258 @@
+"""The subject of a headline: who or what did the happening.
+
+:func:`subject_of` finds it in the clause before the verb: past asides ("Ford, the second of
+the big three carmakers, beat ..."), through a relative pronoun to its noun ("shootings that
+injured ..."), from the first verb of a coordination ("The car was spotted ... and was
+found abandoned"), and from the speaker or the actor named before when it is a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.verb_finder import AUXILIARIES, PRONOUNS, SUBJECT_CUT, adverb, base_form
+from ingest.extract.verbs import AMBIGUOUS_PAST
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
+# Pronouns a headline cannot open with; "this"/"that" are fine as determiners ("That lawsuit").
+UNRESOLVED = frozenset(["it", "they", "he", "she", "we", "i", "you", "this", "that", "these"])
+_COORDINATION_END = re.compile(r"\b(?:and|but|then)\s+(?:(?:\w+ly|also|later|then|again)\s+)*$")
+_COPULA = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been)\b", re.IGNORECASE)
+_RELATIVE_END = re.compile(r"([\w'’.-]+)\s+(?:that|which|who)\s+$")
+_FIRST_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\b"
+    r"|\b[a-z]{3,}ed\b"
+)
+
+
+def subject_of(
+    clause: str,
+    start: int,
+    speaker: str = "",
+    referents: dict[str, str] | None = None,
+    inherited: str = "",
+) -> str:
+    """The headline subject of the verb at ``start`` in ``clause`` ("" when none is found).
+
+    ``speaker`` (the text before a reporting verb) and then ``referents`` (what "they"/"it"
+    and "he"/"she" stand for) replace a pronoun; ``inherited`` is the subject of the clause
+    before, for a clause that opens with "and" + verb.
+    """
+    before = clause[:start]
+    subject = tidy(last_phrase(before))
+    if not subject:
+        subject = _coordinated_subject(before) or _relative_antecedent(before)
+        if not subject and _COORDINATION_END.search(before) is not None:
+            subject = inherited
+    first_word = subject.split(" ")[0]
+    if (
+        _COPULA.search(subject)
+        or re.search(r"\b(?:who|whose|which|whom)\b", subject, re.I)
+        or (first_word.islower() and first_word not in AMBIGUOUS_PAST and base_form(first_word))
+    ):
+        return ""  # "Death was among the first topics raised": the verb is not the main one
+    lower = subject.lower()
+    if lower in PRONOUNS and speaker:
+        stand_in = tidy(last_phrase(speaker))
+        if stand_in and stand_in.lower() not in UNRESOLVED:
+            subject = stand_in
+    if subject.lower() in PRONOUNS and referents:
+        subject = referents.get(subject.lower(), subject)
+    first, _space, rest = subject.partition(" ")
+    if rest and first.lower() in UNRESOLVED:
+        # "He and his wife (returned)": the pronoun is replaced; "It expects to report net
+        # income (jumped)" is a clause, not a subject.
+        stand_in = (referents or {}).get(first.lower())
+        if stand_in is None or not rest.startswith(("and ", "or ")):
+            return ""
+        subject = f"{stand_in} {rest}"
+    return subject
+
+
+def _coordinated_subject(before: str) -> str:
+    """ "His car was spotted ... and (was found)": the subject of the first verb."""
+    if _COORDINATION_END.search(before) is None:
+        return ""
+    for match in _FIRST_VERB.finditer(before):
+        if match.group().endswith("ed") and base_form(match.group()) is None:
+            continue
+        subject = tidy(last_phrase(before[: match.start()]))
+        if subject:
+            return subject
+        break
+    return ""
+
+
+def _relative_antecedent(before: str) -> str:
+    """ "sniper shootings that (injured)": the noun the relative pronoun stands for."""
+    match = _RELATIVE_END.search(before)
+    if match is None:
+        return ""
+    word = match.group(1)
+    if (
+        word.lower() in AUXILIARIES
+        or base_form(word)
+        or word.lower() in ("said", "says", "say", "so", "such", "now", "is", "and", "but")
+    ):
+        return ""  # "said that", "confirmed that": a reported clause, not a relative one
+    head = before[: match.end(1)]
+    phrase = re.split(r"\b(?:of|in|on|at|from|with|for|by|into|against|over)\s+", head)[-1]
+    return tidy(last_phrase(phrase))
+
+
+def last_phrase(text: str) -> str:
+    """The subject: what follows the last clause boundary before the verb, without its
+    complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
+    segment = _HARD_BOUNDARY.split(text)[-1]
+    stripped = segment.rstrip()
+    parts = re.split(r",\s+", stripped[:-1] if stripped.endswith(",") else segment)
+    index = len(parts) - 1
+    if stripped.endswith(","):
+        # "Ford, the second of the big three carmakers, beat ...", "McBride, 54, of Lewisburg,
+        # West Virginia, was ...": step left over the asides to the subject they describe.
+        step = index
+        while step > 0 and _aside(parts, step):
+            step -= 1
+            if _acceptable(parts[step]):
+                index = step
+    phrase = _SUBORDINATE.split(parts[index])[-1]
+    words = phrase.split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    while words and (words[-1].lower() in AUXILIARIES or adverb(words[-1])):
+        words = words[:-1]  # "Boeing had initially (agreed)", "the grid was also (hit)"
+    if len(words) > 4:
+        for index, word in enumerate(words[1:], start=1):
+            if word.lower() in SUBJECT_CUT:
+                words = words[:index]
+                break
+    words = words[-6:]
+    if words and words[-1].islower() and base_form(words[-1]):
+        words = words[:-1]  # "The warrant issued (Monday) charged ...": a describing participle
+    # "International car company DaimlerChrysler": the name is the headline's subject.
+    if len(words) > 2 and words[-1][:1].isupper():
+        tail = len(words)
+        while tail > 0 and words[tail - 1][:1].isupper():
+            tail -= 1
+        if 0 < tail < len(words) and words[tail - 1].lower() in _DESCRIPTORS:
+            words = words[tail:]
+    return " ".join(words)
+
+
+_HARD_BOUNDARY = re.compile(r"[;:]\s+|\s[-–—]\s|\"|“|”")
+_SUBORDINATE = re.compile(
+    r"\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"
+)
+_TIME_ADVERBIAL = re.compile(
+    r"^\s*$|\b(?:earlier|later|ago|afterwards|meanwhile)\s*$|^(?:last|this|next|yesterday|today)\b",
+    re.IGNORECASE,
+)
+
+
+def _aside(parts: list[str], index: int) -> bool:
+    """Is ``parts[index]`` an aside after a subject ("54", "of Lewisburg", "which ...",
+    "the second of ...", "backed by jets"), or the place after "of Lewisburg"?"""
+    words = parts[index].split()
+    if not words:
+        return True
+    first = words[0]
+    if first[:1].islower() or first[:1].isdigit() or first.lower() in _DETERMINERS:
+        return True
+    left = parts[index - 1].split()
+    # "of Lewisburg, West Virginia", "in Nairobi, Kenya": the place after a place.
+    return bool(left) and (left[0] == "of" or (left[-1][:1].isupper() and len(words) <= 3))
+
+
+def _acceptable(part: str) -> bool:
+    """Can ``part`` hold a subject (not an opening adverbial such as "On Tuesday")?"""
+    words = part.split()
+    if not words or _TIME_ADVERBIAL.search(part):
+        return False
+    first = words[0].lower()
+    return not (
+        first in _LEADING
+        or first in SUBJECT_CUT
+        or first in ("which", "who", "whose", "where", "while", "just")
+        or first[:1].isdigit()
+        or (first.endswith("ly") and len(first) > 4 and len(words) == 1)
+    )
+
+
+# "car company DaimlerChrysler", "technology blog Gizmodo": a description before a name.
+_DESCRIPTORS = _words(
+    "company firm carmaker automaker manufacturer airline airframer group giant maker "
+    "retailer bank blog label agency militia movement organisation organization network "
+    "broadcaster newspaper party insurer bloc alliance chain operator lender conglomerate "
+    "watchdog regulator outlet site developer producer supplier carrier brand rival "
+    "subsidiary unit division startup publisher channel"
+)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its"])
+_LEADING = _words(
+    "where when as after before while because although though if once until and but then also "
+    "meanwhile however earlier later yesterday today on in at since by during still so yet "
+    "finally thus or nor"
+)
+
+
+def tidy(text: str) -> str:
+    """Articles, possessive pronouns, quotes and stray punctuation taken off a phrase."""
+    text = _ARTICLES.sub("", " " + text).strip()
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:his|her|its|their|our)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:this|that|these|those)\s+(?=\S)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\"“”]", "", text)
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not re.search(
+        r"(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", text
+    ):
+        text = text.rstrip(".")  # keep "U.S." and "Inc."
+    return text.strip(" ,;:")
+
+
+_PLURAL_NOUNS = _words("people men women children police troops forces personnel clergy cattle")
+_COUNTS = _words(
+    "two three four five six seven eight nine ten dozens hundreds thousands millions several "
+    "many some both"
+)
+# "Immigration and Naturalization Service": one body, whatever its name holds.
+_BODIES = _words(
+    "service department ministry agency commission committee council organization "
+    "organisation office bureau administration authority company corporation corp bank "
+    "party front court institute board group union alliance coalition association "
+    "federation movement army navy force command centre center fund"
+)
+# "the Houthis", "Israelis", "Kurds": a people, plural.
+_DEMONYMS = re.compile(
+    r"^(?:they|we|[A-Z][a-z]+(?:ians|ans|is|ds|bs|ts)|Kurds|Turks|Arabs|Serbs|Croats|Shiites)$"
+    r"(?<!^Paris)(?<!^Tunis)(?<!^Memphis)(?<!^Dennis)(?<!^Lewis)(?<!^Chris)(?<!^Francis)"
+    r"(?<!^States)(?<!^Orleans)(?<!^Emirates)(?<!^Nations)(?<!^Reuters)(?<!^Sports)(?<!^Arts)",
+    re.IGNORECASE,
+)
+
+
+def plural(subject: str) -> bool:
+    """Does ``subject`` take a plural verb ("Talks in Jeddah collapse", "Israel and Hamas
+    agree")? Only the head counts: "Ceasefire between Israel and Hezbollah takes effect"."""
+    if not subject:
+        return False
+    owned = re.split(r"['’]s\s", subject)[-1]
+    if owned[:1].isupper() and owned != subject:
+        subject = owned  # "the INS's Meissner": the head is Meissner
+    head = re.split(r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across)\s", subject)
+    words = head[0].split()
+    last, first = words[-1], words[0].lower()
+    if last.lower() in _BODIES and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]):
+        return False  # "Immigration and Naturalization Service"
+    if " and " in f" {head[0]} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
+        return True  # "Egyptian and Qatari mediators", "armed men", "police"
+    if len(words) == 1 and first in ("many", "several", "both", "some", "others", "most", "few"):
+        return True  # "Many worried ..."
+    numeric = re.fullmatch(r"[\d,.]+", first) is not None and first != "1" and last[:1].islower()
+    if len(words) > 1 and (numeric or first in _COUNTS):
+        return True  # "1,000 displaced people", "two soldiers"
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
