@@ -4,10 +4,11 @@
 Small workspaces (``ui.background.is_small``) are read at once, as before. Big ones are read
 by a :class:`~ui.background.BackgroundReader` with its own read-only connection:
 
-- opening: the arrays (``models.timeline.TimelineData.load``) and, with them, the ids passing
-  the filter; until they arrive the plot says "Loading events…";
-- a filter: only the ids passing it (``models.timeline.filter_ids``); the previous view stays
-  on screen until they arrive, then the filter mask is made from them on the GUI thread;
+- opening: the arrays (``models.timeline.TimelineData.load``) and, with them, what the
+  filter keeps and the sorted bounds the overview band counts from; until they arrive the
+  plot says "Loading events…";
+- a filter: the ids passing it (``models.timeline_reads.filter_ids``), and from them the mask
+  by slot and each lane's subset; the previous view stays on screen until they arrive;
 - a change: small ones are followed on the GUI thread (``ui.timeline.follow``, milliseconds),
   then the filter is asked again; one too big to follow reloads the arrays in the background
   while the previous view stays; one that adds or removes actors rebuilds the actor lanes in
@@ -15,6 +16,8 @@ by a :class:`~ui.background.BackgroundReader` with its own read-only connection:
 - another lane mode: its lanes are built in the background (from the arrays and one grouped
   read) while the current mode stays on screen.
 
+Work done in the background on the arrays on screen (a filter's mask, another mode's lanes)
+reads them only; if they changed meanwhile (their version), it is made again or here.
 Every request gets a generation number; an answer whose request is no longer the latest is
 dropped, so a fast typist or a quick undo never sees an old answer overwrite a newer one.
 ``loading`` is True while an answer is awaited and ``loadingChanged`` says when that changes.
