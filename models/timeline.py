@@ -301,12 +301,8 @@ class TimelineData:
         """Per slot, whether the event passes ``flt``; None when the filter keeps everything."""
         if flt is None or flt.empty:
             return None
-        where, params = flt.where()
-        text = self.ws.conn.execute(
-            f"SELECT group_concat(e.id) FROM events e WHERE {where}", params
-        ).fetchone()[0]
         mask = np.zeros(len(self.ids), bool)
-        mask[self.slots_of(reads.ints(text))] = True
+        mask[self.slots_of(reads.filter_ids(self.ws, flt))] = True
         return mask
 
     # ---------------------------------------------------------------- reloading

@@ -19,6 +19,7 @@ from urllib.parse import quote
 import numpy as np
 
 from models import palette
+from models.search import EventFilter
 from models.store import Workspace
 
 # Half a precision unit in seconds, by the length of a canonical EDTF point with its
@@ -178,3 +179,20 @@ def actor_looks(ws: Workspace) -> dict[int, tuple[str, str]]:
         row[0]: (row[1], palette.actor_colour(row[0], row[2]))
         for row in ws.conn.execute("SELECT id, name, colour FROM actors")
     }
+
+
+def filter_ids(ws: Workspace, flt: EventFilter) -> np.ndarray:
+    """Ids of the events passing ``flt`` (in no particular order), read in one block."""
+    where, params = flt.where()
+    text = ws.conn.execute(
+        f"SELECT group_concat(e.id) FROM events e WHERE {where}", params
+    ).fetchone()[0]
+    return ints(text)
+
+
+def actor_pairs(ws: Workspace) -> tuple[np.ndarray, np.ndarray]:
+    """Every link of an event to an actor as two aligned arrays: event ids, actor ids."""
+    events, actors = ws.conn.execute(
+        "SELECT group_concat(event_id), group_concat(actor_id) FROM event_actors"
+    ).fetchone()
+    return ints(events), ints(actors)

@@ -85,6 +85,7 @@ def synth_shots(out: Path, events: int, synth: Path | None) -> None:
     view = TimelineView()
     view.resize(*SIZE)
     view.set_workspace(ws)
+    view.wait_loaded()  # a big workspace loads in the background
     first, last = view.visible_range()
     middle, span = (first + last) / 2, last - first
     shoot(view, out / "synth-1-all.png")

@@ -193,12 +193,9 @@ class EventsPanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.table)
         layout.addWidget(self.status)
-        model.loadingChanged.connect(self._loading)
+        # (Loading is shown by the window's busy indicator, not here: the table keeps its
+        # height while the rows are read.)
         model.noteChanged.connect(self._note)
-
-    def _loading(self, loading: bool) -> None:
-        self.status.setText("Loading events…" if loading else "")
-        self.status.setVisible(loading)
 
     def _note(self, note: str) -> None:
         self.status.setText(note)

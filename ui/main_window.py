@@ -32,39 +32,42 @@ Integration points (keep these stable)
   undo_stack, paths | QMimeData)`` if that module exists; otherwise they say "Article
   import is not available yet". The import publishes its changes on ``document.changed``.
 - Settings read elsewhere (briefing marking, author, organisation): see ``ui.settings``.
+- Background reads: the table (``ui.models.events``) and the timeline (``ui.timeline.loading``)
+  read big workspaces off the GUI thread and keep showing the previous view meanwhile; their
+  ``loadingChanged`` signals drive the busy indicator in the status bar (``window.busy``).
+
+The window's parts live beside it: ``ui.window_files`` (workspaces, drops, import, copies),
+``ui.window_edits`` (event, actor and source commands), ``ui.window_layout`` (docks, status
+bar, focus, saved layout) and ``ui.menus`` (menus and shortcuts).
 """
 
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
-    QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QToolBar,
     QWidget,
 )
 
-from models import operations as ops
 from models.changes import Change
 from models.search import EventFilter
-from models.store import SUFFIX, Workspace
-from ui import settings
-from ui.commands import USER_ERRORS
+from models.store import Workspace
 from ui.docks import ActorsPanel, EventsPanel, SourcesPanel
 from ui.document import Document
 from ui.editors.event_editor import EventEditor
 from ui.filter_bar import FilterBar
 from ui.menus import build_menus
 from ui.models.events import EventTableModel
+from ui.window_edits import EditsMixin
+from ui.window_files import FilesMixin
+from ui.window_layout import LayoutMixin
 
 
 def _optional(module: str, name: str):
@@ -83,7 +86,14 @@ def timeline_class():
     )
 
 
-class MainWindow(QMainWindow):
+# What the busy indicator says while the views wait for the background.
+LOADING = "Loading events…"
+FILTERING = "Filtering events…"
+SORTING = "Sorting events…"
+UPDATING = "Updating the views…"
+
+
+class MainWindow(FilesMixin, EditsMixin, LayoutMixin, QMainWindow):
     """The workbench; see the module docstring for how other parts plug in."""
 
     workspaceChanged = Signal(object)  # Workspace or None
@@ -95,6 +105,8 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.last_message = ""
         self._pool = QThreadPool(self)
+        self._busy_reason = ""
+        self._counted = False
         self.timeline = timeline_class()(self)
         self.timeline.setObjectName("Timeline")
         self._timeline_change: Change | None = None
@@ -126,53 +138,18 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         QApplication.instance().applicationStateChanged.connect(self._application_state)
 
-    # ------------------------------------------------------------------ building
-
-    def _build_docks(self) -> None:
-        specs = (
-            ("Events", self.events_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("Details", self.editor, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Actors", self.actors_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("Sources", self.sources_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
-        )
-        for title, widget, area in specs:
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"{title}Dock")
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-            self.docks[title] = dock
-        # Details runs the full height on the right: the editor needs it more than the table.
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
-        self.docks["Actors"].raise_()
-        self.resizeDocks([self.docks["Details"]], [340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Actors"]], [280], Qt.Orientation.Horizontal)
-        # The timeline is the centre of the window: the table takes about a third.
-        self.resizeDocks([self.docks["Events"]], [260], Qt.Orientation.Vertical)
-
-    def _build_status_bar(self) -> None:
-        self.count_label = QLabel()
-        self.saved_label = QLabel("Changes are saved as you go")
-        self.saved_label.setToolTip(
-            "Annalist writes every change to the workspace file at once: there is nothing to save "
-            "and nothing is lost on closing. Use Edit > Undo to go back, or File > Save a Copy As "
-            "to keep a snapshot."
-        )
-        self.count_label.setContentsMargins(8, 0, 8, 0)
-        self.saved_label.setContentsMargins(8, 0, 8, 0)
-        separator = QFrame()
-        separator.setFrameShape(QFrame.Shape.VLine)
-        separator.setFrameShadow(QFrame.Shadow.Sunken)
-        self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().addPermanentWidget(separator)
-        self.statusBar().addPermanentWidget(self.saved_label)
-
     def _connect(self) -> None:
         self.table.selectionIdsChanged.connect(self._selection_from_view)
         self.table.editRequested.connect(self.edit_event)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorting)
         self.timeline.selectionChanged.connect(self._selection_from_view)
         self.timeline.editRequested.connect(self.edit_event)
+        if hasattr(self.timeline, "loadingChanged"):
+            self.timeline.loadingChanged.connect(self._busy_changed)
+        if hasattr(self.timeline, "statusMessage"):
+            self.timeline.statusMessage.connect(
+                lambda text: self.statusBar().showMessage(text, 8000)
+            )
         self.filter_bar.filterChanged.connect(self._filter_from_bar)
         self.event_model.countsChanged.connect(self._counts)
         self.event_model.loadingChanged.connect(self._loading)
@@ -184,45 +161,6 @@ class MainWindow(QMainWindow):
     @property
     def ws(self) -> Workspace | None:
         return self.document.ws if self.document else None
-
-    def open_workspace(self, path: str | Path, create: bool = False) -> bool:
-        """Open ``path`` in this window. On failure the current workspace stays open and a
-        message says why; returns whether it opened."""
-        path = Path(path)
-        if self.ws is not None and path.resolve() == self.ws.path.resolve():
-            return True
-        try:
-            ws = Workspace.open(path, create=create)
-        except USER_ERRORS as error:
-            keep = f" {self.ws.path.name} is still open." if self.ws is not None else ""
-            self.warn("Could not open the workspace", f"{error}{keep}")
-            if not path.exists():
-                settings.forget_workspace(str(path.resolve()))
-                self.actions.refresh_recent()
-            return False
-        self._set_workspace(ws)
-        settings.remember_workspace(ws.path)
-        self.actions.refresh_recent()
-        if ws.readonly:
-            self.statusBar().showMessage(ws.readonly_reason, 10_000)
-        return True
-
-    def new_workspace(self, path: str | Path) -> bool:
-        """Create an empty workspace at ``path`` and open it (an existing file is refused)."""
-        path = Path(path)
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        if path.exists():
-            self.warn(
-                "Could not create the workspace",
-                f"{path.name} already exists; choose another name, or open it with File > Open.",
-            )
-            return False
-        return self.open_workspace(path, create=True)
-
-    def close_workspace(self) -> None:
-        self._set_workspace(None)
-        settings.set_value(settings.LAST, "")
 
     def _set_workspace(self, ws: Workspace | None) -> None:
         old = self.document
@@ -242,6 +180,9 @@ class MainWindow(QMainWindow):
             doc.filterChanged.connect(self._filter_changed)
             doc.selectionChanged.connect(self._selection_changed)
             doc.summary.changed.connect(self._summary_changed)
+        self._counted = False
+        self.count_label.setText("")
+        self._busy_reason = ""
         self.actions.set_undo_stack(doc.undo_stack if doc else None)
         self.actors_panel.model.set_actors(doc.summary.actors if doc else [])
         self.filter_bar.set_workspace(ws, doc.summary if doc else None)
@@ -256,6 +197,7 @@ class MainWindow(QMainWindow):
         self._data_version = ws.data_version() if ws is not None else None
         self._update_title()
         self.actions.update_enabled()
+        self._busy_changed()
         self.workspaceChanged.emit(ws)
 
     def _application_state(self, state) -> None:
@@ -283,11 +225,16 @@ class MainWindow(QMainWindow):
         ws = self.ws
         if ws is None:
             return
+        self._busy_reason = UPDATING
         self.event_model.invalidate()
         self.event_model.reload()
-        self.timeline.set_filter(self.document.filter)
+        if hasattr(self.timeline, "reload"):
+            self.timeline.reload()  # reads the filter again too
+        else:
+            self.timeline.set_filter(self.document.filter)
         self.document.summary.refresh({"actors", "tags", "sources"})
         self.editor.show_events(self.document.selection)
+        self._busy_changed()
 
     def _update_title(self) -> None:
         if self.ws is None:
@@ -315,9 +262,11 @@ class MainWindow(QMainWindow):
             self.document.set_filter(flt)
 
     def _filter_changed(self, flt: EventFilter) -> None:
+        self._busy_reason = FILTERING
         self.filter_bar.set_filter(flt)
         self.event_model.set_filter(flt)
         self.timeline.set_filter(flt)
+        self._busy_changed()
 
     def set_filter(self, flt: EventFilter) -> None:
         """Apply a filter to the table and the timeline (and show it in the filter bar)."""
@@ -328,10 +277,12 @@ class MainWindow(QMainWindow):
         self.set_filter(EventFilter())
 
     def _changed(self, change: Change) -> None:
+        self._busy_reason = UPDATING
         self.event_model.apply_change(change)
         if change is not self._timeline_change:
             self.timeline.apply_change(change)
         self.statusBar().showMessage(change.label, 4000)
+        self._busy_changed()
 
     def _change_from_timeline(self, change: Change) -> None:
         """A drag on the timeline (or its undo/redo): the timeline has followed it already;
@@ -356,242 +307,40 @@ class MainWindow(QMainWindow):
     def _store_error(self, message: str) -> None:
         self.warn("The change was not made", message)
 
+    # ------------------------------------------------------------------ counts and busy
+
     def _counts(self, shown: int, total: int) -> None:
         if self.ws is None:
             self.count_label.setText("")
-        elif self.document is not None and self.document.filter.empty:
+            return
+        self._counted = True
+        if self.document is not None and self.document.filter.empty:
             self.count_label.setText(f"{total:,} event{'s' if total != 1 else ''}")
         else:
             self.count_label.setText(f"{shown:,} of {total:,} events")
 
     def _loading(self, loading: bool) -> None:
-        if loading:
-            self.count_label.setText("Counting events…")
+        self._busy_changed()  # the count keeps its last value; the indicator says why
 
-    # ------------------------------------------------------------------ events
+    def _sorting(self, *_args) -> None:
+        self._busy_reason = SORTING
+        self._busy_changed()
 
-    def edit_event(self, event_id: int) -> None:
-        if self.document is None:
+    def is_busy(self) -> bool:
+        """Whether the table or the timeline is waiting for the background."""
+        return self.event_model.loading or bool(getattr(self.timeline, "loading", False))
+
+    def _busy_changed(self, *_args) -> None:
+        """Show or hide the busy indicator; the count and the views keep what they showed."""
+        if self.ws is None or not self.is_busy():
+            self._busy_reason = ""
+            self.busy.set_busy("")
             return
-        self.document.set_selection([event_id])
-        self.docks["Details"].show()
-        self.docks["Details"].raise_()
-        self.editor.focus_first_field()
-
-    def edit_selected(self) -> None:
-        if self.document is not None and self.document.selection:
-            self.docks["Details"].show()
-            self.docks["Details"].raise_()
-            self.editor.focus_first_field()
-
-    def new_event(self) -> None:
-        import datetime as dt
-
-        if self.document is None:
-            return
-        change = self.document.execute(ops.add_event, "New event", dt.date.today().isoformat())
-        if change is not None and change.first_added("events") is not None:
-            self.clear_filter()
-            event_id = change.first_added("events")
-            self.document.set_selection([event_id])  # the table selects it once its row loads
-            self.edit_selected()
-
-    def delete_selected(self) -> None:
-        if self.document is None or not self.document.selection:
-            return
-        ids = self.document.selection
-        what = "this event" if len(ids) == 1 else f"these {len(ids):,} events"
-        answer = QMessageBox.question(
-            self,
-            "Delete Events",
-            f"Delete {what}? Their links to actors and sources go too; you can undo this with Edit > Undo.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        timeline_empty = getattr(self.timeline, "loading_events", False) and (
+            getattr(self.timeline, "data", True) is None
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if self.document.execute(ops.delete_events, ids) is not None:
-            self.document.set_selection([])
-
-    # ------------------------------------------------------------------ actors and sources
-
-    def edit_actor(self, actor_id: int | None = None) -> None:
-        from ui.editors.actor_dialog import ActorDialog, actor_by_id
-
-        if self.document is None:
-            return
-        if actor_id is None:
-            ids = self.actors_panel.selected_ids()
-            if not ids:
-                return
-            actor_id = ids[0]
-        actor = actor_by_id(self.document, actor_id)
-        if actor is not None:
-            ActorDialog(self.document, actor, self).exec()
-
-    def new_actor(self) -> None:
-        from ui.editors.actor_dialog import ActorDialog
-
-        if self.document is None:
-            return
-        dialog = ActorDialog(self.document, None, self)
-        if dialog.exec() and dialog.actor_id is not None:
-            self.actors_panel.select_id(dialog.actor_id)
-
-    def merge_actors(self) -> None:
-        from ui.editors.actor_dialog import MergeActorsDialog, actor_by_id
-
-        ids = self.actors_panel.selected_ids()
-        if self.document is None or len(ids) < 2:
-            self.info("Merge Actors", "Select two or more actors in the Actors list to merge them.")
-            return
-        actors = [a for a in (actor_by_id(self.document, i) for i in ids) if a is not None]
-        MergeActorsDialog(self.document, actors, self).exec()
-
-    def delete_actors(self) -> None:
-        ids = self.actors_panel.selected_ids()
-        if self.document is None or not ids:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Delete Actors",
-            f"Delete {'this actor' if len(ids) == 1 else f'these {len(ids)} actors'}? Their events stay, "
-            "without them; you can undo this with Edit > Undo.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.document.execute(ops.delete_actors, ids)
-
-    def filter_by_selected_actors(self) -> None:
-        ids = self.actors_panel.selected_ids()
-        if self.document is not None and ids:
-            import dataclasses
-
-            self.set_filter(dataclasses.replace(self.document.filter, actor_ids=tuple(ids)))
-
-    def show_source(self, source_id: int, start: int = -1, end: int = -1) -> None:
-        self.docks["Sources"].show()
-        self.docks["Sources"].raise_()
-        self.sources_panel.show_source(source_id, start, end)
-
-    def edit_source(self) -> None:
-        from models import queries
-        from ui.editors.actor_dialog import SourceDialog
-
-        ids = self.sources_panel.selected_ids()
-        if self.document is None or not ids:
-            return
-        try:
-            source = queries.get_source(self.document.ws, ids[0])
-        except USER_ERRORS as error:
-            self.warn("Edit Source", str(error))
-            return
-        SourceDialog(self.document, source, self).exec()
-
-    def delete_sources(self) -> None:
-        ids = self.sources_panel.selected_ids()
-        if self.document is None or not ids:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Delete Sources",
-            "Delete the selected sources? Events that cite them stay, without the citations; "
-            "you can undo this with Edit > Undo.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.document.execute(ops.delete_sources, ids)
-
-    def filter_by_selected_source(self) -> None:
-        ids = self.sources_panel.selected_ids()
-        if self.document is not None and ids:
-            import dataclasses
-
-            self.set_filter(dataclasses.replace(self.document.filter, source_id=ids[0]))
-
-    # ------------------------------------------------------------------ files and drops
-
-    def handle_drop(self, mime: QMimeData) -> bool:
-        """Everything dropped on the window comes here: ``.annalist`` files open; articles
-        (files or text) go to import review. Returns whether the drop was used."""
-        paths = (
-            [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-            if mime.hasUrls()
-            else []
-        )
-        workspaces = [p for p in paths if p.suffix.lower() == SUFFIX]
-        others = [p for p in paths if p.suffix.lower() != SUFFIX]
-        if workspaces:
-            opened = self.open_workspace(workspaces[0])
-            if len(workspaces) > 1 or others:
-                self.info(
-                    "Opened one file",
-                    f"Opened {workspaces[0].name}; drop one workspace at a time, and articles on their own.",
-                )
-            return opened
-        if others:
-            return self.import_articles(paths=others)
-        if mime.hasHtml() or mime.hasUrls() or (mime.hasText() and mime.text().strip()):
-            return self.import_articles(mime=mime)  # a browser selection, or a web address
-        return False
-
-    def import_articles(
-        self,
-        paths: list[Path] | None = None,
-        text: str | None = None,
-        mime: QMimeData | None = None,
-    ) -> bool:
-        if self.import_dialog is None:
-            self.info(
-                "Import Articles",
-                "Article import is not available yet; for now, add events by hand with Edit > New Event.",
-            )
-            return False
-        if self.document is None:
-            self.info(
-                "Import Articles", "Open or create a workspace first, then import articles into it."
-            )
-            return False
-        if mime is not None:
-            source = mime
-        elif text is not None:
-            source = text
-        else:
-            source = [Path(p) for p in paths or []]
-        return self.import_dialog(self, self.ws, self.document.undo_stack, source) is not None
-
-    def open_briefing_dialog(self) -> None:
-        if self.briefing_dialog is None or self.document is None:
-            return
-        dialog = self.briefing_dialog(
-            self.ws, self, current_filter=self.document.filter, undo_stack=self.document.undo_stack
-        )
-        dialog.exec()
-        self.refresh_all()
-
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        if self.handle_drop(event.mimeData()):
-            event.acceptProposedAction()
-
-    def save_copy_as(self) -> None:
-        from ui.workers import save_copy
-
-        if self.ws is None:
-            return
-        suggestion = str(self.ws.path.with_name(self.ws.path.stem + " copy" + SUFFIX))
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save a Copy As", suggestion, f"Annalist workspaces (*{SUFFIX})"
-        )
-        if target:
-            if not target.endswith(SUFFIX):
-                target += SUFFIX
-            save_copy(self, self.ws.path, Path(target))
+        opening = not self._counted or timeline_empty
+        self.busy.set_busy(LOADING if opening else (self._busy_reason or UPDATING))
 
     # ------------------------------------------------------------------ messages and closing
 
@@ -603,51 +352,10 @@ class MainWindow(QMainWindow):
         self.last_message = text
         QMessageBox.information(self, title, text)
 
-    def focus_pane(self, title: str) -> None:
-        """Show a dock (or the timeline) and put the keyboard focus in it."""
-        if title == "Timeline":
-            self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        dock = self.docks[title]
-        dock.show()
-        dock.raise_()
-        target = {
-            "Events": self.table,
-            "Actors": self.actors_panel.view,
-            "Sources": self.sources_panel.view,
-            "Details": self.editor,
-        }[title]
-        if title == "Details":
-            self.editor.focus_first_field()
-        else:
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
-        for dock in self.docks.values():
-            dock.show()
-
-    def restore_layout(self) -> None:
-        geometry = settings.value(settings.GEOMETRY)
-        state = settings.value(settings.STATE)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:  # first run: most of the screen, centred
-            screen = self.screen().availableGeometry() if self.screen() else None
-            if screen is not None and screen.width() > 800:
-                self.resize(int(screen.width() * 0.92), int(screen.height() * 0.92))
-                self.move(screen.center() - self.rect().center())
-        if state is not None:
-            self.restoreState(state)
-        header = settings.value(settings.EVENT_HEADER)
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings.set_value(settings.GEOMETRY, self.saveGeometry())
-        settings.set_value(settings.STATE, self.saveState())
-        settings.set_value(settings.EVENT_HEADER, self.table.horizontalHeader().saveState())
+        self.save_layout()
         self.event_model.set_workspace(None)
+        self.timeline.set_workspace(None)  # drops its arrays and any read in the background
         self.actions.set_undo_stack(None)
         if self.document is not None:
             self.document.ws.close()

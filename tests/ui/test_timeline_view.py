@@ -41,6 +41,7 @@ def make_view(qtbot, blank, mode: str = "actor") -> TimelineView:
     view.set_workspace(blank)
     view.show()
     qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view.loading, timeout=30_000)  # big ones load in the background
     return view
 
 

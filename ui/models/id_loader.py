@@ -8,18 +8,21 @@ never queues up work or freezes the window.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from models import queries, search
+from models import timeline_reads as reads
 from models.search import EventFilter
 from models.store import Workspace
 
-# Sorting by actor names reads the names of every shown event: allowed up to this many.
-ACTOR_SORT_LIMIT = 50_000
+# Sorting by actors compares events by up to this many of their actors (then by date).
+ACTOR_KEY_LENGTH = 8
 
 
 @dataclass(frozen=True)
@@ -42,20 +45,8 @@ class IdResult:
 
 def load_ids(ws: Workspace, request: IdRequest, total: int | None = None) -> IdResult:
     """Run ``request`` on ``ws`` (any thread, with that thread's connection)."""
-    note = ""
     if request.order == "actors":
-        ids = search.filtered_ids(ws, request.flt, order="when")
-        if len(ids) <= ACTOR_SORT_LIMIT:
-            names = queries.event_actor_names(ws, ids)
-            key = {i: ", ".join(sorted(names.get(i, []), key=str.casefold)).casefold() for i in ids}
-            named = [i for i in ids if key[i]]
-            named.sort(key=key.__getitem__, reverse=request.descending)  # stable: ties by date
-            ids = named + [i for i in ids if not key[i]]  # events without actors go last
-        else:
-            note = (
-                f"Sorting by actors works for up to {ACTOR_SORT_LIMIT:,} shown events; "
-                "filter first. Showing them by date."
-            )
+        ids = by_actors(ws, search.filtered_ids(ws, request.flt, order="when"), request.descending)
     else:
         ids = search.filtered_ids(
             ws, request.flt, order=request.order, descending=request.descending, limit=request.limit
@@ -63,7 +54,51 @@ def load_ids(ws: Workspace, request: IdRequest, total: int | None = None) -> IdR
     if total is None:  # unfiltered, the ids are all the events: no second pass to count them
         whole = request.flt.empty and request.limit is None
         total = len(ids) if whole else queries.count_events(ws)
-    return IdResult(0, ids, total, note)
+    return IdResult(0, ids, total)
+
+
+def by_actors(ws: Workspace, ids: list[int], descending: bool = False) -> list[int]:
+    """``ids`` (in date order) sorted by their actors' names, as the Actors column shows them.
+
+    An event's key is its actors' names in alphabetical order (case-insensitive), compared
+    name by name (up to :data:`ACTOR_KEY_LENGTH` names); equal keys stay in date order, and
+    events without actors come last either way. Done with numpy over every link at once, so
+    a million events sort in about a second (in the background).
+    """
+    if not ids:
+        return ids
+    looks = reads.actor_looks(ws)
+    names = sorted({name.casefold() for name, _colour in looks.values()})
+    place = {name: number for number, name in enumerate(names)}
+    rank = np.full(max(looks, default=0) + 1, len(names), np.int32)  # unknown ids: last
+    for actor_id, (name, _colour) in looks.items():
+        rank[actor_id] = place[name.casefold()]
+    events, actors = reads.actor_pairs(ws)
+    shown = np.asarray(ids, dtype=np.int64)
+    top = int(max(shown.max(), events.max(initial=0))) + 1
+    position = np.full(top, -1, np.int64)
+    position[shown] = np.arange(len(shown))
+    where = position[events]
+    linked = where >= 0
+    where = where[linked]
+    actors = actors[linked]
+    ranks = np.where(actors < len(rank), rank[np.minimum(actors, len(rank) - 1)], len(names))
+    order = np.lexsort((ranks, where))  # by event, then by name within the event
+    where, ranks = where[order], ranks[order]
+    starts = np.flatnonzero(np.r_[True, where[1:] != where[:-1]]) if len(where) else where
+    nth = np.arange(len(where)) - np.repeat(starts, np.diff(np.r_[starts, len(where)]))
+    columns = min(int(nth.max(initial=0)) + 1, ACTOR_KEY_LENGTH)
+    # A shorter key sorts before a longer one it begins (ascending): pad with -1; descending
+    # compares negated ranks, padded with +1.
+    sign, pad = (-1, 1) if descending else (1, -1)
+    keys = np.full((columns, len(shown)), pad, np.int32)
+    kept = nth < columns
+    keys[nth[kept], where[kept]] = sign * ranks[kept]
+    without = np.ones(len(shown), bool)
+    without[where] = False
+    # np.lexsort: the last key decides first. Date order (the given order) breaks ties.
+    result = np.lexsort((np.arange(len(shown)), *keys[::-1], without))
+    return shown[result].tolist()
 
 
 class _Relay(QObject):
@@ -99,11 +134,15 @@ class _Job(QRunnable):
                 with state.lock:
                     state.connections.pop(self._token, None)
                 ws.close()
-            result.token = self._token
-            self._relay.finished.emit(result)
         except Exception as error:  # reported to the GUI; an interrupted query is expected
             if state.latest == self._token:
-                self._relay.failed.emit(self._token, str(error))
+                # When the window closes meanwhile the relay may be gone: nobody is waiting.
+                with contextlib.suppress(RuntimeError):
+                    self._relay.failed.emit(self._token, str(error))
+            return
+        result.token = self._token
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit(result)
 
 
 class _State:

@@ -29,9 +29,7 @@ def apply(data: tl.TimelineData, change: Change) -> bool:
             _rename_actor_lanes(data)
     if "periods" in tables:
         data._periods = None
-    touched = set(change.touched("events"))
-    for images in (change.before.get("event_actors", {}), change.after.get("event_actors", {})):
-        touched.update(row["event_id"] for row in images.values() if row)
+    touched = touched_events(change)
     if len(touched) > REFRESH_LIMIT:
         data.reload()
         return False
@@ -39,6 +37,19 @@ def apply(data: tl.TimelineData, change: Change) -> bool:
         refresh_events(data, sorted(touched))
     data.version += 1
     return True
+
+
+def touched_events(change: Change) -> set[int]:
+    """Ids of the events whose bounds or lanes ``change`` may have changed."""
+    touched = set(change.touched("events"))
+    for images in (change.before.get("event_actors", {}), change.after.get("event_actors", {})):
+        touched.update(row["event_id"] for row in images.values() if row)
+    return touched
+
+
+def needs_reload(change: Change) -> bool:
+    """Whether following ``change`` means reading everything again (:func:`apply` would)."""
+    return len(touched_events(change)) > REFRESH_LIMIT
 
 
 def refresh_events(data: tl.TimelineData, event_ids: Sequence[int]) -> None:

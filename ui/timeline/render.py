@@ -133,15 +133,21 @@ def _today(painter: QPainter, view, frame: Frame) -> None:
         painter.drawLine(QPointF(x, frame.lanes_top), QPointF(x, frame.lanes_bottom))
 
 
+def empty_text(view) -> str:
+    """What the plot says when it has no events to draw."""
+    if view.data is not None:
+        return "No events yet: add events or import articles, and they appear here."
+    if getattr(view, "loading_events", False):
+        return "Loading events…"
+    if getattr(view, "load_error", ""):
+        return f"The events could not be read: {view.load_error.rstrip('.')}."
+    return "No workspace is open."
+
+
 def _empty(painter: QPainter, view, plot: QRect) -> None:
     painter.setPen(style.TEXT_SOFT)
     painter.setFont(style.font(10))
-    text = (
-        "No workspace is open."
-        if view.data is None
-        else "No events yet: add events or import articles, and they appear here."
-    )
-    painter.drawText(plot, Qt.AlignCenter, text)
+    painter.drawText(plot, Qt.AlignCenter | Qt.TextWordWrap, empty_text(view))
 
 
 # ----------------------------------------------------------------------------- density
@@ -577,7 +583,9 @@ def _gutter(painter: QPainter, view, frame: Frame) -> None:
     texts.draw(painter, 10, 5, MODE_TITLES.get(view.lane_mode, ""), bold)
     painter.setFont(small)
     painter.setPen(style.TEXT_SOFT)
-    texts.draw(painter, 10, 23, f"{view.event_count():,} events", small)
+    loading = view.data is None and getattr(view, "loading_events", False)
+    count = "Loading…" if loading else f"{view.event_count():,} events"
+    texts.draw(painter, 10, 23, count, small)
     painter.save()
     painter.setClipRect(QRect(0, frame.lanes_top, width, frame.lanes_bottom - frame.lanes_top))
     for lv in frame.lanes:

@@ -3,7 +3,9 @@
 API for the main window (stable)::
 
     view = TimelineView(parent)
-    view.set_workspace(ws)              # load the events of ws (None clears); fits all
+    view.set_workspace(ws)              # load the events of ws (None clears); fits all;
+                                        # clears the filter. A big workspace loads in the
+                                        # background: see view.loading / loadingChanged
     view.reload()                       # read everything again (keeps the view and selection)
     view.apply_change(change)           # follow a models Change (cheap for small edits)
     view.set_filter(event_filter, dim=False)  # models.search.EventFilter or None; events
@@ -30,6 +32,8 @@ API for the main window (stable)::
                                         # and redo): refresh the other views from it
              statusMessage(str)         # one sentence for the status bar
              visibleRangeChanged(float, float)
+             loadingChanged(bool)       # events or a filter are being read in the background
+                                        # (ui.timeline.loading); view.loading says the same
 
 The widget never writes to the store except through ``models.operations`` (the move command,
 ``ui.timeline.commands``). The lane header's context menu collapses, reorders and hides lanes;
@@ -56,10 +60,11 @@ from models.changes import Change
 from models.search import EventFilter
 from models.store import Workspace
 from models.timeline_lanes import Lane
-from ui.timeline import export, follow, render, style
+from ui.timeline import export, render, style
 from ui.timeline import frame as frames
 from ui.timeline.density import DensityCache
 from ui.timeline.interaction import InteractionMixin
+from ui.timeline.loading import LoadingMixin
 from ui.timeline.overview import Overview
 from ui.timeline.scale import TimeScale
 from ui.timeline.strips import StripImage
@@ -68,7 +73,7 @@ from ui.timeline.texts import TextCache
 DAY = 86400
 
 
-class TimelineView(InteractionMixin, QWidget):
+class TimelineView(LoadingMixin, InteractionMixin, QWidget):
     """The timeline widget; see the module docstring for its API."""
 
     selectionChanged = Signal(list)
@@ -76,6 +81,7 @@ class TimelineView(InteractionMixin, QWidget):
     changeApplied = Signal(object)
     statusMessage = Signal(str)
     visibleRangeChanged = Signal(float, float)
+    loadingChanged = Signal(bool)  # reading events or a filter in the background
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,73 +130,19 @@ class TimelineView(InteractionMixin, QWidget):
         self._clock.timeout.connect(self._tick)
         self._clock.start()
         self.init_interaction()
+        self.init_loading()
 
     # ------------------------------------------------------------------ data
 
-    def set_workspace(self, ws: Workspace | None) -> None:
-        """Show the events of ``ws`` (None shows nothing); fits all events in view."""
-        self.ws = ws
-        # Let go of the last workspace's arrays before reading the next one (memory peaks).
-        self.data, self.filter_mask, self._frame = None, None, None
-        self._filtered.clear()
-        self._multi_cache = self._selection_cache = None
-        self.density_cache, self.strip_image = DensityCache(), StripImage()
-        self.data = tl.TimelineData.load(ws, lanes=self.lane_mode) if ws is not None else None
-        self._selected, self.selected_slots_set = [], set()
-        self._order, self._collapsed, self._hidden = {}, {}, {}
-        self._after_data_change()
-        self._recompute_filter()
-        self.fit_all()
-
-    def reload(self) -> None:
-        """Read the workspace again, keeping the visible range, lanes and selection."""
-        if self.data is None:
-            return
-        self.data.reload()
-        self._recompute_filter()  # before the lanes are laid out again: slots changed
-        self._after_data_change()
-        self._sync_selection()
-        self.update()
-
-    def apply_change(self, change: Change) -> None:
-        """Follow a Change made by a models operation (here or elsewhere in the app)."""
-        if self.data is None or change is None:
-            return
-        follow.apply(self.data, change)
-        if self._filter is not None:
-            self._recompute_filter()  # before the lanes are laid out again: slots changed
-        self._after_data_change()
-        self._sync_selection()
-        self.update()
+    # set_workspace, reload, apply_change and set_filter: see ui.timeline.loading.
 
     def _after_data_change(self) -> None:
         self.text_widths.clear()
         self._filtered.clear()
         self.overview.invalidate()
-        self._filtered.clear()
         self._relayout()
 
-    def set_filter(self, event_filter: EventFilter | None, dim: bool = False) -> None:
-        """Show only events passing ``event_filter`` (or draw the others grey with ``dim``)."""
-        self._filter = None if event_filter is None or event_filter.empty else event_filter
-        self.filter_dims = dim
-        self._recompute_filter()
-        self._relayout()
-        self.update()
-
-    def _recompute_filter(self) -> None:
-        self._filtered.clear()
-        self.filter_serial += 1
-        self.filter_mask = self.data.filter_mask(self._filter) if self.data is not None else None
-
-    def set_lane_mode(self, mode: str) -> None:
-        """Lanes per 'actor', per 'tag', or a 'single' lane."""
-        if mode not in tl.LANE_MODES:
-            raise ValueError(f"Lane mode {mode!r} is not one of {', '.join(tl.LANE_MODES)}.")
-        self.lane_mode = mode
-        self.scroll_y = 0
-        self._relayout()
-        self.update()
+    # set_lane_mode: see ui.timeline.loading (lanes of a big workspace are built aside).
 
     # ------------------------------------------------------------------ lanes
 
