@@ -24,13 +24,14 @@ Integration points (keep these stable)
 - Workspace: ``window.ws`` (``models.store.Workspace`` or None), ``workspaceChanged(ws)``,
   ``open_workspace(path) -> bool`` (keeps the current one open on failure).
 - Briefing > New Pack… opens ``ui.briefing_dialog.BriefingDialog(ws, parent,
-  current_filter=EventFilter, undo_stack=QUndoStack)`` with ``exec()``, if that module
-  exists; otherwise the action is disabled and its tooltip says why.
+  current_filter=EventFilter, undo_stack=QUndoStack)`` with ``exec()``.
 - Import: File > Import Articles…, File > Import from Clipboard and drops of anything but
   ``.annalist`` files go through :meth:`MainWindow.handle_drop` /
   :meth:`MainWindow.import_articles`, which call ``ui.import_flow.start_import(window, ws,
-  undo_stack, paths | QMimeData)`` if that module exists; otherwise they say "Article
-  import is not available yet". The import publishes its changes on ``document.changed``.
+  undo_stack, paths | QMimeData)``. The import publishes its changes on ``document.changed``.
+- Start-up stays quick: ``ui.briefing_dialog`` and ``ui.import_flow`` (with ReportLab,
+  pypdfium2, the readers and the extraction they pull in) are imported at first use, under
+  a busy cursor, not when the window is built (a test checks it).
 - Settings read elsewhere (briefing marking, author, organisation): see ``ui.settings``.
 - Background reads: the table (``ui.models.events``) and the timeline (``ui.timeline.loading``)
   read big workspaces off the GUI thread and keep showing the previous view meanwhile; their
@@ -129,8 +130,6 @@ class MainWindow(FilesMixin, EditsMixin, LayoutMixin, QMainWindow):
         self.filter_toolbar.addWidget(self.filter_bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.filter_toolbar)
         self._build_status_bar()
-        self.briefing_dialog = _optional("ui.briefing_dialog", "BriefingDialog")
-        self.import_dialog = _optional("ui.import_flow", "start_import")
         self.actions = build_menus(self)
         self._default_state = self.saveState()
         self._connect()
@@ -201,7 +200,8 @@ class MainWindow(FilesMixin, EditsMixin, LayoutMixin, QMainWindow):
         self.workspaceChanged.emit(ws)
 
     def _application_state(self, state) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
+        # A closed window (its workspace closed, the object still alive) has nothing to check.
+        if state == Qt.ApplicationState.ApplicationActive and self.isVisible():
             self.check_outside_changes()
 
     def check_outside_changes(self) -> bool:

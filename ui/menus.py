@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from models.store import SUFFIX
 from ui import settings
+from ui.window_files import busy_cursor
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -140,9 +141,6 @@ class Actions:
             action.setEnabled(writable)
         for action in self.need_selection:
             action.setEnabled(action.isEnabled() and selected)
-        briefing = self.by_name.get("new_pack")
-        if briefing is not None:
-            briefing.setEnabled(has_ws and self.window.briefing_dialog is not None)
         self._sync_undo()
 
 
@@ -329,17 +327,15 @@ def build_menus(window: MainWindow) -> Actions:
     a.add(view, "reset_layout", "&Reset Layout", window.reset_layout)
 
     briefing = bar.addMenu("&Briefing")
-    pack = a.add(
+    a.add(
         briefing,
         "new_pack",
         "&New Pack…",
         window.open_briefing_dialog,
         "Ctrl+B",
+        workspace=True,
         tip="Build a PDF briefing pack from the shown events",
     )
-    if window.briefing_dialog is None:
-        pack.setToolTip("Briefing packs are not available in this build yet.")
-        pack.setStatusTip("Briefing packs are not available in this build yet.")
     briefing.setToolTipsVisible(True)
 
     help_menu = bar.addMenu("&Help")
@@ -393,10 +389,8 @@ def _new(window: MainWindow) -> None:
 
 
 def _import(window: MainWindow) -> None:
-    if window.import_dialog is None:
-        window.import_articles()
-        return
-    from ui.import_flow import FILE_FILTER
+    with busy_cursor():  # imported at first use: readers and extraction slow the start
+        from ui.import_flow import FILE_FILTER
 
     paths, _ = QFileDialog.getOpenFileNames(
         window, "Import Articles", _start_folder(window), FILE_FILTER

@@ -3,14 +3,26 @@ creating and closing workspaces, drops, article import, Save a Copy As, briefing
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from models.store import SUFFIX, Workspace
 from ui import settings
 from ui.commands import USER_ERRORS
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while the GUI thread does something slow (a module's first import)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class FilesMixin:
@@ -102,12 +114,6 @@ class FilesMixin:
         mime: QMimeData | None = None,
     ) -> bool:
         """Start importing articles (files, text or a drop) into the open workspace."""
-        if self.import_dialog is None:
-            self.info(
-                "Import Articles",
-                "Article import is not available yet; for now, add events by hand with Edit > New Event.",
-            )
-            return False
         if self.document is None:
             self.info(
                 "Import Articles", "Open or create a workspace first, then import articles into it."
@@ -119,7 +125,9 @@ class FilesMixin:
             source = text
         else:
             source = [Path(p) for p in paths or []]
-        return self.import_dialog(self, self.ws, self.document.undo_stack, source) is not None
+        with busy_cursor():  # imported at first use: readers and extraction slow the start
+            from ui.import_flow import start_import
+        return start_import(self, self.ws, self.document.undo_stack, source) is not None
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
@@ -132,10 +140,16 @@ class FilesMixin:
     # ------------------------------------------------------------------ briefings
 
     def open_briefing_dialog(self) -> None:
-        if self.briefing_dialog is None or self.document is None:
+        if self.document is None:
             return
-        dialog = self.briefing_dialog(
-            self.ws, self, current_filter=self.document.filter, undo_stack=self.document.undo_stack
-        )
+        with busy_cursor():  # imported at first use: ReportLab and pypdfium2 slow the start
+            from ui.briefing_dialog import BriefingDialog
+
+            dialog = BriefingDialog(
+                self.ws,
+                self,
+                current_filter=self.document.filter,
+                undo_stack=self.document.undo_stack,
+            )
         dialog.exec()
         self.refresh_all()

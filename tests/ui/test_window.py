@@ -320,13 +320,11 @@ def test_new_close_and_save_a_copy(qtbot, window, tmp_path, answers):
     assert not window.actions.by_name["new_event"].isEnabled()
 
 
-def test_briefing_action_disabled_until_the_dialog_exists(window):
+def test_new_pack_needs_a_workspace(window):
     action = window.actions.by_name["new_pack"]
-    if window.briefing_dialog is None:
-        assert not action.isEnabled()
-        assert "not available" in action.toolTip()
-    else:
-        assert action.isEnabled()
+    assert action.isEnabled()
+    window.close_workspace()
+    assert not action.isEnabled()
 
 
 def test_f2_moves_to_the_editor_and_new_event(qtbot, window):
