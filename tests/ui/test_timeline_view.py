@@ -16,7 +16,7 @@ from models import bulk, dates, operations, palette
 from models.search import EventFilter
 from models.store import Workspace
 from ui.timeline import TimelineView, style
-from ui.timeline.render import item_rect
+from ui.timeline.render_items import item_rect
 
 SIZE = (1100, 640)
 

@@ -17,7 +17,7 @@ from tests.ui import sample
 from ui import settings
 from ui.main_window import MainWindow
 from ui.models.events import EVENT_ID_ROLE
-from ui.timeline.render import item_rect
+from ui.timeline.render_items import item_rect
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from models import dates, palette, queries
 from models.errors import AnnalistError
 from ui.timeline import commands, menus, snapping, style
 from ui.timeline.frame import Item, LaneView
-from ui.timeline.render import CONTEXT_H, item_rect
+from ui.timeline.render_items import CONTEXT_H, item_rect
 
 WHEEL_STEP = 2 ** (1 / 4)  # one wheel notch zooms by this factor
 KEY_ZOOM = 1.5
