@@ -181,6 +181,13 @@ def date_matches(system: str, gold_dates: list[str]) -> bool:
     return False
 
 
+def _overlap(title: str, other: str) -> float:
+    """Shared headline words (first five letters, case folded) as a fraction below 1."""
+    mine = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", title)}
+    theirs = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", other)}
+    return len(mine & theirs) / (len(mine | theirs) + 1)
+
+
 def score_events(article: Article, result: dict, totals: dict, errors: list) -> None:
     """Match proposals to gold events (see the module notes)."""
     kinds = {actor["name"]: actor["kind"] for actor in result["actors"]}
@@ -191,6 +198,7 @@ def score_events(article: Article, result: dict, totals: dict, errors: list) -> 
         names = set(proposal["actors"])
         chosen = None
         for optional in (False, True):
+            best = -1.0
             for index, gold in enumerate(article.events):
                 if index in taken or gold.optional != optional:
                     continue
@@ -198,8 +206,10 @@ def score_events(article: Article, result: dict, totals: dict, errors: list) -> 
                     continue
                 if gold.actors and not names & set(gold.actors):
                     continue
-                chosen = index
-                break
+                # Among candidates, the gold event sharing most actors, then headline words.
+                fit = len(names & set(gold.actors)) + _overlap(proposal["title"], gold.title)
+                if fit > best:
+                    chosen, best = index, fit
             if chosen is not None:
                 break
         if chosen is None:
