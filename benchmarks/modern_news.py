@@ -281,7 +281,9 @@ def main(argv: list[str] | None = None) -> dict:
         entry: dict = {"id": article.ident, "style": article.style}
         if args.errors:
             entry.update(timex_errors=t_errors, event_errors=e_errors, actor_errors=a_errors)
-            entry["proposals"] = [f"{e['date']} {e['title']} {e['actors']}" for e in result["events"]]
+            entry["proposals"] = [
+                f"{e['date']} {e['title']} {e['actors']}" for e in result["events"]
+            ]
         documents.append(entry)
     t = timex_totals
     report = {
@@ -299,7 +301,8 @@ def main(argv: list[str] | None = None) -> dict:
             "gold": event_totals.get("gold", 0),
             "sys": event_totals.get("sys", 0),
             **_f1(
-                event_totals.get("matched", 0), event_totals.get("sys", 0),
+                event_totals.get("matched", 0),
+                event_totals.get("sys", 0),
                 event_totals.get("gold", 0),
             ),  # fmt: skip
         },
@@ -311,7 +314,9 @@ def main(argv: list[str] | None = None) -> dict:
         "actors": {
             "gold": actor_totals.get("gold", 0),
             "sys": actor_totals.get("sys", 0),
-            **_f1(actor_totals.get("ok", 0), actor_totals.get("sys", 0), actor_totals.get("gold", 0)),
+            **_f1(
+                actor_totals.get("ok", 0), actor_totals.get("sys", 0), actor_totals.get("gold", 0)
+            ),
         },
         "seconds": round(time.perf_counter() - started, 2),
     }

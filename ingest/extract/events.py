@@ -39,7 +39,7 @@ from models.dates import parse
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
-    r"admitted|denied|asserted)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))\s*"
+    r"admitted|denied|asserted)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))(?![\w-])\s*"
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
@@ -82,6 +82,7 @@ def propose_events(
     mention_starts = [m[0] for m in mentions]
     # People and organisations for headlines: surnames, and what "they" or "he" stand for.
     naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people))
+    surfaces = _surfaces(text, actors)
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -133,6 +134,11 @@ def propose_events(
             if published is not None and parse(when).earliest > _day_end(published):
                 continue  # a plan, not a happening yet
             names = _actors_in(mentions, mention_starts, clause_start, clause_end)
+            # A subject taken from the clause before or from a pronoun's referent ("Russian
+            # forces shelled X on Monday and struck Y on Tuesday") brings its actors along.
+            for name in _named_in(subject, surfaces):
+                if name not in names:
+                    names.insert(0, name)
             events.append(Event(when, title, text[start:end], start, end, names))
     return _merge(events)
 
@@ -389,6 +395,38 @@ def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bo
 
 
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;.]*(?:[,.]|$)")
+
+
+def _surfaces(text: str, actors: list[Actor]) -> dict[str, str]:
+    """Each way the text names an actor (and a person's surname) -> the actor's name."""
+    found: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind == "place":
+            continue
+        for start, end in actor.mentions:
+            words = text[start:end]
+            found.setdefault(words.lower(), actor.name)
+            if actor.kind == "person" and " " in words:
+                found.setdefault(surname(words).lower(), actor.name)
+    return {key: value for key, value in found.items() if len(key) > 2}
+
+
+def _named_in(subject: str, surfaces: dict[str, str]) -> list[str]:
+    """The actors a headline subject names, by the surfaces of :func:`_surfaces`."""
+    if not subject:
+        return []
+    lower = subject.lower()
+    names = []
+    for words, name in surfaces.items():
+        at = lower.find(words)
+        if at < 0 or name in names:
+            continue
+        end = at + len(words)
+        if (at == 0 or not lower[at - 1].isalnum()) and (
+            end == len(lower) or not lower[end].isalnum()
+        ):
+            names.append(name)
+    return names
 
 
 def _actors_in(mentions, starts, start, end) -> list[str]:

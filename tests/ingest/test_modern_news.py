@@ -1,0 +1,46 @@
+"""Patterns of 2020s conflict reporting: wire copy, situation reports, assessments."""
+
+from ingest import extract
+
+
+def events(text, published):
+    return extract(text, published=published).to_dict()["events"]
+
+
+def test_second_half_of_a_split_sentence_keeps_the_subjects_actors():
+    found = events(
+        "Russian forces shelled Kherson City on December 2 and struck Zaporizhzhia City "
+        "with guided glide bombs on December 3, killing two civilians.",
+        "2024-12-03",
+    )
+    assert [e["date"] for e in found] == ["2024-12-02", "2024-12-03"]
+    assert found[1]["title"].startswith("Russian forces strike Zaporizhzhia City")
+    assert "Russia" in found[1]["actors"]
+
+
+def test_following_day_clause_keeps_the_named_state():
+    found = events(
+        "Russia declared a federal state of emergency in the region on Aug. 9 and launched "
+        'a "counter-terrorism operation" in Kursk, Belgorod and Bryansk the following day.',
+        "2024-08-13",
+    )
+    assert [e["date"] for e in found] == ["2024-08-09", "2024-08-10"]
+    assert "Russia" in found[1]["actors"]
+
+
+def test_a_pronoun_subject_brings_its_persons_actor():
+    [event] = events(
+        "Prime Minister Ariel Henry has been stranded in Puerto Rico for days. He had travelled to Nairobi in "
+        "late February to sign a deal on the deployment of Kenyan police officers.",
+        "2024-03-12",
+    )
+    assert event["title"].startswith("Henry travels to Nairobi")
+    assert "Ariel Henry" in event["actors"]
+
+
+def test_reportedly_is_not_a_reporting_verb():
+    [event] = events(
+        "North Korean troops reportedly participated in assaults in Kursk Oblast in late November.",
+        "2024-12-03",
+    )
+    assert event["title"].startswith("North Korean troops participate in assaults")
