@@ -243,7 +243,7 @@ def _title(
     clause = re.sub(
         r"\b(?:(?:on|in|at|during|since|by|from|until|between|of|early|late|around|about|"
         r"approximately|shortly|just|nearly|some|after|before|the|night|morning|evening|"
-        r"afternoon|weekend|week|end|start|beginning|middle|dawn)\s+)+(?=\s{3,})",
+        r"afternoon|weekend|week|end|start|beginning|middle|dawn|hours)\s+)+(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
         flags=re.IGNORECASE,

@@ -44,3 +44,32 @@ def test_reportedly_is_not_a_reporting_verb():
         "2024-12-03",
     )
     assert event["title"].startswith("North Korean troops participate in assaults")
+
+
+def timexes(text, published):
+    return [(t.text, t.value) for t in extract(text, published=published).timexes]
+
+
+def test_a_plan_told_in_the_past_runs_to_the_coming_weekend():
+    # Thursday 28 November 2024: the weekend ahead is 30 Nov - 1 Dec (week 48).
+    assert timexes(
+        "Power cuts were expected to last until the weekend, grid operator Ukrenergo said.",
+        "2024-11-28",
+    ) == [("the weekend", "2024-W48-WE")]
+    assert timexes(
+        "Talks were expected to continue until Friday, officials said.", "2024-11-28"
+    ) == [("Friday", "2024-11-29")]
+    # Without a plan, the past tense still looks back.
+    assert timexes("The shops stayed closed over the weekend.", "2024-11-28") == [
+        ("the weekend", "2024-W47-WE")
+    ]
+
+
+def test_the_early_hours_of_a_date_are_that_dates():
+    text = (
+        "The incursion began in the early hours of Aug. 6, when several thousand Ukrainian "
+        "troops crossed the border near the town of Sudzha."
+    )
+    assert timexes(text, "2024-08-13") == [("Aug. 6", "2024-08-06")]
+    [event] = events(text, "2024-08-13")
+    assert (event["date"], event["title"]) == ("2024-08-06", "Incursion begins")
