@@ -212,6 +212,8 @@ def ago(match, ctx):
         rest = ctx.text[match.end() : match.end() + 3]
         if not re.match(r"\s*+(?:[,.;:)]|$)", rest):
             return None  # "two days after the attack": a duration and a signal
+    if direction in ("earlier", "later") and re.match(r"\s++than\b", ctx.text[match.end() :]):
+        return None  # "three hours later than planned": a length of time, not a date
     amount = count_of(match["n"])
     unit = unit_name(match["unit"])
     back = direction in ("ago", "earlier", "before", "previously", "back", "prior", "since")

@@ -73,3 +73,17 @@ def test_the_early_hours_of_a_date_are_that_dates():
     assert timexes(text, "2024-08-13") == [("Aug. 6", "2024-08-06")]
     [event] = events(text, "2024-08-13")
     assert (event["date"], event["title"]) == ("2024-08-06", "Incursion begins")
+
+
+def test_a_clock_time_takes_the_day_named_after_its_aside():
+    found = timexes(
+        "The truce took effect at 11:15 a.m. local time (0915 GMT) on Sunday, nearly three "
+        "hours later than planned.",
+        "2025-01-20",
+    )
+    assert found == [
+        ("11:15 a.m. local time", "2025-01-19T11:15"),
+        ("0915 GMT", "2025-01-19T09:15Z"),
+        ("Sunday", "2025-01-19"),
+        ("nearly three hours", "PT3H"),  # "later than planned" compares, it does not date
+    ]
