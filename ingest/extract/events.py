@@ -299,6 +299,8 @@ def _title(
             break
     if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
+    if _PREPOSITION_FIRST.match(title):
+        return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]
     # After "said on Thursday", a date of the reported clause's own, close to its verb, dates
     # the happening ("said on Thursday it had shot down 60 drones overnight").
@@ -471,3 +473,8 @@ def _verb_of(title: str) -> str:
         if word.islower() and word.endswith("s"):
             return word
     return ""
+
+
+_PREPOSITION_FIRST = re.compile(
+    r"(?:with|without|in|on|for|from|by|of|to|into|during|amid)\s", re.IGNORECASE
+)

@@ -87,3 +87,24 @@ def test_a_clock_time_takes_the_day_named_after_its_aside():
         ("Sunday", "2025-01-19"),
         ("nearly three hours", "PT3H"),  # "later than planned" compares, it does not date
     ]
+
+
+def test_at_least_stays_in_a_casualty_headline():
+    [event] = events(
+        "Between 11 and 17 July, at least 41 civilians were killed and 232 injured across "
+        "Ukraine, according to the UN Human Rights Monitoring Mission in Ukraine (HRMMU).",
+        "2025-07-18",
+    )
+    assert event["date"] == "2025-07-11/2025-07-17"
+    assert event["title"].startswith("At least 41 civilians killed")
+
+
+def test_a_headline_cannot_open_with_a_preposition():
+    # "with 232 killed" describes the month; there is no happening with a subject.
+    assert (
+        events(
+            "June was the deadliest month for civilians in three years, with 232 killed.",
+            "2025-07-18",
+        )
+        == []
+    )
