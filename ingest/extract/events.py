@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 
+from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
@@ -81,7 +82,15 @@ def propose_events(
     }
     mention_starts = [m[0] for m in mentions]
     # People and organisations for headlines: surnames, and what "they" or "he" stand for.
-    naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people))
+    # "Russian state media": a demonym before a noun, which no later "it" or "they" means.
+    gazetteer = gazetteers.builtin()
+    adjectives = frozenset(
+        end
+        for end, (start, _kind) in owners.items()
+        if _NOUN_NEXT.match(text, end)
+        and getattr(gazetteer.lookup(text[start:end]), "role", "") == "adjective"
+    )
+    naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people), adjectives)
     surfaces = _surfaces(text, actors)
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
@@ -328,12 +337,20 @@ def _referents(text: str, start: int, names, person_at: int | None = None) -> di
     person_at = start if person_at is None else person_at
     if not names:
         return {}
-    _people, owners, owner_ends, people_by_end = names
+    _people, owners, owner_ends, people_by_end, adjectives = names
     found: dict[str, str] = {}
-    index = bisect_right(owner_ends, start) - 1
-    if index >= 0 and owner_ends[index] >= start - 400:
-        end = owner_ends[index]
-        found["they"] = found["it"] = text[owners[end][0] : end]
+    # "Russian state media reported": a modifier of another noun is not what a later "it"
+    # or "they" stands for; nor, for "they", is "Russia's" in "Russia's foreign ministry".
+    for pronoun in ("it", "they"):
+        index = bisect_right(owner_ends, start) - 1
+        while index >= 0 and (
+            owner_ends[index] in adjectives
+            or (pronoun == "they" and _POSSESSIVE.match(text, owner_ends[index]))
+        ):
+            index -= 1
+        if index >= 0 and owner_ends[index] >= start - 400:
+            end = owner_ends[index]
+            found[pronoun] = text[owners[end][0] : end]
     index = bisect_right(people_by_end, (person_at, person_at)) - 1
     if index >= 0 and people_by_end[index][0] >= person_at - 400:
         end, begin = people_by_end[index]
@@ -478,3 +495,5 @@ def _verb_of(title: str) -> str:
 _PREPOSITION_FIRST = re.compile(
     r"(?:with|without|in|on|for|from|by|of|to|into|during|amid)\s", re.IGNORECASE
 )
+_NOUN_NEXT = re.compile(r"[ -][a-z]")
+_POSSESSIVE = re.compile(r"['’]s\b")

@@ -108,3 +108,15 @@ def test_a_headline_cannot_open_with_a_preposition():
         )
         == []
     )
+
+
+def test_they_does_not_stand_for_a_demonym_before_a_noun():
+    text = (
+        "Fighters led by Hayat Tahrir al-Sham (HTS) entered the city on Sunday. Russia's "
+        "foreign ministry said Bashar al-Assad had left the country. He was granted asylum in "
+        "Moscow, Russian state media reported. The offensive began on 27 November, when rebels "
+        "launched a surprise attack. They seized Aleppo three days later."
+    )
+    titles = [e["title"] for e in events(text, "2024-12-08")]
+    assert "HTS seizes Aleppo" in titles
+    assert not any(t.startswith("Russian") for t in titles)
