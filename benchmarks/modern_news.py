@@ -206,8 +206,10 @@ def score_events(article: Article, result: dict, totals: dict, errors: list) -> 
                     continue
                 if gold.actors and not names & set(gold.actors):
                     continue
-                # Among candidates, the gold event sharing most actors, then headline words.
+                # Among candidates, the gold event sharing most actors, then headline words;
+                # an exact date beats containment ("Monday" against "this week").
                 fit = len(names & set(gold.actors)) + _overlap(proposal["title"], gold.title)
+                fit += 1.5 * any(_bounds(proposal["date"]) == _bounds(d) for d in gold.dates)
                 if fit > best:
                     chosen, best = index, fit
             if chosen is not None:

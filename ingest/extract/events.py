@@ -46,7 +46,7 @@ _REPORT_FRAME = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
-    r"|,\s+after\s+|,\s+where\s+"
+    r"|,?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
     + "|".join(
@@ -302,6 +302,8 @@ def _title(
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in _STATE_VERBS:
             return None
+        if candidate[2] in ("appear", "seem") and re.match(r"\s+to\b", body[candidate[1] :]):
+            return None  # "the ceasefire appeared to be holding": an impression, not a happening
         title = headline(body, candidate, speaker, referents, inherited)
         if title:
             verb = candidate

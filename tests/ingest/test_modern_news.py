@@ -120,3 +120,25 @@ def test_they_does_not_stand_for_a_demonym_before_a_noun():
     titles = [e["title"] for e in events(text, "2024-12-08")]
     assert "HTS seizes Aleppo" in titles
     assert not any(t.startswith("Russian") for t in titles)
+
+
+def test_an_impression_is_not_a_happening_but_its_after_clause_is():
+    found = events(
+        "DOHA, June 24 (Reuters) - A ceasefire between Israel and Iran appeared to be holding "
+        "on Tuesday after U.S. President Donald Trump announced the truce late on Monday, "
+        "ending 12 days of air war.",
+        "2025-06-24",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [("2025-06-23", "Trump announces truce")]
+    assert "Donald Trump" in found[0]["actors"]
+
+
+def test_what_was_supposed_to_happen_did_not():
+    assert (
+        events(
+            "Negotiations on the second phase were supposed to begin in early February but "
+            "never started.",
+            "2025-03-03",
+        )
+        == []
+    )
