@@ -302,7 +302,9 @@ def _title(
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in _STATE_VERBS:
             return None
-        if candidate[2] in ("appear", "seem") and re.match(r"\s+to\b", body[candidate[1] :]):
+        if candidate[2] in ("appear", "seem", "suppose") and re.match(
+            r"\s+to\b", body[candidate[1] :]
+        ):
             return None  # "the ceasefire appeared to be holding": an impression, not a happening
         title = headline(body, candidate, speaker, referents, inherited)
         if title:
