@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 
+from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
@@ -39,13 +40,13 @@ from models.dates import parse
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
-    r"admitted|denied|asserted)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))\s*"
+    r"admitted|denied|asserted)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))(?![\w-])\s*"
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
-    r"|,\s+after\s+|,\s+where\s+"
+    r"|,?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
     + "|".join(
@@ -81,7 +82,16 @@ def propose_events(
     }
     mention_starts = [m[0] for m in mentions]
     # People and organisations for headlines: surnames, and what "they" or "he" stand for.
-    naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people))
+    # "Russian state media": a demonym before a noun, which no later "it" or "they" means.
+    gazetteer = gazetteers.builtin()
+    adjectives = frozenset(
+        end
+        for end, (start, _kind) in owners.items()
+        if _NOUN_NEXT.match(text, end)
+        and getattr(gazetteer.lookup(text[start:end]), "role", "") == "adjective"
+    )
+    naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people), adjectives)
+    surfaces = _surfaces(text, actors)
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -133,6 +143,11 @@ def propose_events(
             if published is not None and parse(when).earliest > _day_end(published):
                 continue  # a plan, not a happening yet
             names = _actors_in(mentions, mention_starts, clause_start, clause_end)
+            # A subject taken from the clause before or from a pronoun's referent ("Russian
+            # forces shelled X on Monday and struck Y on Tuesday") brings its actors along.
+            for name in _named_in(subject, surfaces):
+                if name not in names:
+                    names.insert(0, name)
             events.append(Event(when, title, text[start:end], start, end, names))
     return _merge(events)
 
@@ -237,7 +252,7 @@ def _title(
     clause = re.sub(
         r"\b(?:(?:on|in|at|during|since|by|from|until|between|of|early|late|around|about|"
         r"approximately|shortly|just|nearly|some|after|before|the|night|morning|evening|"
-        r"afternoon|weekend|week|end|start|beginning|middle|dawn)\s+)+(?=\s{3,})",
+        r"afternoon|weekend|week|end|start|beginning|middle|dawn|hours)\s+)+(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
         flags=re.IGNORECASE,
@@ -287,12 +302,18 @@ def _title(
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in _STATE_VERBS:
             return None
+        if candidate[2] in ("appear", "seem", "suppose") and re.match(
+            r"\s+to\b", body[candidate[1] :]
+        ):
+            return None  # "the ceasefire appeared to be holding": an impression, not a happening
         title = headline(body, candidate, speaker, referents, inherited)
         if title:
             verb = candidate
             break
     if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
+    if _PREPOSITION_FIRST.match(title):
+        return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]
     # After "said on Thursday", a date of the reported clause's own, close to its verb, dates
     # the happening ("said on Thursday it had shot down 60 drones overnight").
@@ -320,12 +341,20 @@ def _referents(text: str, start: int, names, person_at: int | None = None) -> di
     person_at = start if person_at is None else person_at
     if not names:
         return {}
-    _people, owners, owner_ends, people_by_end = names
+    _people, owners, owner_ends, people_by_end, adjectives = names
     found: dict[str, str] = {}
-    index = bisect_right(owner_ends, start) - 1
-    if index >= 0 and owner_ends[index] >= start - 400:
-        end = owner_ends[index]
-        found["they"] = found["it"] = text[owners[end][0] : end]
+    # "Russian state media reported": a modifier of another noun is not what a later "it"
+    # or "they" stands for; nor, for "they", is "Russia's" in "Russia's foreign ministry".
+    for pronoun in ("it", "they"):
+        index = bisect_right(owner_ends, start) - 1
+        while index >= 0 and (
+            owner_ends[index] in adjectives
+            or (pronoun == "they" and _POSSESSIVE.match(text, owner_ends[index]))
+        ):
+            index -= 1
+        if index >= 0 and owner_ends[index] >= start - 400:
+            end = owner_ends[index]
+            found[pronoun] = text[owners[end][0] : end]
     index = bisect_right(people_by_end, (person_at, person_at)) - 1
     if index >= 0 and people_by_end[index][0] >= person_at - 400:
         end, begin = people_by_end[index]
@@ -391,6 +420,38 @@ def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bo
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;.]*(?:[,.]|$)")
 
 
+def _surfaces(text: str, actors: list[Actor]) -> dict[str, str]:
+    """Each way the text names an actor (and a person's surname) -> the actor's name."""
+    found: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind == "place":
+            continue
+        for start, end in actor.mentions:
+            words = text[start:end]
+            found.setdefault(words.lower(), actor.name)
+            if actor.kind == "person" and " " in words:
+                found.setdefault(surname(words).lower(), actor.name)
+    return {key: value for key, value in found.items() if len(key) > 2}
+
+
+def _named_in(subject: str, surfaces: dict[str, str]) -> list[str]:
+    """The actors a headline subject names, by the surfaces of :func:`_surfaces`."""
+    if not subject:
+        return []
+    lower = subject.lower()
+    names = []
+    for words, name in surfaces.items():
+        at = lower.find(words)
+        if at < 0 or name in names:
+            continue
+        end = at + len(words)
+        if (at == 0 or not lower[at - 1].isalnum()) and (
+            end == len(lower) or not lower[end].isalnum()
+        ):
+            names.append(name)
+    return names
+
+
 def _actors_in(mentions, starts, start, end) -> list[str]:
     names: list[str] = []
     index = bisect_left(starts, start)
@@ -433,3 +494,10 @@ def _verb_of(title: str) -> str:
         if word.islower() and word.endswith("s"):
             return word
     return ""
+
+
+_PREPOSITION_FIRST = re.compile(
+    r"(?:with|without|in|on|for|from|by|of|to|into|during|amid)\s", re.IGNORECASE
+)
+_NOUN_NEXT = re.compile(r"[ -][a-z]")
+_POSSESSIVE = re.compile(r"['’]s\b")

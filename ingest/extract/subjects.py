@@ -123,6 +123,8 @@ def last_phrase(text: str) -> str:
     phrase = _SUBORDINATE.split(parts[index])[-1]
     words = phrase.split()
     while words and words[0].lower() in _LEADING:
+        if words[0].lower() == "at" and len(words) > 1 and words[1].lower() in ("least", "most"):
+            break  # "At least 20 people (were killed)": a count, not a place
         words = words[1:]
     while words and (words[-1].lower() in AUXILIARIES or adverb(words[-1])):
         words = words[:-1]  # "Boeing had initially (agreed)", "the grid was also (hit)"

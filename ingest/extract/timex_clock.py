@@ -64,9 +64,19 @@ def _day_of(match, ctx) -> str | None:
         if day is None:
             return None
     else:
+        # "at 11:15 a.m. local time (0915 GMT) on Sunday": the day after an aside.
+        later = _DAY_AFTER_ASIDE.match(ctx.text, match.end())
+        if later:
+            return resolve_weekday(ctx, ctx_weekday(later["wd"]), match.start(), later.end())
         anchor = ctx.anaphor
         day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
     return day
+
+
+_DAY_AFTER_ASIDE = re.compile(
+    rf"\)?[^\S\n]*+(?:\([^()\n]{{1,30}}\)[^\S\n]*+)?,?[^\S\n]*+on{S}(?P<wd>{WEEKDAY})(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def ctx_weekday(word: str) -> int:

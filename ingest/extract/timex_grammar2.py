@@ -22,6 +22,7 @@ from ingest.extract.timex_rules import (
     Part,
     after_rate,
     count_of,
+    deadline_tense,
     duration_value,
     half_of,
     in_a_name,
@@ -135,7 +136,7 @@ def the_weekend(match, ctx):
     anchor = ctx.anchor
     if anchor is None:
         return whole(match, "DATE", "XXXX-WXX-WE")
-    direction = ctx.tense(match.start(), match.end())
+    direction = deadline_tense(ctx, match.start(), match.end())
     if anchor.isoweekday() >= 6:
         return whole(match, "DATE", cal.shift(anchor, 0, "weekend"))
     return whole(match, "DATE", cal.shift(anchor, 0 if direction > 0 else -1, "weekend"))
@@ -211,6 +212,8 @@ def ago(match, ctx):
         rest = ctx.text[match.end() : match.end() + 3]
         if not re.match(r"\s*+(?:[,.;:)]|$)", rest):
             return None  # "two days after the attack": a duration and a signal
+    if direction in ("earlier", "later") and re.match(r"\s++than\b", ctx.text[match.end() :]):
+        return None  # "three hours later than planned": a length of time, not a date
     amount = count_of(match["n"])
     unit = unit_name(match["unit"])
     back = direction in ("ago", "earlier", "before", "previously", "back", "prior", "since")
@@ -352,6 +355,12 @@ def the_days_around(match, ctx):
     rf"(?P<q>(?:the{S}(?:past|last|next|coming|previous|following){S})?(?:few|several|many|recent|coming|couple{S}of)|(?:the{S})?(?:recent|coming|past|last|next|following)|the{S}(?:first|final|early|opening|closing)){S}(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:{S}(?P<tail>ahead|to{S}come))?(?![\w-])",
 )
 def vague_plural(match, ctx):
+    if (
+        match["unit"].lower() == "hours"
+        and re.match(r"the\s+early\s", match.group(), re.I)
+        and re.match(r"\s+of\s", ctx.text[match.end() : match.end() + 5])
+    ):
+        return None  # "the early hours of Aug. 6": a time of that day, not a duration
     unit = unit_name(match["unit"])
     return whole(match, "DURATION", duration_value(None, unit))
 

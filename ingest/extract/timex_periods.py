@@ -76,6 +76,8 @@ def early_hours(match, ctx):
     "the early hours of Sunday morning" is that morning (``TMO``)."""
     if match["wd"] and not match["wd"][:1].isupper():
         return None
+    if re.match(r"\s+of\s", ctx.text[match.end() : match.end() + 5]):
+        return None  # "the early hours of Aug. 6": the date that follows dates it
     anchor = ctx.anchor
     if match["wd"]:
         number = WEEKDAYS[match["wd"].lower().rstrip(".")]

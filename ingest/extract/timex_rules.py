@@ -177,7 +177,7 @@ def resolve_month(ctx: Context, month: int, start: int, end: int, rel: str = "")
     elif rel == "this":
         pass
     else:
-        direction = _deadline_tense(ctx, start, end)
+        direction = deadline_tense(ctx, start, end)
         if direction > 0 and month < anchor.month - 1:
             year += 1
         elif direction <= 0 and month > anchor.month + 1:
@@ -221,7 +221,7 @@ def resolve_weekday(ctx: Context, weekday: int, start: int, end: int, rel: str =
         # "went on into the early hours of Friday": the next such day after the one in hand.
         day = cal.weekday_near(ctx.anaphor + dt.timedelta(days=1), weekday, +1)
     else:
-        day = cal.weekday_near(anchor, weekday, 1 if _deadline_tense(ctx, start, end) > 0 else -1)
+        day = cal.weekday_near(anchor, weekday, 1 if deadline_tense(ctx, start, end) > 0 else -1)
     return cal.day_value(day)
 
 
@@ -229,13 +229,24 @@ _INTO = re.compile(r"\binto\s+(?:the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of\s
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
 
 
-def _deadline_tense(ctx: Context, start: int, end: int) -> int:
+def deadline_tense(ctx: Context, start: int, end: int) -> int:
     """The tense for a date, where "until Friday" or "by May" with no word of the past
     is a bound ahead ("talks should end by May", "markets stay closed until Friday")."""
     direction = ctx.tense(start, end)
-    if direction == 0 and _DEADLINE.search(ctx.text, max(0, start - 8), start):
+    if _DEADLINE.search(ctx.text, max(0, start - 8), start) and (
+        direction == 0 or _PLAN_BEFORE.search(ctx.text, max(0, start - 80), start)
+    ):
+        # "power cuts were expected to last until the weekend", told on a Thursday: a plan
+        # reported in the past still runs to the coming bound.
         return 1
     return direction
+
+
+_PLAN_BEFORE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:expected|due|scheduled|set|likely|forecast)\s+to\s+"
+    r"[^.;]*?\b(?:by|until|till|through)\s+$",
+    re.IGNORECASE,
+)
 
 
 def unit_name(word: str) -> str:

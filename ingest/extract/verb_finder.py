@@ -23,7 +23,7 @@ _MODAL = re.compile(
     r"\b(?:will|would|could|should|might|may|must|shall|can|cannot|can't|won't|wouldn't|"
     r"plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|expected\s+to|"
     r"is\s+to|are\s+to|set\s+to|due\s+to|going\s+to|scheduled\s+to|likely\s+to|threatened\s+to|"
-    r"vowed\s+to|promised\s+to|if|unless|whether)\b",
+    r"vowed\s+to|promised\s+to|supposed\s+to|(?:appear|seem)(?:s|ed)?\s+to|if|unless|whether)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|neither|nor)\b", re.IGNORECASE)

@@ -1,0 +1,144 @@
+"""Patterns of 2020s conflict reporting: wire copy, situation reports, assessments."""
+
+from ingest import extract
+
+
+def events(text, published):
+    return extract(text, published=published).to_dict()["events"]
+
+
+def test_second_half_of_a_split_sentence_keeps_the_subjects_actors():
+    found = events(
+        "Russian forces shelled Kherson City on December 2 and struck Zaporizhzhia City "
+        "with guided glide bombs on December 3, killing two civilians.",
+        "2024-12-03",
+    )
+    assert [e["date"] for e in found] == ["2024-12-02", "2024-12-03"]
+    assert found[1]["title"].startswith("Russian forces strike Zaporizhzhia City")
+    assert "Russia" in found[1]["actors"]
+
+
+def test_following_day_clause_keeps_the_named_state():
+    found = events(
+        "Russia declared a federal state of emergency in the region on Aug. 9 and launched "
+        'a "counter-terrorism operation" in Kursk, Belgorod and Bryansk the following day.',
+        "2024-08-13",
+    )
+    assert [e["date"] for e in found] == ["2024-08-09", "2024-08-10"]
+    assert "Russia" in found[1]["actors"]
+
+
+def test_a_pronoun_subject_brings_its_persons_actor():
+    [event] = events(
+        "Prime Minister Ariel Henry has been stranded in Puerto Rico for days. He had travelled to Nairobi in "
+        "late February to sign a deal on the deployment of Kenyan police officers.",
+        "2024-03-12",
+    )
+    assert event["title"].startswith("Henry travels to Nairobi")
+    assert "Ariel Henry" in event["actors"]
+
+
+def test_reportedly_is_not_a_reporting_verb():
+    [event] = events(
+        "North Korean troops reportedly participated in assaults in Kursk Oblast in late November.",
+        "2024-12-03",
+    )
+    assert event["title"].startswith("North Korean troops participate in assaults")
+
+
+def timexes(text, published):
+    return [(t.text, t.value) for t in extract(text, published=published).timexes]
+
+
+def test_a_plan_told_in_the_past_runs_to_the_coming_weekend():
+    # Thursday 28 November 2024: the weekend ahead is 30 Nov - 1 Dec (week 48).
+    assert timexes(
+        "Power cuts were expected to last until the weekend, grid operator Ukrenergo said.",
+        "2024-11-28",
+    ) == [("the weekend", "2024-W48-WE")]
+    assert timexes(
+        "Talks were expected to continue until Friday, officials said.", "2024-11-28"
+    ) == [("Friday", "2024-11-29")]
+    # Without a plan, the past tense still looks back.
+    assert timexes("The shops stayed closed over the weekend.", "2024-11-28") == [
+        ("the weekend", "2024-W47-WE")
+    ]
+
+
+def test_the_early_hours_of_a_date_are_that_dates():
+    text = (
+        "The incursion began in the early hours of Aug. 6, when several thousand Ukrainian "
+        "troops crossed the border near the town of Sudzha."
+    )
+    assert timexes(text, "2024-08-13") == [("Aug. 6", "2024-08-06")]
+    [event] = events(text, "2024-08-13")
+    assert (event["date"], event["title"]) == ("2024-08-06", "Incursion begins")
+
+
+def test_a_clock_time_takes_the_day_named_after_its_aside():
+    found = timexes(
+        "The truce took effect at 11:15 a.m. local time (0915 GMT) on Sunday, nearly three "
+        "hours later than planned.",
+        "2025-01-20",
+    )
+    assert found == [
+        ("11:15 a.m. local time", "2025-01-19T11:15"),
+        ("0915 GMT", "2025-01-19T09:15Z"),
+        ("Sunday", "2025-01-19"),
+        ("nearly three hours", "PT3H"),  # "later than planned" compares, it does not date
+    ]
+
+
+def test_at_least_stays_in_a_casualty_headline():
+    [event] = events(
+        "Between 11 and 17 July, at least 41 civilians were killed and 232 injured across "
+        "Ukraine, according to the UN Human Rights Monitoring Mission in Ukraine (HRMMU).",
+        "2025-07-18",
+    )
+    assert event["date"] == "2025-07-11/2025-07-17"
+    assert event["title"].startswith("At least 41 civilians killed")
+
+
+def test_a_headline_cannot_open_with_a_preposition():
+    # "with 232 killed" describes the month; there is no happening with a subject.
+    assert (
+        events(
+            "June was the deadliest month for civilians in three years, with 232 killed.",
+            "2025-07-18",
+        )
+        == []
+    )
+
+
+def test_they_does_not_stand_for_a_demonym_before_a_noun():
+    text = (
+        "Fighters led by Hayat Tahrir al-Sham (HTS) entered the city on Sunday. Russia's "
+        "foreign ministry said Bashar al-Assad had left the country. He was granted asylum in "
+        "Moscow, Russian state media reported. The offensive began on 27 November, when rebels "
+        "launched a surprise attack. They seized Aleppo three days later."
+    )
+    titles = [e["title"] for e in events(text, "2024-12-08")]
+    assert "HTS seizes Aleppo" in titles
+    assert not any(t.startswith("Russian") for t in titles)
+
+
+def test_an_impression_is_not_a_happening_but_its_after_clause_is():
+    found = events(
+        "DOHA, June 24 (Reuters) - A ceasefire between Israel and Iran appeared to be holding "
+        "on Tuesday after U.S. President Donald Trump announced the truce late on Monday, "
+        "ending 12 days of air war.",
+        "2025-06-24",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [("2025-06-23", "Trump announces truce")]
+    assert "Donald Trump" in found[0]["actors"]
+
+
+def test_what_was_supposed_to_happen_did_not():
+    assert (
+        events(
+            "Negotiations on the second phase were supposed to begin in early February but "
+            "never started.",
+            "2025-03-03",
+        )
+        == []
+    )
