@@ -30,7 +30,7 @@ from ingest.extract import sentences
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
-from ingest.extract.subjects import subject_of
+from ingest.extract.subjects import UNRESOLVED, plural, subject_of
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
 from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
@@ -95,7 +95,9 @@ def propose_events(
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
+    previous: tuple[int, int] | None = None
     for start, end in sentences.split(text):
+        before, previous = previous, (start, end)
         dateline = _DATELINE.match(text, start, end)
         if dateline and (
             dateline.group().isupper()
@@ -132,10 +134,18 @@ def propose_events(
         if not any(when for _s, _e, when in inside):
             continue
         subject = ""
+        antecedent = _common_subject(text, *before) if before else ""
         for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
             clause_start = max(clause_start, start)
             found = _title(
-                text, clause_start, clause_end, candidates, naming, subject, blanks=claimed
+                text,
+                clause_start,
+                clause_end,
+                candidates,
+                naming,
+                subject,
+                blanks=claimed,
+                antecedent=antecedent,
             )
             if not found:
                 continue
@@ -230,12 +240,20 @@ def _clauses(text, start, end, inside):
 
 
 def _title(
-    text: str, start: int, end: int, candidates, names=None, inherited: str = "", blanks=()
+    text: str,
+    start: int,
+    end: int,
+    candidates,
+    names=None,
+    inherited: str = "",
+    blanks=(),
+    antecedent: str = "",
 ) -> tuple[str, str, str] | None:
     """The headline of a clause, the date nearest its verb and the headline's subject.
 
     ``names`` is (person mention spans, organisation and state mentions by their end), for
-    writing people by their surnames (:func:`title_names.shorten_people`).
+    writing people by their surnames (:func:`title_names.shorten_people`). ``antecedent`` is
+    the previous sentence's subject when it is a common noun (see :func:`_common_subject`).
     """
     # Blank the dates out so that "Tuesday" is not read as the subject.
     pieces = []
@@ -285,6 +303,9 @@ def _title(
     if closest[2] and 0 <= local < len(body):
         verb = find_verb(body, local) or verb
     referents = _referents(text, start, names, start + offset + verb[0])
+    if antecedent:
+        # "The fighting began in 2023. It escalated in September": "it" is the fighting.
+        referents["they" if plural(antecedent) else "it"] = antecedent
     title = ""
     # A verb with no subject ("Buried a foot deep, the weapon was unearthed") gives way to
     # the next one.
@@ -331,6 +352,18 @@ def _title(
     if _background(text, start, nearest[0]):
         return None
     return title, nearest[2], subject_of(body, verb[0], speaker, referents, inherited)
+
+
+def _common_subject(text: str, start: int, end: int) -> str:
+    """The subject of the sentence at ``start:end`` when it is a common noun phrase ("the
+    fighting", "Russian forces"): what an "it" or "they" opening the next one stands for."""
+    body = text[start:end]
+    verb = find_verb(body)
+    subject = subject_of(body, verb[0]) if verb else ""
+    head = re.split(r"\s(?:of|in|on|at|between|from|with|near|for|against)\s", subject)[0]
+    if not subject or subject.lower() in UNRESOLVED or not head.split()[-1].islower():
+        return ""
+    return subject
 
 
 def _referents(text: str, start: int, names, person_at: int | None = None) -> dict[str, str]:

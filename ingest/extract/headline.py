@@ -143,4 +143,12 @@ _DANGLING = {
     "into",
     "than",
     "over",
+    "through",
+    "until",
+    "since",
+    "during",
+    "after",
+    "before",
+    "despite",
+    "amid",
 }

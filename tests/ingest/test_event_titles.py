@@ -197,6 +197,19 @@ def test_an_infinitive_after_the_subject_does_not_decide_its_number():
     ]
 
 
+def test_it_stands_for_the_common_noun_subject_of_the_sentence_before():
+    found = titles(
+        "The fighting began on Oct 8, 2023, when Hezbollah fired on Israeli positions in "
+        "support of its ally Hamas. It escalated sharply in September."
+    )
+    assert found[-1] == ("2024-09", "Fighting escalates sharply")
+    found = titles(
+        "The ceasefire took effect on Wednesday. It held through Thursday despite sporadic fire.",
+        "2024-11-29",
+    )
+    assert found[-1] == ("2024-11-28", "Ceasefire holds")
+
+
 def test_background_since_and_future_nouns_are_not_events():
     assert events("The war has continued since the collapse of talks in March.") == []
     assert events("The conflict has intensified since March.") == []
