@@ -309,8 +309,16 @@ def _title(
     title = ""
     # A verb with no subject ("Buried a foot deep, the weapon was unearthed") gives way to
     # the next one.
-    for candidate in [verb, *(v for v in find_verbs(body) if v[0] > verb[0])]:
+    later = [v for v in find_verbs(body) if v[0] > verb[0]]
+    for candidate in [verb, *later]:
         after = body[candidate[1] :].split()
+        if (
+            candidate[3]
+            and " " not in body[candidate[0] : candidate[1]]
+            and after[:1] == ["by"]
+            and any(v[0] > candidate[1] for v in later)
+        ):
+            continue  # "talks mediated by Egypt stalled": "mediated" describes the talks
         if (
             not candidate[3]
             and after

@@ -210,6 +210,11 @@ def test_it_stands_for_the_common_noun_subject_of_the_sentence_before():
     assert found[-1] == ("2024-11-28", "Ceasefire holds")
 
 
+def test_a_participle_with_by_before_the_main_verb_describes_the_subject():
+    found = titles("In Gaza, talks mediated by Egypt and Qatar stalled earlier this month.")
+    assert found == [("2024-11", "Talks mediated by Egypt and Qatar stall")]
+
+
 def test_background_since_and_future_nouns_are_not_events():
     assert events("The war has continued since the collapse of talks in March.") == []
     assert events("The conflict has intensified since March.") == []
