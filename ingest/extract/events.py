@@ -44,9 +44,15 @@ _REPORT_FRAME = re.compile(
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
+_DAYS_APART = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?:after|before)\s+",
+    re.IGNORECASE,
+)
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
-    r"|,?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
+    r"|(?<!\sday)(?<!\sdays),?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
+    # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
+    r"|,\s+(?=" + _DAYS_APART.pattern + r")"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
     + "|".join(
@@ -174,6 +180,11 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     skip = set()
     for index, timex in enumerate(timexes):
+        if timex.type == "DURATION" and found:
+            derived = _days_apart(text, timex, found[-1])
+            if derived:
+                found.append(derived)
+            continue
         if index in skip or timex.type not in ("DATE", "TIME") or timex.range_part:
             continue
         when = None
@@ -214,6 +225,21 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
             # clause, so that a background date nearby is not taken for it.
             found.append((timex.start, end, when))
     return found
+
+
+def _days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | None:
+    """ "Friday, a day after X": X's own date, counted from the day the sentence named before."""
+    days = re.fullmatch(r"P(\d{1,2})D", timex.value)
+    match = _DAYS_APART.match(text, timex.start)
+    gap = text[last[1] : timex.start]
+    if not days or not match or len(gap) > 200 or not last[2] or len(last[2]) != 10:
+        return None
+    if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", gap):
+        return None  # the day named must be in the same sentence, before ", a day after"
+    day = dt.date.fromisoformat(last[2])
+    step = dt.timedelta(days=int(days.group(1)))
+    day = day - step if match.group().lower().rstrip().endswith("after") else day + step
+    return timex.start, timex.end, day.isoformat()
 
 
 _PREMODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)

@@ -142,3 +142,31 @@ def test_what_was_supposed_to_happen_did_not():
         )
         == []
     )
+
+
+def test_a_day_after_dates_its_own_clause_from_the_day_named_before():
+    found = events(
+        "Ukraine first fired the missiles into Russia on Nov. 19, a day after Washington "
+        "lifted restrictions on their use.",
+        "2024-11-21",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-11-19", "Ukraine fires missiles into Russia"),
+        ("2024-11-18", "Washington lifts restrictions on their use"),
+    ]
+    found = events(
+        "On Wednesday, troops fought militants near the border, two days after the army "
+        "launched raids. Talks resumed on 3 March, three days before the truce took effect.",
+        "2024-10-03",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-10-02", "Troops fight militants near border"),
+        ("2024-09-30", "Army launches raids"),
+        ("2024-03-03", "Talks resume"),
+        ("2024-03-06", "Truce takes effect"),
+    ]
+    # With no day named before it in the sentence, "a day after" dates nothing.
+    assert [
+        e["date"]
+        for e in events("Talks resumed. Officials met, a day after the truce.", "2024-10-03")
+    ] == []
