@@ -105,6 +105,9 @@ def _relative_antecedent(before: str) -> str:
     return tidy(last_phrase(phrase))
 
 
+_COMPARATIVES = frozenset(["more", "less", "fewer"])
+
+
 def last_phrase(text: str) -> str:
     """The subject: what follows the last clause boundary before the verb, without its
     complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
@@ -133,7 +136,8 @@ def last_phrase(text: str) -> str:
             if word.lower() in SUBJECT_CUT:
                 words = words[:index]
                 break
-    words = words[-6:]
+    counted = len(words) > 2 and words[1].lower() == "than" and words[0].lower() in _COMPARATIVES
+    words = words if counted and len(words) <= 8 else words[-6:]  # "more than 460 patients ..."
     if words and words[-1].islower() and base_form(words[-1]):
         words = words[:-1]  # "The warrant issued (Monday) charged ...": a describing participle
     # "International car company DaimlerChrysler": the name is the headline's subject.

@@ -26,7 +26,11 @@ _MODAL = re.compile(
     r"vowed\s+to|promised\s+to|supposed\s+to|(?:appear|seem)(?:s|ed)?\s+to|if|unless|whether)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|neither|nor)\b", re.IGNORECASE)
+# "No attacks were recorded", "nobody was hurt": nothing happened.
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|n't|neither|nor|nobody|no\s+one|no\s+(?!doubt\b)[a-z]+)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\w*")
 # Simple past forms that are never participles ("rose", not "risen"): never passive.
 _SIMPLE_PAST_ONLY = frozenset(

@@ -451,6 +451,7 @@ REPORTING = frozenset(
         "acknowledge",
         "ask",
         "describe",
+        "assess",
     ]
 )
 NOT_VERBS = frozenset(

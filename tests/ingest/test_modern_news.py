@@ -170,3 +170,28 @@ def test_a_day_after_dates_its_own_clause_from_the_day_named_before():
         e["date"]
         for e in events("Talks resumed. Officials met, a day after the truce.", "2024-10-03")
     ] == []
+
+
+def test_nothing_happening_is_not_an_event():
+    assert events("No attacks were recorded by 14 March.", "2025-03-20") == []
+    assert events("Nobody was hurt in the blast on Monday.", "2025-03-20") == []
+
+
+def test_a_count_keeps_its_more_than():
+    found = events(
+        "The World Health Organization said on Tuesday that more than 460 patients and their "
+        "companions were killed at the Saudi Maternity Hospital.",
+        "2025-10-30",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-10-28", "More than 460 patients and their companions killed")
+    ]
+
+
+def test_an_assessment_is_reported_speech_not_the_happening():
+    found = events(
+        "The Institute for the Study of War assessed on Monday that Russian forces had "
+        "deployed 11,000 soldiers to Kursk Oblast.",
+        "2025-03-20",
+    )
+    assert [e["title"] for e in found] == ["Russian forces deploy 11,000 soldiers to Kursk Oblast"]
