@@ -52,7 +52,8 @@ _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|(?<!\sday)(?<!\sdays),?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
-    r"|,\s+(?=" + _DAYS_APART.pattern + r")"
+    r"|,\s+(?=(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|weeks?|months?)\s+"
+    r"(?:after|before)\s)"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
     + "|".join(

@@ -62,12 +62,18 @@ _ARG = r"(?P<arg>(?:" + _STOP + _TOKEN + r"\s+){1,7}?)"
 # "... the killing of Hassan Nasrallah on " + date.
 _BEFORE_DATE = re.compile(
     r"(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){0,2}?))?\b(?P<noun>" + _NOUNS + r")\s+"
-    r"(?P<prep>of|on|against)\s+" + _ARG + r"(?:on|in|at|during|early|late|)\s*$",
+    r"(?P<prep>of|on|against)\s+"
+    + _ARG
+    # "the killing of X in Beirut last Friday": a place may come between the name and the date.
+    + r"(?:(?:in|at|near)\s+(?:[A-Z][\w'’-]*\s+){1,3})?(?:on|in|at|during|early|late|)\s*$",
     re.IGNORECASE,
 )
 # Date + " killing of the doctor, ...".
 _AFTER_DATE = re.compile(
-    r"(?:'s)?\s+(?P<noun>" + _NOUNS + r")\s+(?P<prep>of|on|against)\s+"
+    # "the Oct. 23 killing of ...", "a day after Hamas's attack on southern Israel"
+    r"(?:'s|\s+(?:after|before)\s+(?:the|an?|[A-Z][\w-]*['’]s))?\s+(?P<noun>"
+    + _NOUNS
+    + r")\s+(?P<prep>of|on|against)\s+"
     r"(?P<arg>(?:" + _STOP + _TOKEN + r"\s*){1,6})",
     re.IGNORECASE,
 )
@@ -103,6 +109,8 @@ def nominal_at(
         span = (match.start("noun"), match.end("arg"))
     if _LIGHT_VERB.search(text, max(start, span[0] - 80), span[0]):
         return None  # "Russia launched a drone attack ... overnight": the verb's happening
+    if _MEANS.search(text, max(start, span[0] - 60), span[0]):
+        return None  # "X was killed in an Israeli strike on Beirut": the killing is the news
     return (title, *span) if title else None
 
 
@@ -111,6 +119,14 @@ _LIGHT_VERB = re.compile(
     r"\b(?:launch|carr(?:y|ie[sd])\s+out|conduct|stage|mount|unleash|beg[ai]n|start|claim|"
     r"order|resume|step(?:ped)?\s+up|halt|announce)\w*\s+"
     r"(?:(?!(?:after|before|since|following|during|amid|until|over|with)\b)[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+# A happening verb whose means or setting the noun names: "killed in an air strike on".
+_MEANS = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\w+\s+(?:in|by|during)\s+(?:an?|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 

@@ -195,3 +195,44 @@ def test_an_assessment_is_reported_speech_not_the_happening():
         "2025-03-20",
     )
     assert [e["title"] for e in found] == ["Russian forces deploy 11,000 soldiers to Kursk Oblast"]
+
+
+def test_a_death_in_a_strike_is_the_death_not_the_strike():
+    found = events(
+        "Hezbollah's leader Hassan Nasrallah was killed in an Israeli strike on Beirut on "
+        "September 27.",
+        "2024-10-03",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-09-27", "Hezbollah's Nasrallah killed in Israeli strike on Beirut")
+    ]
+
+
+def test_dated_nouns_with_a_place_or_after_a_day_count():
+    found = events(
+        "Iran said the attack was retaliation for the killing of Hezbollah leader Hassan "
+        "Nasrallah in Beirut last Friday.",
+        "2024-10-03",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-09-27", "Hezbollah leader Nasrallah killed")
+    ]
+    found = events(
+        "Hezbollah began firing at Israel on October 8, 2023, a day after Hamas's attack on "
+        "southern Israel.",
+        "2024-10-03",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2023-10-07", "Attack on southern Israel"),
+        ("2023-10-08", "Hezbollah begins firing at Israel"),
+    ]
+    assert "Hamas" in found[0]["actors"]
+
+
+def test_a_week_after_clause_keeps_its_own_date():
+    found = events(
+        "Israel launched a ground invasion of Lebanon on October 1, a week after its air "
+        "strikes killed hundreds of people on September 23.",
+        "2024-10-03",
+    )
+    assert [e["date"] for e in found] == ["2024-10-01", "2024-09-23"]
