@@ -44,16 +44,13 @@ _REPORT_FRAME = re.compile(
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
-_DAYS_APART = re.compile(
-    r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?:after|before)\s+",
-    re.IGNORECASE,
-)
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})"
+_DAYS_APART = re.compile(_COUNT + r"\s+days?\s+(?:after|before)\s+", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|(?<!\sday)(?<!\sdays),?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
-    r"|,\s+(?=(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|weeks?|months?)\s+"
-    r"(?:after|before)\s)"
+    r"|,\s+(?=" + _COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
     + "|".join(
@@ -177,7 +174,8 @@ def _day_end(day: dt.date) -> int:
 
 
 def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
-    """(start, end, when) for each timex that names a definite time; ranges joined."""
+    """(start, end, when) for each timex that names a definite time; ranges joined; "a day
+    after" a day just named stands for the day before it (:func:`_days_apart`)."""
     found: list[tuple[int, int, str]] = []
     skip = set()
     for index, timex in enumerate(timexes):
@@ -229,7 +227,7 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
 
 
 def _days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | None:
-    """ "Friday, a day after X": X's own date, counted from the day the sentence named before."""
+    """The date of X in "on Friday, a day after X", counted from the day named before it."""
     days = re.fullmatch(r"P(\d{1,2})D", timex.value)
     match = _DAYS_APART.match(text, timex.start)
     gap = text[last[1] : timex.start]
