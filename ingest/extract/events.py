@@ -317,6 +317,9 @@ def _title(
             body = head[: attribution.start()]
         elif find_verb(clause[frame.end() :]):
             body, offset, speaker = clause[frame.end() :], frame.end(), head
+    gerund = _AFTER_GERUND.match(body)
+    if gerund and inherited and len(candidates) == 1 and candidates[0][2]:
+        return _gerund_title(body, gerund, inherited, candidates[0][2])
     verb = find_verb(body)
     if verb is None:
         return None
@@ -385,6 +388,23 @@ def _title(
     if _background(text, start, nearest[0]):
         return None
     return title, nearest[2], subject_of(body, verb[0], speaker, referents, inherited)
+
+
+# ", a day after seizing the airport": a happening of the subject of the clause before.
+_AFTER_GERUND = re.compile(r"[\s,]*(?:after|before)\s+(?P<verb>[a-z]{3,}ing)\b")
+_PAST_OF = {base: past for past, base in IRREGULAR_PAST.items()}
+
+
+def _gerund_title(body: str, gerund: re.Match, subject: str, when: str):
+    """The headline, date and subject of "after seizing the airport" done by ``subject``."""
+    stem = gerund["verb"][:-3]
+    past = next((_PAST_OF[b] for b in (stem, stem + "e", stem[:-1]) if b in _PAST_OF), "")
+    clause = f"{subject} {past or stem + 'ed'}{body[gerund.end('verb') :]}"
+    verb = next((v for v in find_verbs(clause) if v[0] == len(subject) + 1), None)
+    if verb is None:
+        return None
+    title = headline(clause, verb)
+    return (title, when, subject) if len(title.split()) >= 2 else None
 
 
 def _common_subject(text: str, start: int, end: int) -> str:

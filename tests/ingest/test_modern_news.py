@@ -236,3 +236,13 @@ def test_a_week_after_clause_keeps_its_own_date():
         "2024-10-03",
     )
     assert [e["date"] for e in found] == ["2024-10-01", "2024-09-23"]
+
+
+def test_a_day_after_doing_is_the_subjects_earlier_happening():
+    found = events("Rebels entered Homs on Saturday, two days after capturing Hama.", "2025-05-28")
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-05-24", "Rebels enter Homs"),
+        ("2025-05-22", "Rebels capture Hama"),
+    ]
+    found = events("Troops withdrew on Monday, a day after taking the bridge.", "2025-05-28")
+    assert found[-1]["date"] == "2025-05-25" and found[-1]["title"] == "Troops take bridge"
