@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 
 from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
+from ingest.extract.day_counts import AFTER_GERUND, COUNT, days_apart, gerund_title
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
@@ -44,13 +45,11 @@ _REPORT_FRAME = re.compile(
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
-_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})"
-_DAYS_APART = re.compile(_COUNT + r"\s+days?\s+(?:after|before)\s+", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|(?<!\sday)(?<!\sdays),?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
-    r"|,\s+(?=" + _COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
+    r"|,\s+(?=" + COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
     + "|".join(
@@ -175,12 +174,12 @@ def _day_end(day: dt.date) -> int:
 
 def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
     """(start, end, when) for each timex that names a definite time; ranges joined; "a day
-    after" a day just named stands for the day before it (:func:`_days_apart`)."""
+    after" a day just named stands for the day before it (:func:`day_counts.days_apart`)."""
     found: list[tuple[int, int, str]] = []
     skip = set()
     for index, timex in enumerate(timexes):
         if timex.type == "DURATION" and found:
-            derived = _days_apart(text, timex, found[-1])
+            derived = days_apart(text, timex, found[-1])
             if derived:
                 found.append(derived)
             continue
@@ -224,21 +223,6 @@ def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
             # clause, so that a background date nearby is not taken for it.
             found.append((timex.start, end, when))
     return found
-
-
-def _days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | None:
-    """The date of X in "on Friday, a day after X", counted from the day named before it."""
-    days = re.fullmatch(r"P(\d{1,2})D", timex.value)
-    match = _DAYS_APART.match(text, timex.start)
-    gap = text[last[1] : timex.start]
-    if not days or not match or len(gap) > 200 or not last[2] or len(last[2]) != 10:
-        return None
-    if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", gap):
-        return None  # the day named must be in the same sentence, before ", a day after"
-    day = dt.date.fromisoformat(last[2])
-    step = dt.timedelta(days=int(days.group(1)))
-    day = day - step if match.group().lower().rstrip().endswith("after") else day + step
-    return timex.start, timex.end, day.isoformat()
 
 
 _PREMODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
@@ -317,9 +301,9 @@ def _title(
             body = head[: attribution.start()]
         elif find_verb(clause[frame.end() :]):
             body, offset, speaker = clause[frame.end() :], frame.end(), head
-    gerund = _AFTER_GERUND.match(body)
+    gerund = AFTER_GERUND.match(body)
     if gerund and inherited and len(candidates) == 1 and candidates[0][2]:
-        return _gerund_title(body, gerund, inherited, candidates[0][2])
+        return gerund_title(body, gerund, inherited, candidates[0][2])
     verb = find_verb(body)
     if verb is None:
         return None
@@ -388,23 +372,6 @@ def _title(
     if _background(text, start, nearest[0]):
         return None
     return title, nearest[2], subject_of(body, verb[0], speaker, referents, inherited)
-
-
-# ", a day after seizing the airport": a happening of the subject of the clause before.
-_AFTER_GERUND = re.compile(r"[\s,]*(?:after|before)\s+(?P<verb>[a-z]{3,}ing)\b")
-_PAST_OF = {base: past for past, base in IRREGULAR_PAST.items()}
-
-
-def _gerund_title(body: str, gerund: re.Match, subject: str, when: str):
-    """The headline, date and subject of "after seizing the airport" done by ``subject``."""
-    stem = gerund["verb"][:-3]
-    past = next((_PAST_OF[b] for b in (stem, stem + "e", stem[:-1]) if b in _PAST_OF), "")
-    clause = f"{subject} {past or stem + 'ed'}{body[gerund.end('verb') :]}"
-    verb = next((v for v in find_verbs(clause) if v[0] == len(subject) + 1), None)
-    if verb is None:
-        return None
-    title = headline(clause, verb)
-    return (title, when, subject) if len(title.split()) >= 2 else None
 
 
 def _common_subject(text: str, start: int, end: int) -> str:

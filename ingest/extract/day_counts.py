@@ -1,0 +1,49 @@
+"""Happenings dated by counting from another day: "on Friday, a day after Washington lifted
+restrictions" (Washington's happening is on Thursday) and "two days after capturing Hama"
+(the subject of the clause before did it, two days earlier).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingest.extract.headline import headline
+from ingest.extract.model import Timex
+from ingest.extract.verb_finder import find_verbs
+from ingest.extract.verbs import IRREGULAR_PAST
+
+COUNT = r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})"
+DAYS_APART = re.compile(COUNT + r"\s+days?\s+(?:after|before)\s+", re.IGNORECASE)
+
+
+def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | None:
+    """The date of X in "on Friday, a day after X", counted from the day named before it."""
+    days = re.fullmatch(r"P(\d{1,2})D", timex.value)
+    match = DAYS_APART.match(text, timex.start)
+    gap = text[last[1] : timex.start]
+    if not days or not match or len(gap) > 200 or not last[2] or len(last[2]) != 10:
+        return None
+    if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", gap):
+        return None  # the day named must be in the same sentence, before ", a day after"
+    day = dt.date.fromisoformat(last[2])
+    step = dt.timedelta(days=int(days.group(1)))
+    day = day - step if match.group().lower().rstrip().endswith("after") else day + step
+    return timex.start, timex.end, day.isoformat()
+
+
+# ", a day after seizing the airport": a happening of the subject of the clause before.
+AFTER_GERUND = re.compile(r"[\s,]*(?:after|before)\s+(?P<verb>[a-z]{3,}ing)\b")
+_PAST_OF = {base: past for past, base in IRREGULAR_PAST.items()}
+
+
+def gerund_title(body: str, gerund: re.Match, subject: str, when: str):
+    """The headline, date and subject of "after seizing the airport" done by ``subject``."""
+    stem = gerund["verb"][:-3]
+    past = next((_PAST_OF[b] for b in (stem, stem + "e", stem[:-1]) if b in _PAST_OF), "")
+    clause = f"{subject} {past or stem + 'ed'}{body[gerund.end('verb') :]}"
+    verb = next((v for v in find_verbs(clause) if v[0] == len(subject) + 1), None)
+    if verb is None:
+        return None
+    title = headline(clause, verb)
+    return (title, when, subject) if len(title.split()) >= 2 else None
