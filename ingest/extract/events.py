@@ -41,7 +41,8 @@ from models.dates import parse
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
-    r"admitted|denied|asserted)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))(?![\w-])\s*"
+    r"admitted|denied|asserted|indicates|shows|suggests|reveals)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
+    r"(?![\w-])\s*"
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )

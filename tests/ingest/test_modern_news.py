@@ -246,3 +246,14 @@ def test_a_day_after_doing_is_the_subjects_earlier_happening():
     ]
     found = events("Troops withdrew on Monday, a day after taking the bridge.", "2025-05-28")
     assert found[-1]["date"] == "2025-05-25" and found[-1]["title"] == "Troops take bridge"
+
+
+def test_footage_that_shows_a_happening_reports_it():
+    found = events(
+        "Geolocated footage published on December 3 indicates that Russian forces recently "
+        "advanced east of Pishchane.",
+        "2024-12-05",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-12-03", "Russian forces advance east of Pishchane")
+    ]
