@@ -126,8 +126,13 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     words = [t.text for t in tokens]
     if titled and len(tokens) <= 4 and not _has_org_word(words):
         return [_person(doc, tokens)]
-    if _has_org_word(words) and not (
-        len(words) == 1 and words[0] in ("Air", "Capital", "Post", "Times", "Daily", "Government")
+    if (
+        _STATE_BODY.match(whole)
+        or _has_org_word(words)
+        and not (
+            len(words) == 1
+            and words[0] in ("Air", "Capital", "Post", "Times", "Daily", "Government")
+        )
     ):
         return [_organisation(doc, tokens)]
     if len(words) > 1 and words[-1] in PLACE_WORDS:
@@ -212,6 +217,12 @@ _MINISTRY = re.compile(
 )
 
 
+_STATE_BODY = re.compile(
+    r"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>General Staff|Armed Forces|Air Force|Navy|National Guard|Security Service|"
+    r"Border Guard Service|Defen[cs]e Forces|Coast Guard)$"
+)
+
+
 def _organisation(doc: Document, tokens: list[Token]) -> Mention:
     start, end = tokens[0].start, tokens[-1].end
     form = _form(doc, tokens)
@@ -230,6 +241,14 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
             state = _state_named(doc, of_state.group(1)) if of_state else None
         name = f"Ministry of {field}" + (f" ({state})" if state else "")
         return Mention(start, end, name, "organisation", 2)
+    body = _STATE_BODY.match(form)
+    if body:
+        # "the Ukrainian General Staff", "Russia's National Guard": the body of that state.
+        before = re.search(r"([A-Z][\w.]+)(?:['’]s)?\s+$", doc.text[max(0, start - 30) : start])
+        owner = body["adj"] or (before.group(1) if before else None)
+        state = _state_named(doc, owner) if owner else None
+        if state:
+            return Mention(start, end, f"{body['body']} ({state})", "organisation", 2)
     words = form.split()
     while len(words) > 1 and words[-1].rstrip(",") in LEGAL_SUFFIX:
         words.pop()

@@ -257,3 +257,13 @@ def test_footage_that_shows_a_happening_reports_it():
     assert [(e["date"], e["title"]) for e in found] == [
         ("2024-12-03", "Russian forces advance east of Pishchane")
     ]
+
+
+def test_a_states_military_body_is_named_with_its_state():
+    actors = extract(
+        "The Ukrainian General Staff said on Monday that Russia's National Guard and the "
+        "Israeli Air Force were not involved.",
+        published="2025-01-10",
+    ).to_dict()["actors"]
+    names = {a["name"] for a in actors}
+    assert {"General Staff (Ukraine)", "National Guard (Russia)", "Air Force (Israel)"} <= names
