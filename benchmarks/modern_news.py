@@ -5,7 +5,9 @@
 The set (``benchmarks/data/modern``, see its README) is short 2020s-style articles written
 for this project: wire copy with datelines, web articles, situation reports, think-tank
 briefs and conflict-monitor summaries, each with gold TIMEX3s inline, its publication
-date, its actors and the event proposals a careful analyst expects. What is scored:
+date, its actors and the event proposals a careful analyst expects.
+``--data benchmarks/data/modern_heldout`` scores the independent held-out set (see its
+README): report its totals only; never tune on its per-document errors. What is scored:
 
 * Timexes, TempEval-3 style: relaxed (overlapping spans, one-to-one), strict (same span),
   value and type (agreement among relaxed matches), each an F1 over the system's and the
