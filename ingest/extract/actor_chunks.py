@@ -85,10 +85,11 @@ def _is_title(
             return False  # "General Electric", "Crown Prosecution Service": a name
     if after_title:
         return True  # "Chief Executive Tim Cook": the second word of a title
-    if current:
-        form = " ".join(t.text for t in current + [tokens[index]])
-        if doc.gazetteer.lookup(form) is not None:
-            return False  # "Security Council" is an organisation, not a title
+    for first in range(len(current)):
+        for stop in range(min(len(tokens), index + doc.gazetteer.max_tokens), index, -1):
+            form = " ".join(t.text for t in current[first:] + tokens[index:stop])
+            if doc.gazetteer.lookup(form) is not None:
+                return False  # "Security Council", "Estado Mayor Central": names, not titles
     if word in TITLE_ONLY_IF_FOLLOWED:
         return following[0].text in TITLES or following[0].text in ("Minister", "Secretary")
     return True
