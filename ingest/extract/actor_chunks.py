@@ -355,10 +355,18 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         if token.text.isupper() and len(token.text) > 5:
             return []  # shouting, not an acronym
     if re.search(
-        r"\b(?:village|town|city|region|province|district|port|settlement|capital|area)\s+of\s+$",
+        r"\b(?:village|town|city|region|province|district|port|settlement|capital|area|"
+        r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?)"
+        r"\s+of\s+$",
         before,
-    ):
-        return [Mention(start, end, form, "place", 2)]
+        re.IGNORECASE,
+    ) or _PLACE_NOUN_AFTER.match(after):
+        return [Mention(start, end, form, "place", 2)]  # "east of Pishchane", "Tartus province"
+    listed = _LISTED_WITH.search(before)
+    if listed:
+        entry = doc.gazetteer.lookup(listed.group(1))
+        if entry is not None and entry.kind == "place":
+            return [Mention(start, end, form, "place", 1)]  # "in Jenin and Tulkarem"
     if PLACE_BEFORE.search(before) and not ACTOR_AFTER.match(after):
         return [Mention(start, end, form, "place", 1)]
     if re.match(
@@ -383,6 +391,14 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         "organisation" if agent and not re.search(r"\b(?:said|says|told)\s+$", before) else "other"
     )
     return [Mention(start, end, form, kind, 1)]
+
+
+_PLACE_NOUN_AFTER = re.compile(
+    r"^\s+(?:governorates?|provinces?|oblasts?|districts?|regions?|counties|county|prefectures?|"
+    r"villages?|refugee\s+camp|camp|nuclear\s+sites?|airbase|air\s+base)\b"
+)
+# A name listed with a known place: "Latakia and Tartus", "Fordow, Natanz and Isfahan".
+_LISTED_WITH = re.compile(r"([A-Z][\w'’-]+)(?:,|\s+and|\s+or)\s+$")
 
 
 def _occurrences(doc: Document, form: str, start: int) -> int:

@@ -267,3 +267,13 @@ def test_a_states_military_body_is_named_with_its_state():
     ).to_dict()["actors"]
     names = {a["name"] for a in actors}
     assert {"General Staff (Ukraine)", "National Guard (Russia)", "Air Force (Israel)"} <= names
+
+
+def test_unknown_names_placed_by_their_context_are_places():
+    actors = extract(
+        "Russian forces advanced east of Pishchane. Fighting spread to Latakia and Tartus "
+        "governorates, and the army raided Jenin and Tulkarem.",
+        published="2025-03-10",
+    ).to_dict()["actors"]
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert kinds["Pishchane"] == kinds["Tartus"] == kinds["Tulkarem"] == "place"
