@@ -7,6 +7,7 @@ saved_id` is the definition being edited (None for a new pack).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -141,12 +142,18 @@ class SavedPacks(QWidget):
     def _run(self, operation, *args):
         """Run ``operation(ws, *args)`` as one step on the host's undo stack, if any."""
         command = OperationCommand(
-            self.ws, operation, *args, publish=lambda _change: self.reload(), on_error=self._failed
+            self.ws, operation, *args, publish=self._refresh, on_error=self._failed
         )
         change = command.run()
         if self.undo_stack is not None and not change.empty:
             self.undo_stack.push(command)
         return change
 
+    def _refresh(self, _change) -> None:
+        # Undo in the main window may come after the dialog has closed and been deleted.
+        if shiboken6.isValid(self):
+            self.reload()
+
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.window(), "Saved Packs", message)
+        parent = self.window() if shiboken6.isValid(self) else None
+        QMessageBox.warning(parent, "Saved Packs", message)

@@ -152,4 +152,5 @@ class FilesMixin:
                 undo_stack=self.document.undo_stack,
             )
         dialog.exec()
+        dialog.deleteLater()  # its saves stay undoable: see SavedPacks._run
         self.refresh_all()

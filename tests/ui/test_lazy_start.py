@@ -85,6 +85,9 @@ def test_first_use_shows_a_busy_cursor_only_while_loading(qtbot, sample_path, mo
             seen.append(("exec", cursor()))
             return 0
 
+        def deleteLater(self):
+            pass
+
     def start_import(window, ws, undo_stack, source):
         seen.append(("import", cursor()))  # it may ask questions: the cursor is normal again
         return object()

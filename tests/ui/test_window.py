@@ -466,6 +466,9 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
             def exec(self):
                 return 1
 
+            def deleteLater(self):
+                calls.append((name, "deleted"))
+
         return Dialog
 
     briefing = types.ModuleType("ui.briefing_dialog")
@@ -486,7 +489,8 @@ def test_briefing_and_import_dialogs_plug_in(qtbot, sample_path, answers, monkey
     action = win.actions.by_name["new_pack"]
     assert action.isEnabled()
     action.trigger()
-    name, ws, parent, kwargs = calls[-1]
+    assert calls[-1] == ("briefing", "deleted")  # the closed dialog is not kept
+    name, ws, parent, kwargs = calls[-2]
     assert (name, ws, parent) == ("briefing", win.ws, win)
     assert kwargs["current_filter"] == EventFilter(text="summit")
     assert kwargs["undo_stack"] is win.document.undo_stack
@@ -548,3 +552,24 @@ def test_a_drag_on_the_timeline_updates_table_and_editor_and_undoes_as_one_step(
     stack.undo()
     qtbot.waitUntil(lambda: window.editor.when.line.text() == when, timeout=3000)
     assert queries.get_event(window.ws, event_id).when == when
+
+
+def test_a_pack_saved_in_a_closed_dialog_is_still_undoable(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    from briefings import saved_packs
+    from ui.briefing_dialog import BriefingDialog
+
+    def save_and_close(dialog):
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Morning", True))
+        assert dialog.save()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BriefingDialog, "exec", save_and_close)
+    window.open_briefing_dialog()
+    qtbot.waitUntil(lambda: not window.findChildren(BriefingDialog))  # deleted after closing
+    assert [name for _, name, _ in saved_packs(window.ws)] == ["Morning"]
+    window.document.undo_stack.undo()
+    assert saved_packs(window.ws) == []
+    window.document.undo_stack.redo()
+    assert [name for _, name, _ in saved_packs(window.ws)] == ["Morning"]
