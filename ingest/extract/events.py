@@ -68,7 +68,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.I
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 # "KYIV, Nov 14 (Reuters) -" or "WASHINGTON (AP) —": the dateline is not part of the story.
 _DATELINE = re.compile(
-    r"[A-Z][\w .'’/-]{1,40}?(?:,\s+[^()\n]{1,30}?)?\s*(?:\([^()\n]{2,40}\))?\s*(?:[-–—]+|_)\s+"
+    r"[A-Z][\w .'’/-]{1,40}?(?:,\s+[^()\n]{1,60}?)?\s*(?:\([^()\n]{2,40}\))?\s*(?:[-–—]+|_)\s+"
 )
 
 

@@ -17,3 +17,12 @@ def test_a_dateline_with_two_places_and_a_year_dates_the_story(tmp_path):
     assert event["date"] == "2025-03-02"
     assert "Associated Press" not in event["actors"]
     assert event["title"].startswith("Israel halts entry")
+
+
+def test_a_long_dateline_is_not_part_of_the_story():
+    found = extract(
+        "GOMA, Democratic Republic of Congo, Jan 28, 2025 (AFP) - M23 fighters consolidated "
+        "their hold on Goma on Tuesday.",
+        published="2025-01-28",
+    ).to_dict()["events"]
+    assert [e["actors"] for e in found] == [["M23", "Goma"]]
