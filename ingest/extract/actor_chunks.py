@@ -331,6 +331,14 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     after = doc.text[end : end + 24]
     if PRODUCT_AFTER.match(after) or re.match(r"^\s+[\w-]*\d", after):
         return []
+    if _VESSEL_BEFORE.search(before) or _COMMODITY_AFTER.match(after):
+        return []  # "the tanker Sounion", "Urals crude": a ship or a grade, not an actor
+    if (
+        len(words) > 1
+        and re.search(r"(?:an|ese|ish)$", words[-1])
+        and re.match(r"^\s+[a-z]+s\b", after)
+    ):
+        return []  # "East African leaders": a region's adjective, not an actor
     if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“])\s*$", before) or re.match(r"^[\"”]", after):
         return []  # "iTunes Music Store", a "Dreamliner" in quotes: products and nicknames
     if (
@@ -393,6 +401,11 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     return [Mention(start, end, form, kind, 1)]
 
 
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:tanker|ship|vessel|freighter|carrier|frigate|destroyer|cruiser|submarine|corvette|"
+    r"yacht|ferry)\s+$"
+)
+_COMMODITY_AFTER = re.compile(r"^\s+(?:crude|blend|oil\s+price)")
 _PLACE_NOUN_AFTER = re.compile(
     r"^\s+(?:governorates?|provinces?|oblasts?|districts?|regions?|counties|county|prefectures?|"
     r"villages?|refugee\s+camp|camp|nuclear\s+sites?|airbase|air\s+base)\b"

@@ -277,3 +277,14 @@ def test_unknown_names_placed_by_their_context_are_places():
     ).to_dict()["actors"]
     kinds = {a["name"]: a["kind"] for a in actors}
     assert kinds["Pishchane"] == kinds["Tartus"] == kinds["Tulkarem"] == "place"
+
+
+def test_ships_grades_and_regional_adjectives_are_not_actors():
+    actors = extract(
+        "Houthi forces struck the Greek-flagged tanker Sounion on Wednesday. Urals crude fell "
+        "as Ruto invited East African leaders to Nairobi.",
+        published="2024-08-25",
+    ).to_dict()["actors"]
+    names = {a["name"] for a in actors}
+    assert not names & {"Sounion", "Urals", "East African"}
+    assert "Houthis" in names
