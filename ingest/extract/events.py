@@ -31,7 +31,7 @@ from ingest.extract.day_counts import AFTER_GERUND, COUNT, days_apart, gerund_ti
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
-from ingest.extract.subjects import UNRESOLVED, plural, subject_of
+from ingest.extract.subjects import UNRESOLVED, head_of, plural, subject_of
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
 from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
@@ -381,8 +381,7 @@ def _common_subject(text: str, start: int, end: int) -> str:
     body = text[start:end]
     verb = find_verb(body)
     subject = subject_of(body, verb[0]) if verb else ""
-    head = re.split(r"\s(?:of|in|on|at|between|from|with|near|for|against)\s", subject)[0]
-    if not subject or subject.lower() in UNRESOLVED or not head.split()[-1].islower():
+    if not subject or subject.lower() in UNRESOLVED or not head_of(subject).split()[-1].islower():
         return ""
     return subject
 

@@ -241,6 +241,16 @@ _DEMONYMS = re.compile(
 )
 
 
+_HEAD_END = re.compile(
+    r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across|to|who|that|which)\s"
+)
+
+
+def head_of(subject: str) -> str:
+    """The subject without what follows its head noun ("talks to end the war" -> "talks")."""
+    return _HEAD_END.split(subject, maxsplit=1)[0]
+
+
 def plural(subject: str) -> bool:
     """Does ``subject`` take a plural verb ("Talks in Jeddah collapse", "Israel and Hamas
     agree")? Only the head counts: "Ceasefire between Israel and Hezbollah takes effect"."""
@@ -249,15 +259,12 @@ def plural(subject: str) -> bool:
     owned = re.split(r"['’]s\s", subject)[-1]
     if owned[:1].isupper() and owned != subject:
         subject = owned  # "the INS's Meissner": the head is Meissner
-    head = re.split(
-        r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across|to|who|that|which)\s",
-        subject,
-    )
-    words = head[0].split()
+    head = head_of(subject)
+    words = head.split()
     last, first = words[-1], words[0].lower()
     if last.lower() in _BODIES and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]):
         return False  # "Immigration and Naturalization Service"
-    if " and " in f" {head[0]} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
+    if " and " in f" {head} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
         return True  # "Egyptian and Qatari mediators", "armed men", "police"
     if len(words) == 1 and first in ("many", "several", "both", "some", "others", "most", "few"):
         return True  # "Many worried ..."
