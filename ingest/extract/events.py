@@ -8,7 +8,8 @@ negated happenings, states ("the war lasted 34 days"), durations and vague times
 years", "recently"), background: dates in asides (", which began in 2022,"), the start of
 a state ("has intensified since mid-2024", "since it invaded in 2022"), stretches ("for most
 of the past decade") and years before a noun ("the 2019 uprising"); happenings whose own
-date is unknown, and dates after the publication date. After "said on Thursday", a date of
+date is unknown (a date in a later attribution, "..., aid groups said on Wednesday", is the
+saying's), and dates after the publication date. After "said on Thursday", a date of
 the reported clause's own dates it. Two proposals with the same date and the same actors,
 or the same date and verb with one's actors among the other's, are one happening told
 twice; the first telling is kept and gains the other's actors. Headlines name people by
@@ -290,6 +291,7 @@ def _title(
     if names:
         clause = shorten_people(text, clause, start, names[0], names[1])
     body, offset, speaker = clause, 0, ""
+    attributed = False  # the happening comes before its attribution ("X happened, Y said")
     frame = None
     for match in _REPORT_FRAME.finditer(clause):
         frame = match
@@ -299,7 +301,7 @@ def _title(
         head = clause[: frame.start()]
         attribution = re.search(r",\s*(?:[\w.'’-]+\s+){0,6}$", head)
         if attribution and find_verb(head[: attribution.start()]):
-            body = head[: attribution.start()]
+            body, attributed = head[: attribution.start()], True
         elif find_verb(clause[frame.end() :]):
             body, offset, speaker = clause[frame.end() :], frame.end(), head
     gerund = AFTER_GERUND.match(body)
@@ -365,6 +367,12 @@ def _title(
         if offset and c[0] >= start + offset and abs(c[0] - verb_at) <= 80 and c[2]
         if not _background(text, start, c[0])
     ]
+    if attributed:
+        # "RSF killed hundreds, aid groups said on Wednesday": Wednesday is when it was said;
+        # the killing's own date is not known.
+        own = [c for c in candidates if c[0] < start + len(body)]
+        if not own:
+            return None
     nearest = min(own or candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
     if not nearest[2]:
         return None  # the happening's own date is not known

@@ -83,6 +83,16 @@ def test_a_happening_before_its_attribution():
     assert event["date"] == "2024-11-13"
 
 
+def test_the_date_of_a_later_attribution_does_not_date_the_happening():
+    text = (
+        "The RSF killed hundreds of civilians in El Fasher, aid groups said on Wednesday. "
+        "Russia fired 90 missiles at the grid overnight, Ukrainian officials said on Thursday."
+    )
+    [event] = events(text, "2024-11-28")
+    assert event["title"] == "Russia fires 90 missiles at grid"
+    assert event["date"] == "2024-11-27"  # overnight, not the day it was said
+
+
 def test_a_background_date_does_not_date_an_undated_clause():
     text = "The army said Saturday it retook the bridge, one of its biggest gains since April 2023."
     assert events(text, published=None) == []
