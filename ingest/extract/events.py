@@ -53,7 +53,7 @@ _CLAUSE_SPLIT = re.compile(
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
     r"|,\s+(?=" + COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
-    r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+)?(?:[a-z]+ed|"
+    r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+|[a-z]{3,}ly\s+)?(?:[a-z]+ed|"
     + "|".join(
         sorted(
             w

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract import gazetteer as gazetteers
 from ingest.extract.subjects import UNRESOLVED, plural, subject_of, tidy
 from ingest.extract.title_polish import announced_plan, cut_object
 from ingest.extract.verb_finder import (
@@ -67,10 +68,14 @@ def headline(
         verb_text = clause[start:end].split()[-1].lower()
     else:
         # A lone capitalised word that opens the clause is capitalised by its place only.
+        # A subject carried over from the clause before ("Attacks slowed ... but resumed")
+        # opened its sentence too. A known name keeps its capital ("Hamas attacks").
         first_word = subject.split(" ")[0]
         source = clause[:start] if first_word in clause[:start] else speaker
         opening = re.sub(r"^(?:the|a|an)\s+", "", source.strip(" \"“'"), flags=re.I)
-        initial = opening.split(" ")[0].rstrip(",;:") == first_word
+        initial = opening.split(" ")[0].rstrip(",;:") == first_word or subject == inherited
+        if initial and gazetteers.builtin().lookup(first_word) is not None:
+            initial = False
         lowered = first_word.lower() + subject[len(first_word) :] if initial else subject
         verb_text = base if plural(lowered) else third_person(base)
     words = [w for w in (subject, verb_text, obj) if w]

@@ -106,6 +106,7 @@ def _relative_antecedent(before: str) -> str:
 
 
 _COMPARATIVES = frozenset(["more", "less", "fewer"])
+_LATE_CUT = _words("between by to among across into under about during along loyal led backed")
 
 
 def last_phrase(text: str) -> str:
@@ -137,6 +138,11 @@ def last_phrase(text: str) -> str:
                 words = words[:index]
                 break
     counted = len(words) > 2 and words[1].lower() == "than" and words[0].lower() in _COMPARATIVES
+    if len(words) > 6 and not counted:
+        # "The war between the army and the RSF": the head and not the tail of a long phrase.
+        cut = next((i for i, w in enumerate(words[1:6], start=1) if w.lower() in _LATE_CUT), 0)
+        if cut and not any(w.lower() in AUXILIARIES for w in words[cut:]):
+            words = words[:cut]  # not "the businesses (to be acquired had ...)"
     words = words if counted and len(words) <= 8 else words[-6:]  # "more than 460 patients ..."
     if words and words[-1].islower() and base_form(words[-1]):
         words = words[:-1]  # "The warrant issued (Monday) charged ...": a describing participle
@@ -221,6 +227,7 @@ def tidy(text: str) -> str:
 
 
 _PLURAL_NOUNS = _words("people men women children police troops forces personnel clergy cattle")
+_SINGULAR_MEN = _words("specimen regimen abdomen omen stamen yemen")  # not "gunmen"
 _COUNTS = _words(
     "two three four five six seven eight nine ten dozens hundreds thousands millions several "
     "many some both"
@@ -243,6 +250,8 @@ _DEMONYMS = re.compile(
 
 _HEAD_END = re.compile(
     r"\s(?:in|on|at|of|from|with|between|near|for|against|over|across|to|who|that|which)\s"
+    # "Gangs led by ...", "fighters loyal to ...": a description after the head.
+    r"|\s(?:led|backed|supported|armed|funded|loyal|linked|allied|affiliated|aligned|known)\s"
 )
 
 
@@ -264,7 +273,8 @@ def plural(subject: str) -> bool:
     last, first = words[-1], words[0].lower()
     if last.lower() in _BODIES and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]):
         return False  # "Immigration and Naturalization Service"
-    if " and " in f" {head} " or last.lower() in _PLURAL_NOUNS or _DEMONYMS.search(last):
+    men = last.lower().endswith("men") and last.lower() not in _SINGULAR_MEN
+    if " and " in f" {head} " or last.lower() in _PLURAL_NOUNS or men or _DEMONYMS.search(last):
         return True  # "Egyptian and Qatari mediators", "armed men", "police"
     if len(words) == 1 and first in ("many", "several", "both", "some", "others", "most", "few"):
         return True  # "Many worried ..."

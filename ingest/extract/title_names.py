@@ -38,6 +38,11 @@ _TITLE_WORDS = {word.lower().rstrip(".") for word in TITLES} | {
     "negotiator",
     "adviser",
     "advisor",
+    "interim",
+    "acting",
+    "former",
+    "officer",
+    "police",
 }
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)\s+$")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar)-", re.IGNORECASE)

@@ -224,3 +224,46 @@ def test_background_since_and_future_nouns_are_not_events():
 def test_datelines_with_an_underscore_are_not_subjects():
     found = titles("MOSCOW (AP)_ The mayor allocated funds on Friday to build a museum.")
     assert found == [("2024-11-08", "Mayor allocates funds to build museum")]
+
+
+def test_the_verb_agrees_with_the_head_of_the_subject():
+    found = titles(
+        "Hamas attacked Israel on 7 October 2023. On 6 March, gunmen ambushed a patrol near "
+        "Jableh. Gangs led by former police officer Jimmy Chérizier, known as Barbecue, "
+        "stormed the National Penitentiary on 2 March. Attacks slowed in July but resumed "
+        "in late August.",
+        "2024-10-29",
+    )
+    assert found == [
+        ("2023-10-07", "Hamas attacks Israel"),
+        ("2024-03-06", "Gunmen ambush patrol near Jableh"),
+        ("2024-03-02", "Gangs led by Chérizier storm National Penitentiary"),
+        ("2024-07", "Attacks slow"),
+        ("2024-08-21~/2024-08-31~", "Attacks resume"),
+    ]
+
+
+def test_a_long_subject_keeps_its_head_not_its_tail():
+    found = titles(
+        "The war between the army and the RSF, led by Mohamed Hamdan Dagalo, broke out in "
+        "April 2023. Clashes between government forces and fighters loyal to the former "
+        "regime escalated into mass killings on 6 March.",
+        "2025-03-10",
+    )
+    assert found == [
+        ("2023-04", "War breaks out"),
+        ("2025-03-06", "Clashes escalate into mass killings"),
+    ]
+
+
+def test_interim_and_former_are_titles_and_an_adverb_does_not_hide_a_second_verb():
+    found = titles(
+        "Interim President Ahmed al-Sharaa announced a committee on 9 March. M23 took up "
+        "arms again in late 2021 and briefly held Goma in November 2012.",
+        "2025-03-10",
+    )
+    assert found == [
+        ("2025-03-09", "Sharaa announces committee"),
+        ("2021-09~/2021-12~", "M23 takes up arms again"),
+        ("2012-11", "M23 holds Goma"),
+    ]
