@@ -125,6 +125,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     if entry is not None:
         return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
     words = [t.text for t in tokens]
+    if titled and len(tokens) == 1 and doc.common(tokens[0]):
+        return []  # "a General Security patrol": a common word after a title, not a name
     if titled and len(tokens) <= 4 and not _has_org_word(words):
         return [_person(doc, tokens)]
     if (

@@ -61,6 +61,12 @@ def test_unknown_people_after_titles_and_surname_coreference():
     assert found["Sandy Angers"] == ("person", ["Sandy Angers", "Angers"])
 
 
+def test_a_common_word_after_a_title_is_not_a_person():
+    found = actors("Gunmen ambushed a General Security patrol. General Petraeus resigned.")
+    assert "Security" not in found
+    assert found["Petraeus"][0] == "person"
+
+
 def test_organisation_words_and_defined_acronyms():
     found = actors(
         "The Government Accountability Office (GAO) upheld the protest. The GAO said so. "
