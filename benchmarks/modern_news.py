@@ -257,6 +257,9 @@ def score_events(article: Article, result: dict, totals: dict, errors: list) -> 
             totals["actor_sys"] = totals.get("actor_sys", 0) + len(people)
             totals["actor_gold"] = totals.get("actor_gold", 0) + len(expected)
             totals["actor_ok"] = totals.get("actor_ok", 0) + len(people & expected)
+            if people != expected:
+                errors.append({"actors_of": gold.title, "extra": sorted(people - expected),
+                               "missing": sorted(expected - people)})  # fmt: skip
         totals.setdefault("pairs", []).append((gold.title, proposal["title"]))
     for index in required:
         if index not in taken:
