@@ -10,8 +10,7 @@ import re
 
 from ingest.extract.headline import headline
 from ingest.extract.model import Timex
-from ingest.extract.verb_finder import find_verbs
-from ingest.extract.verbs import IRREGULAR_PAST
+from ingest.extract.verb_finder import find_verbs, past_of_gerund
 
 COUNT = r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})"
 DAYS_APART = re.compile(COUNT + r"\s+days?\s+(?:after|before)\s+", re.IGNORECASE)
@@ -34,14 +33,11 @@ def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | N
 
 # ", a day after seizing the airport": a happening of the subject of the clause before.
 AFTER_GERUND = re.compile(r"[\s,]*(?:after|before)\s+(?P<verb>[a-z]{3,}ing)\b")
-_PAST_OF = {base: past for past, base in IRREGULAR_PAST.items()}
 
 
 def gerund_title(body: str, gerund: re.Match, subject: str, when: str):
     """The headline, date and subject of "after seizing the airport" done by ``subject``."""
-    stem = gerund["verb"][:-3]
-    past = next((_PAST_OF[b] for b in (stem, stem + "e", stem[:-1]) if b in _PAST_OF), "")
-    clause = f"{subject} {past or stem + 'ed'}{body[gerund.end('verb') :]}"
+    clause = f"{subject} {past_of_gerund(gerund['verb'])}{body[gerund.end('verb') :]}"
     verb = next((v for v in find_verbs(clause) if v[0] == len(subject) + 1), None)
     if verb is None:
         return None

@@ -40,7 +40,7 @@ from ingest.extract.when import to_when
 from models.dates import parse
 
 _REPORT_FRAME = re.compile(
-    r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
+    r"\b(?:said|says|say|(?:responded|replied|reacted)\s+by\s+saying|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
     r"admitted|denied|asserted|indicates|shows|suggests|reveals)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
     r"(?![\w-])\s*"
@@ -50,6 +50,8 @@ _REPORT_FRAME = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|(?<!\sday)(?<!\sdays),?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
+    # "launched drones in April after a suspected strike killed seven officers on April 1"
+    r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)\s+after\s+(?=(?:a|an|the|its|their)\s)"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
     r"|,\s+(?=" + COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.

@@ -16,15 +16,19 @@ from ingest.extract.verb_finder import (
     PRONOUNS,
     base_form,
     find_verb,
+    find_verbs,
     is_modal,
     is_negated,
+    past_of_gerund,
     third_person,
 )
 from ingest.extract.verbs import IRREGULAR_PAST
 
 __all__ = ["base_form", "find_verb", "headline", "is_modal", "is_negated", "third_person"]
 _BOUNDARIES = re.compile(
-    r",(?!\d{3}(?!\d))|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
+    # Not the commas of a number or of a list of names ("struck Fordow, Natanz and Isfahan").
+    r",(?!\d{3}(?!\d))(?!(?:\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,)*\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+and\s)"
+    r"|;|:|\s(?:after|before|when|while|as|because|since|although|though|which|who|whom|whose|"
     r"where|amid|following|despite|according|saying|in\s+order|so\s+that|but|and\s+(?:said|says)|"
     r"prompting|leaving|killing|wounding|injuring|marking|compared|up\s+from|down\s+from)\b"
     r"|\s(?:(?:about|some|around|roughly|nearly|approximately)\s+)?\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|"
@@ -53,6 +57,13 @@ def headline(
     if not subject or subject.lower() in UNRESOLVED:
         return ""  # "Was found abandoned", "He was last seen" with no one named before
     rest = clause[end:]
+    answer = None if passive or base not in _ANSWERS else _BY_GERUND.match(rest)
+    if answer is not None:
+        # "Iran responded a day later by firing missiles at X" -> "Iran fires missiles at X"
+        act = f"{subject} {past_of_gerund(answer['verb'])}{rest[answer.end('verb') :]}"
+        acted = next((v for v in find_verbs(act) if v[0] == len(subject) + 1), None)
+        if acted is not None:
+            return headline(act, acted)
     plan = None if passive else announced_plan(base, rest)
     if plan is not None:
         # "DaimlerChrysler announced it would cut 13,000 jobs" -> "DaimlerChrysler to cut ..."
@@ -94,6 +105,9 @@ def headline(
     return text[:1].upper() + text[1:] if text else ""
 
 
+# "retaliated by launching drones": the act is the gerund's.
+_ANSWERS = frozenset(["respond", "reply", "retaliate", "react"])
+_BY_GERUND = re.compile(r"(?:\s+[\w,]+){0,3}?\s+by\s+(?P<verb>[a-z]{3,}ing)\b")
 # "... and took Hama", "... and have not resumed": a second verb, cut from the headline.
 _COORDINATED = re.compile(
     r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b|(?:"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.subjects import plural, tidy
-from ingest.extract.verb_finder import third_person
+from ingest.extract.verb_finder import find_verbs, third_person
 
 
 def _words(text: str) -> list[str]:
@@ -107,6 +107,8 @@ def nominal_at(
             return None
         title = _title(match["noun"], match["prep"], match["arg"], "")
         span = (match.start("noun"), match.end("arg"))
+    if find_verbs(" " + text[span[0] : span[1]].split(None, 1)[-1]):
+        return None  # "a strike on its consulate killed seven officers on": a clause's verb
     if _LIGHT_VERB.search(text, max(start, span[0] - 80), span[0]):
         return None  # "Russia launched a drone attack ... overnight": the verb's happening
     if _MEANS.search(text, max(start, span[0] - 60), span[0]):

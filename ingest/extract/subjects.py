@@ -23,6 +23,7 @@ _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 UNRESOLVED = frozenset(["it", "they", "he", "she", "we", "i", "you", "this", "that", "these"])
 _COORDINATION_END = re.compile(r"\b(?:and|but|then)\s+(?:(?:\w+ly|also|later|then|again)\s+)*$")
 _COPULA = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been)\b", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"\s*(its|their)\s+\S", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"([\w'’.-]+)\s+(?:that|which|who)\s+$")
 _FIRST_VERB = re.compile(
     r"\b(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\b"
@@ -44,7 +45,19 @@ def subject_of(
     before, for a clause that opens with "and" + verb.
     """
     before = clause[:start]
-    subject = tidy(last_phrase(before))
+    phrase = last_phrase(before)
+    subject = tidy(phrase)
+    owner = _POSSESSIVE_PRONOUN.match(phrase)
+    if owner and subject:
+        # "a week after its air strikes killed hundreds": whose strikes, as the clause
+        # before or the text named them ("Israel's air strikes").
+        # "Their" stands for people as often as for a group: only the clause before says.
+        stand_in = inherited
+        if not stand_in and owner[1].lower() == "its":
+            stand_in = (referents or {}).get("it", "")
+        if stand_in and stand_in.lower() not in UNRESOLVED and stand_in[:1].isupper():
+            mark = "'" if plural(stand_in) else "'s"
+            subject = f"{stand_in}{mark} {subject}"
     if not subject:
         subject = _coordinated_subject(before) or _relative_antecedent(before)
         if not subject and _COORDINATION_END.search(before) is not None:
@@ -53,7 +66,12 @@ def subject_of(
     if (
         _COPULA.search(subject)
         or re.search(r"\b(?:who|whose|which|whom)\b", subject, re.I)
-        or (first_word.islower() and first_word not in AMBIGUOUS_PAST and base_form(first_word))
+        or (
+            first_word.islower()
+            and first_word not in AMBIGUOUS_PAST
+            and first_word not in _ADJECTIVAL
+            and base_form(first_word)
+        )
     ):
         return ""  # "Death was among the first topics raised": the verb is not the main one
     lower = subject.lower()
@@ -105,6 +123,13 @@ def _relative_antecedent(before: str) -> str:
     return tidy(last_phrase(phrase))
 
 
+# "A suspected Israeli strike (killed)": participles used as adjectives before a noun.
+_ADJECTIVAL = _words(
+    "suspected alleged reported renewed coordinated combined armed attempted failed planned "
+    "unidentified unmanned displaced detained wounded injured retired disputed occupied "
+    "besieged embattled sanctioned banned outlawed exiled jailed repeated sustained "
+    "continued increased expanded heightened intensified stepped-up"
+)
 _COMPARATIVES = frozenset(["more", "less", "fewer"])
 _LATE_CUT = _words("between by to among across into under about during along loyal led backed")
 

@@ -163,6 +163,20 @@ def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool
     return found[0]
 
 
+# "Iran responded a day later by firing missiles", "responded with a strike": an act.
+_ACTING_REPLY = re.compile(r"(?:\s+[\w,]+){0,3}?\s+(?:with|by)\s+(?!saying\b)")
+
+
+_PAST_OF = {base: past for past, base in IRREGULAR_PAST.items()}
+
+
+def past_of_gerund(gerund: str) -> str:
+    """The simple past of an "-ing" form ("seizing" -> "seized", "striking" -> "struck")."""
+    stem = gerund[:-3]
+    past = next((_PAST_OF[b] for b in (stem, stem + "e", stem[:-1]) if b in _PAST_OF), "")
+    return past or stem + "ed"
+
+
 def find_verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     """The candidate verbs of ``clause`` in order (at most six), as :func:`find_verb` gives."""
     return _verbs(clause)
@@ -180,7 +194,10 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             continue  # "a low cost airline", "the hit single": not verbs here
         if (
             base is None
-            or base in REPORTING
+            or (
+                base in REPORTING
+                and not (base in ("respond", "reply") and _ACTING_REPLY.match(clause, match.end()))
+            )
             or word.lower() in ("did", "had", "was", "were", "been")
         ):
             continue
@@ -212,6 +229,7 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
                 and (
                     words[index + 2].group()[:1].isdigit()
                     or words[index + 2].group().lower() in _AMOUNT_WORDS
+                    or re.fullmatch(r"[a-z]{3,}ing", words[index + 2].group())  # "by firing"
                 )
             )
         ):

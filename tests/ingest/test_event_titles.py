@@ -267,3 +267,34 @@ def test_interim_and_former_are_titles_and_an_adverb_does_not_hide_a_second_verb
         ("2021-09~/2021-12~", "M23 takes up arms again"),
         ("2012-11", "M23 holds Goma"),
     ]
+
+
+def test_a_reply_by_an_act_is_the_act():
+    found = titles(
+        "On June 22, U.S. bombers struck the Fordow, Natanz and Isfahan nuclear sites. Iran "
+        "responded a day later by firing missiles at the Al Udeid air base in Qatar. Israel "
+        "responded with a limited strike near Isfahan on June 24. The ministry responded on "
+        "June 25 by saying the strike was illegal.",
+        "2025-06-26",
+    )
+    assert found == [
+        ("2025-06-22", "U.S. bombers strike Fordow, Natanz and Isfahan nuclear sites"),
+        ("2025-06-23", "Iran fires missiles at Al Udeid air base in Qatar"),
+        ("2025-06-24", "Israel responds with limited strike near Isfahan"),
+    ]
+
+
+def test_its_subject_is_named_and_an_after_clause_has_its_own_date():
+    found = titles(
+        "Israel launched a ground invasion of Lebanon on October 1, a week after its air "
+        "strikes killed hundreds of people on September 23. In April, Iran launched drones at "
+        "Israel after a suspected Israeli strike on its consulate killed seven officers on "
+        "April 1.",
+        "2024-10-02",
+    )
+    assert found == [
+        ("2024-10-01", "Israel launches ground invasion of Lebanon"),
+        ("2024-09-23", "Israel's air strikes kill hundreds of people"),
+        ("2024-04", "Iran launches drones at Israel"),
+        ("2024-04-01", "Suspected Israeli strike kills seven officers"),
+    ]
