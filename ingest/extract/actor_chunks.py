@@ -95,6 +95,23 @@ def _is_title(
     return True
 
 
+# Posts named like bodies: the person who holds one is named apart ("..., Dmytro Lubinets").
+_ROLES = frozenset(
+    [
+        "Commissioner",
+        "Coordinator",
+        "Representative",
+        "Envoy",
+        "Rapporteur",
+        "Ombudsman",
+        "Ombudsperson",
+        "Ambassador",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+    ]
+)
+_ROLE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_ROLES)) + r")\b")
 _LAST_WORD = re.compile(r"([A-Za-z-]+)\s+$")
 
 
@@ -125,13 +142,18 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     if entry is not None:
         return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
     words = [t.text for t in tokens]
+    if any(word in _ROLES for word in words[1:]) or _ROLE_AFTER.match(doc.text, tokens[-1].end):
+        # "US Special Envoy": the state stays, the rest names the post
+        return [
+            m for m in _inner_entries(doc, tokens) if m.kind in ("state", "organisation")
+        ]  # "the Ukrainian Parliament Commissioner for Human Rights": a post, not a body
     if titled and len(tokens) == 1 and doc.common(tokens[0]):
         return []  # "a General Security patrol": a common word after a title, not a name
-    if titled and len(tokens) <= 4 and not _has_org_word(words):
+    if titled and len(tokens) <= 4 and not has_org_word(words):
         return [_person(doc, tokens)]
     if (
         _STATE_BODY.match(whole)
-        or _has_org_word(words)
+        or has_org_word(words)
         and not (
             len(words) == 1
             and words[0] in ("Air", "Capital", "Post", "Times", "Daily", "Government")
@@ -156,7 +178,8 @@ def _form(doc: Document, tokens: list[Token]) -> str:
     return normalise(doc.text[tokens[0].start : tokens[-1].end])
 
 
-def _has_org_word(words: list[str]) -> bool:
+def has_org_word(words: list[str]) -> bool:
+    """Does a name's wording make it an organisation ("... Party", "Ministry of ...")?"""
     return any(word in ORG_WORDS for word in words[1:]) or (
         len(words) > 1
         and words[0]
@@ -171,6 +194,35 @@ def _has_org_word(words: list[str]) -> bool:
             "Agency",
             "Committee",
             "Commission",
+            "Government",
+            "Headquarters",
+            "Mission",
+            "Administration",
+            "Group",
+            "Alliance",
+            "Coalition",
+            "Front",
+            "Movement",
+            "Party",
+            "Observatory",
+            "Union",
+            "Federation",
+            "Association",
+            "Organization",
+            "Organisation",
+            "League",
+            "Authority",
+            "Directorate",
+            "Bureau",
+            "Board",
+            "Fund",
+            "Foundation",
+            "Network",
+            "Tribunal",
+            "Assembly",
+            "Army",
+            "Forces",
+            "Service",
         )
     )
 
@@ -195,11 +247,49 @@ def _political(doc: Document, start: int, end: int) -> bool:
     if re.match(r"\s*,\s+[A-Z]", after) and re.search(r"\b(?:in|at|near|from|to)\s+$", before):
         return False
     next_word = re.match(r"^\s+([a-z]+)\b", after)
-    if POLITICAL_AFTER.match(after) or (next_word and base_form(next_word.group(1))):
+    present = _PRESENT_VERB.match(after)
+    if (
+        POLITICAL_AFTER.match(after)
+        or (next_word and base_form(next_word.group(1)))
+        or (present and _verb_in_s(present.group(1)))
+    ):
         return not re.search(
             r"\b(?:in|at|near|into|around|outside|across|over|to|from)\s+$", before
         )
     return bool(POLITICAL_BEFORE.search(before)) and not re.search(r"\b(?:in|at|near)\s+$", before)
+
+
+# "Islamabad accuses Kabul of ...": a verb in the present, then its object.
+_PRESENT_VERB = re.compile(r"^\s+([a-z]{3,}s)\s+(?:the|a|an|it|its|that|to|[A-Z])")
+
+
+def _verb_in_s(word: str) -> bool:
+    """Is ``word``, followed by an object, a verb's third person ("accuses", "warns")?"""
+    stem = word[:-1]
+    return word not in _PLURAL_NOUNS and base_form(stem + ("d" if stem.endswith("e") else "ed"))
+
+
+_PLURAL_NOUNS = frozenset(
+    [
+        "talks",
+        "forces",
+        "troops",
+        "officials",
+        "residents",
+        "authorities",
+        "leaders",
+        "sources",
+        "militias",
+        "rebels",
+        "groups",
+        "forces",
+        "news",
+        "analysts",
+        "markets",
+        "ties",
+        "relations",
+    ]
+)
 
 
 def _person(doc: Document, tokens: list[Token]) -> Mention:
@@ -216,7 +306,8 @@ def _person(doc: Document, tokens: list[Token]) -> Mention:
 
 
 _MINISTRY = re.compile(
-    r"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?:(?P<field>[A-Z]\w+)\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?P<field2>[A-Z][\w ]+?))$"
+    r"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?:(?P<field>[A-Z]\w+)\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?P<field2>[A-Z][\w ]+?))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w ]+))?$"
 )
 
 
@@ -237,13 +328,14 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
         state = _state_named(doc, ministry["adj"]) if ministry["adj"] else None
         if state is None:
             state = _possessor_state(doc, start)
+        if state is None and ministry["of"]:
+            state = _state_named(doc, ministry["of"])
         if state is None:
             of_state = re.match(
                 r"^\s+of\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+){0,3})", doc.text[end : end + 50]
             )
             state = _state_named(doc, of_state.group(1)) if of_state else None
-        name = f"Ministry of {field}" + (f" ({state})" if state else "")
-        return Mention(start, end, name, "organisation", 2)
+        return Mention(start, end, _of_state(doc, f"Ministry of {field}", state), "organisation", 2)
     body = _STATE_BODY.match(form)
     if body:
         # "the Ukrainian General Staff", "Russia's National Guard": the body of that state.
@@ -251,7 +343,7 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
         owner = body["adj"] or (before.group(1) if before else None)
         state = _state_named(doc, owner) if owner else None
         if state:
-            return Mention(start, end, f"{body['body']} ({state})", "organisation", 2)
+            return Mention(start, end, _of_state(doc, body["body"], state), "organisation", 2)
     words = form.split()
     while len(words) > 1 and words[-1].rstrip(",") in LEGAL_SUFFIX:
         words.pop()
@@ -260,6 +352,15 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
     if entry is not None and entry.kind in ("organisation", "group"):
         return Mention(start, end, entry.name, entry.kind, 3)
     return Mention(start, end, name, "organisation", 2)
+
+
+def _of_state(doc: Document, body: str, state: str | None) -> str:
+    """A state's body named as analysts write it: "Israeli Air Force", "Syrian Ministry of
+    Defence"; "Ministry of Defence (Ruritania)" for a state with no known adjective."""
+    if not state:
+        return body
+    demonym = doc.gazetteer.demonym(state)
+    return f"{demonym} {body}" if demonym else f"{body} ({state})"
 
 
 def _possessor_state(doc: Document, start: int) -> str | None:
@@ -364,13 +465,12 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
             return []
         if token.text.isupper() and len(token.text) > 5:
             return []  # shouting, not an acronym
-    if re.search(
-        r"\b(?:village|town|city|region|province|district|port|settlement|capital|area|"
-        r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?)"
-        r"\s+of\s+$",
-        before,
-        re.IGNORECASE,
-    ) or _PLACE_NOUN_AFTER.match(after):
+    wider = doc.text[max(0, start - 80) : start]
+    if (
+        _PLACE_OF.search(wider)
+        or _PLACE_NOUN_AFTER.match(doc.text, end, end + 80)
+        or _TAKEN.search(wider)
+    ):
         return [Mention(start, end, form, "place", 2)]  # "east of Pishchane", "Tartus province"
     listed = _LISTED_WITH.search(before)
     if listed:
@@ -408,9 +508,27 @@ _VESSEL_BEFORE = re.compile(
     r"yacht|ferry)\s+$"
 )
 _COMMODITY_AFTER = re.compile(r"^\s+(?:crude|blend|oil\s+price)")
+_NAMES = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+# "Tartus province", "the Sarsang and Khurmala oil fields", "the Torkham and Chaman crossings"
 _PLACE_NOUN_AFTER = re.compile(
-    r"^\s+(?:governorates?|provinces?|oblasts?|districts?|regions?|counties|county|prefectures?|"
-    r"villages?|refugee\s+camp|camp|nuclear\s+sites?|airbase|air\s+base)\b"
+    r"(?:(?:,|\s+and|\s+or)\s+" + _NAMES + r")*\s+"
+    r"(?:governorates?|provinces?|oblasts?|districts?|regions?|counties|county|prefectures?|"
+    r"villages?|refugee\s+camps?|camps?|nuclear\s+sites?|airbases?|air\s+bases?|"
+    r"(?:oil|gas)\s+fields?|oilfields?|(?:border\s+)?crossings?|refiner(?:y|ies)|"
+    r"power\s+(?:station|plant)s?|neighbou?rhoods?|suburbs?|valleys?|governorate)\b"
+)
+# "east of Pishchane", "the ports of Hudaydah, Ras Isa and Salif"
+_PLACE_OF = re.compile(
+    r"\b(?:villages?|towns?|cit(?:y|ies)|regions?|provinces?|districts?|ports?|settlements?|"
+    r"capital|areas?|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?)\s+of\s+(?:" + _NAMES + r"(?:,\s+|\s+and\s+))*$",
+    re.IGNORECASE,
+)
+# "seized Goma", "fighting reached Uvira": what is taken or reached is a place.
+_TAKEN = re.compile(
+    r"\b(?:seized|seize|captured|capture|took|retook|recaptured|entered|reached|overran|"
+    r"encircled|besieged|liberated|evacuated|held)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+    r"(?:" + _NAMES + r"\s+since\s+\w+\s+and\s+)?$"
 )
 # A name listed with a known place: "Latakia and Tartus", "Fordow, Natanz and Isfahan".
 _LISTED_WITH = re.compile(r"([A-Z][\w'’-]+)(?:,|\s+and|\s+or)\s+$")

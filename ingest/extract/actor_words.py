@@ -285,6 +285,9 @@ ORG_WORDS = frozenset(
         "Reuters",
         "Service",
         "Directorate",
+        "Apparatus",
+        "Headquarters",
+        "Observatory",
         "Command",
         "Secretariat",
         "Congress",
@@ -394,6 +397,7 @@ LEGAL_SUFFIX = frozenset(
 
 NOT_NAMES = frozenset(
     [
+        "Staff",
         "White",
         "Black",
         "Red",
@@ -557,7 +561,7 @@ POLITICAL_AFTER = re.compile(
 )
 
 POLITICAL_BEFORE = re.compile(
-    r"(?:between|with|accused|urged|told|warned|pressed|pressured|sanctioned|against|by|"
+    r"(?:between|with|accused|accuses|urged|urges|told|warned|warns|pressed|pressured|sanctioned|against|by|"
     r"from|of)\s+$|\b(?:ties|relations|talks|dialogue|tensions|deal|agreement)\s+(?:with|between)\s+$",
     re.IGNORECASE,
 )

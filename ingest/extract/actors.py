@@ -5,7 +5,8 @@ aliases, demonyms, capitals), then patterns on capitalised name chunks — title
 people ("President Macron", "spokeswoman Sandy Angers"), given names, organisation words
 ("Ministry of ...", "... Party", "... Airlines", "Inc."), place words ("... Airport") —
 and last, names seen again in the same text (a surname after the full name, an acronym
-defined in brackets, the first word of a company's name).
+defined in brackets, the first word of a company's name). A name spelled out before its
+acronym is taken whole (:mod:`ingest.extract.actor_acronyms`).
 
 What one chunk names is decided in :mod:`ingest.extract.actor_chunks`; this module runs the
 passes over the whole text (names with lower-case words, products and currencies, short
@@ -17,7 +18,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ingest.extract.actor_chunks import from_entry, resolve_chunk
+from ingest.extract.actor_acronyms import defined_names
+from ingest.extract.actor_chunks import from_entry, has_org_word, resolve_chunk
 from ingest.extract.actor_document import Document, Mention
 from ingest.extract.actor_words import INDEX_AFTER, MARKET_INDEX, PRODUCT_AFTER
 from ingest.extract.gazetteer import Gazetteer, normalise
@@ -30,20 +32,26 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     tokens = tokenise(text)
     doc = Document(text, tokens, timexes, gazetteer)
     mentions: list[Mention] = []
-    for chunk in chunks(text, tokens):
+    for chunk in chunks(text, tokens, known=lambda word: gazetteer.lookup(word) is not None):
         found = resolve_chunk(doc, chunk)
         for mention in found:
             if mention.kind == "person" and " " in mention.name:
                 doc.surnames[mention.name.split()[-1]] = mention.name
         mentions.extend(found)
     spanning = _spanning_names(doc)
+    defined = defined_names(doc)
+    if defined:
+        starts = [d.start for d in defined]
+        spanning = [s for s in spanning if not _overlaps_any(s, defined, starts)] + defined
+        spanning.sort(key=lambda m: m.start)
     if spanning:
         starts = [s.start for s in spanning]
         mentions = [m for m in mentions if not _overlaps_any(m, spanning, starts)]
         mentions.extend(spanning)
     covered = sorted((m.start, m.end) for m in mentions)
     mentions.extend(_lowercase_gazetteer(doc, covered))
-    mentions = [m for m in mentions if not _product_or_currency(doc, m)]
+    mentions = [m for m in mentions if not _product_or_currency(doc, m) and not _ship(doc, m)]
+    mentions = _nicknamed(doc, mentions)
     mentions = _corefer(doc, mentions)
     return _group(mentions)
 
@@ -71,6 +79,33 @@ def _product_or_currency(doc: Document, mention: Mention) -> bool:
         wider = doc.text[mention.end : mention.end + 30]
         return not _QUANTITY_AFTER.match(wider)  # "GM 30,000 jobs" is not a model number
     return False
+
+
+_SHIP_PREFIX = re.compile(
+    r"\b(?:USS|HMS|HMAS|HMCS|INS|USNS|RFS|FS|KRI|BRP)\s+(?:[A-Z][\w.]*\s+){0,3}$"
+)
+
+
+def _ship(doc: Document, mention: Mention) -> bool:
+    """A ship's name: "the USS Gerald R. Ford" is neither Ford nor a person."""
+    return bool(_SHIP_PREFIX.search(doc.text, max(0, mention.start - 40), mention.start))
+
+
+_NICKNAME = re.compile(r"\s+[\"“'‘][A-Z][^\"”'’\n]{1,24}[\"”'’]\s+")
+
+
+def _nicknamed(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Jimmy "Barbecue" Chérizier: the given name before a quoted nickname is the person's."""
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    by_start = {m.start: m for m in mentions if m.kind == "person"}
+    dropped: set[int] = set()
+    for index, mention in enumerate(mentions):
+        gap = _NICKNAME.match(doc.text, mention.end)
+        person = by_start.get(gap.end()) if gap else None
+        if person is not None and " " not in doc.text[mention.start : mention.end]:
+            dropped.add(index)
+            person.start = mention.start
+    return [m for index, m in enumerate(mentions) if index not in dropped]
 
 
 _QUANTITY_AFTER = re.compile(
@@ -142,6 +177,8 @@ def _lowercase_gazetteer(doc: Document, covered: list[tuple[int, int]]) -> list[
 # ------------------------------------------------------------------ coreference, output
 
 
+# A given name in the East Asian order ends the name: "Lai Ching-te", "Lee Jae-myung".
+_SURNAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,9})\s*\)")
 
 
@@ -152,9 +189,24 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     first_words: dict[str, set[str]] = {}
     acronyms: dict[str, tuple[str, str]] = {}
     kinds: dict[str, str] = {}
-    for mention in mentions:
+    titled = {doc.text[m.start : m.end] for m in mentions if m.kind == "person"}
+    for index, mention in enumerate(mentions):
+        words = doc.text[mention.start : mention.end].split()
+        if (
+            mention.kind in ("other", "organisation")
+            and mention.strength < 3
+            and 1 < len(words) <= 3
+            and words[-1] in titled
+            and not has_org_word(words)
+        ):
+            # "Mr Dodik ... Milorad Dodik's mandate": a person, named in full elsewhere
+            mention = mentions[index] = Mention(
+                mention.start, mention.end, " ".join(words), "person", 2
+            )
         if mention.kind == "person" and " " in mention.name:
             persons.setdefault(mention.name.split()[-1], mention.name)
+            if _SURNAME_FIRST.fullmatch(mention.name.split()[-1]):
+                persons.setdefault(mention.name.split()[0], mention.name)  # Lai Ching-te
         if mention.kind in ("organisation", "group", "other") and " " in mention.name:
             first_words.setdefault(mention.name.split()[0], set()).add(mention.name)
         after = _ACRONYM_AFTER.match(doc.text[mention.end : mention.end + 16])
@@ -167,7 +219,11 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if mention.strength < 3 and surface in acronyms and acronyms[surface][0] != mention.name:
             name, kind = acronyms[surface]
             mention = Mention(mention.start, mention.end, name, kind, 2)
-        elif mention.kind in ("other", "person") and " " not in surface and surface in persons:
+        elif (
+            (mention.kind in ("other", "person") or mention.strength < 3)
+            and " " not in surface
+            and surface in persons
+        ):
             mention = Mention(mention.start, mention.end, persons[surface], "person", 2)
         elif (
             mention.kind == "other"
@@ -180,6 +236,17 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
             name, kind = acronyms[surface]
             mention = Mention(mention.start, mention.end, name, kind, 2)
         resolved.append(mention)
+    # "The ODIHR sent observers": a defined acronym names its body wherever it recurs.
+    covered = sorted((m.start, m.end) for m in resolved)
+    for token in doc.tokens:
+        if token.text in acronyms and acronyms[token.text][1] != "place":
+            index = bisect.bisect_right(covered, (token.start, len(doc.text))) - 1
+            if index >= 0 and covered[index][1] > token.start:
+                continue
+            if doc.text[token.start - 1 : token.start] == "(":
+                continue  # the definition itself
+            name, kind = acronyms[token.text]
+            resolved.append(Mention(token.start, token.end, name, kind, 2))
     return resolved
 
 

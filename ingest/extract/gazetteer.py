@@ -45,6 +45,7 @@ class Gazetteer:
     max_tokens: int = 1
     lowercase_starts: frozenset[str] = frozenset()
     spanning_firsts: frozenset[str] = frozenset()  # first words of names chunks cannot hold
+    _demonyms: dict[str, str] = field(default_factory=dict, repr=False)
 
     def add(self, form: str, entry: Entry) -> None:
         form = normalise(form)
@@ -63,6 +64,16 @@ class Gazetteer:
         """The best entry for a surface form, or None."""
         found = self.forms.get(normalise(form))
         return found[0] if found else None
+
+    def demonym(self, state: str) -> str:
+        """The adjective a state's bodies are named with ("Israeli Air Force", "US Navy")."""
+        if not self._demonyms:
+            for form, entries in self.forms.items():
+                for entry in entries:
+                    if entry.role == "adjective" and entry.kind == "state":
+                        self._demonyms.setdefault(entry.name, form)
+            self._demonyms.update(_DEMONYM_OVERRIDES)
+        return self._demonyms.get(state, "")
 
     def with_workspace(self, actors: Iterable) -> Gazetteer:
         """A copy with the workspace's actors added in front of the built-in entries."""
@@ -88,6 +99,10 @@ class Gazetteer:
         copy.lowercase_starts = _lowercase_starts(copy.forms)
         copy.spanning_firsts = _spanning_firsts(copy.forms)
         return copy
+
+
+# "American Air Force" is not how bodies of the United States are named.
+_DEMONYM_OVERRIDES = {"United States": "US", "United Kingdom": "British"}
 
 
 def normalise(form: str) -> str:

@@ -157,6 +157,25 @@ OF_HEADS = frozenset(
         "Chancellor",
         "Emir",
         "Sultan",
+        "Government",
+        "Headquarters",
+        "Mission",
+        "Accord",
+        "Accords",
+        "Agreement",
+        "Treaty",
+        "Administration",
+        "Apparatus",
+        "Commissioner",
+        "Representative",
+        "Coordinator",
+        "Envoy",
+        "Observatory",
+        "Initiative",
+        "Network",
+        "Group",
+        "Forum",
+        "Tribunal",
     ]
 )
 
@@ -223,6 +242,7 @@ _COMPOUND = re.compile(
     r"^(?:(?:pro|anti|non|ex|post|pre)-)?(?P<name>[A-Z][\w.&]*?(?:-[A-Z][\w.&]*?)*)"
     r"(?:-(?:led|backed|based|owned|run|controlled|held|brokered|made|born|funded|sponsored|"
     r"allied|aligned|linked|affiliated|occupied|annexed|built|supplied|installed|appointed|"
+    r"mediated|supported|inspired|trained|armed|financed|leaning|"
     r"friendly|style|era|registered|flagged|listed|headquartered|operated|dominated))$"
     r"|^(?:pro|anti|non|ex|post|pre)-(?P<name2>[A-Z][\w.&]*)$"
 )
@@ -239,8 +259,13 @@ def _ends_sentence(gap: str, previous: str) -> bool:
     return stripped[-1] in "\"“'‘(-—–" and any(c in stripped for c in ".!?\n")
 
 
-def chunks(text: str, tokens: list[Token]) -> list[Chunk]:
-    """Runs of capitalised tokens, with name-internal connectors and "&"."""
+def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
+    """Runs of capitalised tokens, with name-internal connectors and "&".
+
+    After a connector ("Party of Action"), further connectors and "and" join too ("Party of
+    Action and Solidarity", "Headquarters for the Treatment of Prisoners of War"), unless
+    ``known`` (a predicate on a word) says the word after "and" begins a name of its own.
+    """
     found: list[Chunk] = []
     index = 0
     count = len(tokens)
@@ -251,7 +276,11 @@ def chunks(text: str, tokens: list[Token]) -> list[Chunk]:
             continue
         run = [token]
         index += 1
-        while index < count and (not run[-1].possessive or run[-1].text in _PLURAL_POSSESSORS):
+        while (
+            index < count
+            and (not run[-1].possessive or run[-1].text in _PLURAL_POSSESSORS)
+            and not _compound(run[-1])  # "Abu Dhabi-based Dana Gas": two names
+        ):
             gap = text[run[-1].raw_end : tokens[index].start]
             nxt = tokens[index]
             if gap == " " and _name_like(nxt) and not nxt.sentence_start:
@@ -263,20 +292,37 @@ def chunks(text: str, tokens: list[Token]) -> list[Chunk]:
                 index += 1
                 continue
             # "Ministry of Defence", "Institute for the Study of War", "Osama bin Laden"
-            if gap == " " and nxt.text in CONNECTORS and index + 1 < count:
+            linked = any(t.text in CONNECTORS for t in run[1:])
+            joins = nxt.text in CONNECTORS or (
+                linked and nxt.text == "and" and not (known and known(tokens[index + 1].text))
+                if index + 1 < count
+                else False
+            )
+            if gap == " " and joins and index + 1 < count:
                 step = index + 1
                 if tokens[step].text == "the" and step + 1 < count:
                     step += 1
                 after = tokens[step]
                 joined = text[nxt.end : after.start]
-                head_ok = run[-1].text in OF_HEADS or nxt.text in NAME_PARTICLES
-                if head_ok and joined.strip() == "" and len(joined) <= 5 and _name_like(after):
+                head_ok = run[-1].text in OF_HEADS or nxt.text in NAME_PARTICLES or linked
+                if (
+                    head_ok
+                    and joined.strip() == ""
+                    and len(joined) <= 5
+                    and _name_like(after)
+                    and not after.sentence_start
+                ):
                     run.extend(tokens[index : step + 1])
                     index = step + 1
                     continue
             break
         found.append(Chunk(run))
     return found
+
+
+def _compound(token: Token) -> bool:
+    """Was the token cut from a compound ("Saudi-led", "Abu Dhabi-based")?"""
+    return token.raw_end > token.end + 2 and not token.possessive
 
 
 def _name_like(token: Token) -> bool:

@@ -266,7 +266,7 @@ def test_a_states_military_body_is_named_with_its_state():
         published="2025-01-10",
     ).to_dict()["actors"]
     names = {a["name"] for a in actors}
-    assert {"General Staff (Ukraine)", "National Guard (Russia)", "Air Force (Israel)"} <= names
+    assert {"Ukrainian General Staff", "Russian National Guard", "Israeli Air Force"} <= names
 
 
 def test_unknown_names_placed_by_their_context_are_places():
