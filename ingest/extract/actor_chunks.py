@@ -130,7 +130,14 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
             break
         tokens = tokens[1:]
         titled = False
-    while tokens and not tokens[0].capitalised and tokens[0].text[:3] not in ("al-", "el-"):
+    remit = False
+    while (
+        tokens
+        and not tokens[0].capitalised
+        and tokens[0].text[:3] not in ("al-", "el-")
+        and not tokens[0].text[:1].isdigit()  # "the 444th Combat Brigade"
+    ):
+        remit = remit or (titled and tokens[0].text == "for")
         tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
         titled = False
     while tokens and not (tokens[-1].capitalised or glued_particle(tokens[-1].text)):
@@ -141,7 +148,24 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     entry = gazetteer.lookup(whole)
     if entry is not None:
         return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
+    if remit:
+        # "Commissioner for Human Rights", "Envoy for Syria Tom Barrack": the post's remit,
+        # kept when it is a known name, and the person who holds the post after it.
+        kept: list[Mention] = []
+        for stop in range(min(len(tokens), gazetteer.max_tokens), 0, -1):
+            known = gazetteer.lookup(_form(doc, tokens[:stop]))
+            if known is not None:
+                kept.append(from_entry(doc, known, tokens[0].start, tokens[stop - 1].end))
+                rest = tokens[stop:]
+                if 2 <= len(rest) <= 4 and all(t.capitalised for t in rest):
+                    kept.append(_person(doc, rest))
+                break
+        return kept
     words = [t.text for t in tokens]
+    if len(words) == 2 and words[1] == "Administration" and words[0] in gazetteer.surnames:
+        return [_person(doc, tokens[:1])]  # "the Biden Administration": the president's
+    if words[0] == "Operation" and _NAMED_AS.search(doc.text, 0, tokens[0].start):
+        return []  # "in what it called Operation Black Flag": a military operation's name
     if any(word in _ROLES for word in words[1:]) or _ROLE_AFTER.match(doc.text, tokens[-1].end):
         # "US Special Envoy": the state stays, the rest names the post
         return [
@@ -233,9 +257,16 @@ def _name_word(word: str) -> bool:
     ) and word not in ORG_WORDS
 
 
+_NAMED_AS = re.compile(r"\b(?:called|dubbed|codenamed|code-named|named|launched|began)\s+$")
+# "Brussels should tie budget support ...": the capital stands for the European Union.
+_SEATS = {"Brussels": "European Union"}
+
+
 def from_entry(doc: Document, entry: Entry, start: int, end: int) -> Mention:
     """A mention of a gazetteer entry; a capital in a political role is its state."""
     if entry.role == "capital" and entry.state and _political(doc, start, end):
+        if entry.name in _SEATS:
+            return Mention(start, end, _SEATS[entry.name], "organisation", 3)
         return Mention(start, end, entry.state, "state", 3)
     return Mention(start, end, entry.name, entry.kind, 3)
 
@@ -477,8 +508,8 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         entry = doc.gazetteer.lookup(listed.group(1))
         if entry is not None and entry.kind == "place":
             return [Mention(start, end, form, "place", 1)]  # "in Jenin and Tulkarem"
-    if PLACE_BEFORE.search(before) and not ACTOR_AFTER.match(after):
-        return [Mention(start, end, form, "place", 1)]
+    if PLACE_BEFORE.search(before) and not _SPEAKS_AFTER.match(after):
+        return [Mention(start, end, form, "place", 1)]  # "in Mekelle is thin", not "at X said"
     if re.match(
         r"^,\s+(?:[A-Z][\w.]+\s?){1,3}(?:[,.;)]|\s+(?:and|in|on|at|to|is|was|has)\b)", after
     ):
@@ -503,6 +534,7 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     return [Mention(start, end, form, kind, 1)]
 
 
+_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|announced|reported|confirmed|denied)\b")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tanker|ship|vessel|freighter|carrier|frigate|destroyer|cruiser|submarine|corvette|"
     r"yacht|ferry)\s+$"

@@ -285,6 +285,7 @@ ORG_WORDS = frozenset(
         "Reuters",
         "Service",
         "Directorate",
+        "Administration",
         "Apparatus",
         "Headquarters",
         "Observatory",
@@ -554,7 +555,8 @@ POLITICAL_AFTER = re.compile(
     r"agreed|signed|wants|wanted|hopes|fears|sees|believes|considers|refused|blamed|condemned|"
     r"threatened|vowed|pledged|promised|retaliated|recalled|expelled|summoned|protested|"
     r"welcomed|criticised|criticized|confirmed|reported|ordered|approved|backed|supports|"
-    r"supported|opposes|opposed|and\s+(?:Washington|Moscow|Kyiv|Kiev|Beijing|London|Paris|"
+    r"supported|opposes|opposed|should|must|could|can|may|might|to\s+(?!the\b)[a-z]+\b|"
+    r"and\s+(?:Washington|Moscow|Kyiv|Kiev|Beijing|London|Paris|"
     r"Berlin|Tehran|Ankara|Jerusalem|Brussels|Tokyo|Seoul|Pyongyang|Riyadh|Cairo|Damascus|"
     r"Baghdad|Minsk|Warsaw|Budapest|Taipei|New\s+Delhi|Islamabad|Kabul|Caracas|Havana))\b",
     re.IGNORECASE,

@@ -7,6 +7,7 @@ the surface is normalised only for whitespace and typographic apostrophes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -63,6 +64,9 @@ class Gazetteer:
     def lookup(self, form: str) -> Entry | None:
         """The best entry for a surface form, or None."""
         found = self.forms.get(normalise(form))
+        if not found and _SPACED_PARTICLE.search(form):
+            # "Ahmed al Sharaa", "Hikmat al Hijri": the gazetteer writes "al-".
+            found = self.forms.get(normalise(_SPACED_PARTICLE.sub(r"\1-", form)))
         return found[0] if found else None
 
     def demonym(self, state: str) -> str:
@@ -101,6 +105,7 @@ class Gazetteer:
         return copy
 
 
+_SPACED_PARTICLE = re.compile(r"\b(al|el|Al|El)\s+(?=[A-Z])")
 # "American Air Force" is not how bodies of the United States are named.
 _DEMONYM_OVERRIDES = {"United States": "US", "United Kingdom": "British"}
 

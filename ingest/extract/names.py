@@ -292,7 +292,7 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
                 index += 1
                 continue
             # "Ministry of Defence", "Institute for the Study of War", "Osama bin Laden"
-            linked = any(t.text in CONNECTORS for t in run[1:])
+            linked = any(t.text in CONNECTORS for t in run[1:]) or _and_body(text, tokens, index)
             joins = nxt.text in CONNECTORS or (
                 linked and nxt.text == "and" and not (known and known(tokens[index + 1].text))
                 if index + 1 < count
@@ -316,8 +316,35 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
                     index = step + 1
                     continue
             break
+        first = tokens.index(run[0], max(0, index - len(run) - 12)) if run else 0
+        if (
+            first > 0
+            and run[-1].text in _UNITS
+            and _ORDINAL.fullmatch(tokens[first - 1].text)
+            and text[tokens[first - 1].raw_end : run[0].start] == " "
+        ):
+            run.insert(0, tokens[first - 1])  # "the 444th Combat Brigade"
         found.append(Chunk(run))
     return found
+
+
+_UNITS = frozenset(["Brigade", "Division", "Battalion", "Regiment", "Corps", "Army", "Fleet"])
+_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+# "Reconstruction and Development Coalition", "Union Solidarity and Development Party"
+_AND_BODIES = frozenset(["Party", "Coalition", "Front", "Alliance", "Movement", "Council"])
+
+
+def _and_body(text: str, tokens: list[Token], index: int) -> bool:
+    """Does "and" at ``index`` join two halves of one body's name, whose last word (within
+    three capitalised words) names the kind of body?"""
+    if tokens[index].text != "and":
+        return False
+    position = index + 1
+    while position < len(tokens) and position <= index + 3 and tokens[position].capitalised:
+        if tokens[position].text in _AND_BODIES:
+            return text[tokens[index].end : tokens[position].start].count(",") == 0
+        position += 1
+    return False
 
 
 def _compound(token: Token) -> bool:

@@ -225,3 +225,30 @@ def test_a_capital_doing_something_in_the_present_is_its_state():
     assert found["Pakistan"] == ("state", ["Islamabad"])
     assert found["Afghanistan"] == ("state", ["Kabul"])
     assert found["Russia"] == ("state", ["Moscow"])
+
+
+def test_units_parties_operations_and_posts():
+    found = actors(
+        "Kikli was shot at a base of the 444th Combat Brigade. Sudani's Reconstruction and "
+        "Development Coalition won. The IDF struck in what it called Operation Black Flag. "
+        "The Ukrainian Parliament Commissioner for Human Rights, Dmytro Lubinets, and US "
+        "Special Envoy for Syria Tom Barrack spoke. The Biden Administration said so."
+    )
+    assert found["444th Combat Brigade"][0] == "organisation"
+    assert found["Reconstruction and Development Coalition"][0] == "organisation"
+    assert found["Tom Barrack"][0] == "person" and found["Syria"][0] == "state"
+    assert found["Joe Biden"] == ("person", ["Biden"])
+    for name in ("Operation Black Flag", "Human Rights", "Development Coalition"):
+        assert name not in found
+
+
+def test_seats_spellings_and_places_that_are_described():
+    found = actors(
+        "Washington and Brussels should tie budget support to reform. We expect Beijing to "
+        "stage another exercise. Federal authority in Mekelle is thin. Transitional "
+        "President Ahmed al Sharaa spoke."
+    )
+    assert found["European Union"] == ("organisation", ["Brussels"])
+    assert found["China"] == ("state", ["Beijing"])
+    assert found["Mekelle"][0] == "place"
+    assert found["Ahmed al-Sharaa"] == ("person", ["Ahmed al Sharaa"])
