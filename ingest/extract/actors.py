@@ -86,9 +86,14 @@ _SHIP_PREFIX = re.compile(
 )
 
 
+_SHIP_AFTER = re.compile(r"(?:-class|\s+(?:aircraft\s+)?carrier\s+(?:strike\s+)?group)\b")
+
+
 def _ship(doc: Document, mention: Mention) -> bool:
     """A ship's name: "the USS Gerald R. Ford" is neither Ford nor a person."""
-    return bool(_SHIP_PREFIX.search(doc.text, max(0, mention.start - 40), mention.start))
+    return bool(_SHIP_PREFIX.search(doc.text, max(0, mention.start - 40), mention.start)) or (
+        mention.kind != "person" and bool(_SHIP_AFTER.match(doc.text, mention.end))
+    )
 
 
 _NICKNAME = re.compile(r"\s+[\"“'‘][A-Z][^\"”'’\n]{1,24}[\"”'’]\s+")

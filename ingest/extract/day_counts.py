@@ -12,21 +12,27 @@ from ingest.extract.headline import headline
 from ingest.extract.model import Timex
 from ingest.extract.verb_finder import find_verbs, past_of_gerund
 
-COUNT = r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})"
-DAYS_APART = re.compile(COUNT + r"\s+days?\s+(?:after|before)\s+", re.IGNORECASE)
+COUNT = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|twenty|\d{1,2})"
+)
+DAYS_APART = re.compile(COUNT + r"\s+(?:days?|weeks?)\s+(?:after|before)\s+", re.IGNORECASE)
 
 
 def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | None:
-    """The date of X in "on Friday, a day after X", counted from the day named before it."""
-    days = re.fullmatch(r"P(\d{1,2})D", timex.value)
+    """The date of X in "on Friday, a day after X" (or "two weeks after X"), counted from the
+    day named before it."""
+    days = re.fullmatch(r"P(\d{1,2})([DW])", timex.value)
     match = DAYS_APART.match(text, timex.start)
     gap = text[last[1] : timex.start]
-    if not days or not match or len(gap) > 200 or not last[2] or len(last[2]) != 10:
+    if not days or not match or len(gap) > 200 or not last[2]:
         return None
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?", last[2]):
+        return None  # counted from a day ("on 29 and 30 December": from the first)
     if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", gap):
         return None  # the day named must be in the same sentence, before ", a day after"
-    day = dt.date.fromisoformat(last[2])
-    step = dt.timedelta(days=int(days.group(1)))
+    day = dt.date.fromisoformat(last[2][:10])
+    step = dt.timedelta(days=int(days.group(1)) * (7 if days.group(2) == "W" else 1))
     day = day - step if match.group().lower().rstrip().endswith("after") else day + step
     return timex.start, timex.end, day.isoformat()
 

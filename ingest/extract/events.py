@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 
 from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
-from ingest.extract.day_counts import AFTER_GERUND, COUNT, days_apart, gerund_title
+from ingest.extract.day_counts import AFTER_GERUND, COUNT, DAYS_APART, days_apart, gerund_title
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
@@ -49,13 +49,18 @@ _REPORT_FRAME = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
-    r"|(?<!\sday)(?<!\sdays),?\s+after\s+(?=[A-Z])|,\s+after\s+|,\s+where\s+"
+    r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)(?<!\smonths),?\s+after\s+(?=[A-Z])"
+    r"|,\s+after\s+|,\s+where\s+"
     # "launched drones in April after a suspected strike killed seven officers on April 1"
     r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)\s+after\s+(?=(?:a|an|the|its|their)\s)"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
     r"|,\s+(?=" + COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
-    r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+|[a-z]{3,}ly\s+)?(?:[a-z]+ed|"
+    # Not "with grenades and uncrewed surface vessels": an -ed word before a bare noun.
+    r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+|[a-z]{3,}ly\s+)?(?:[a-z]+ed(?!\s+[a-z]+\s+[a-z]+s\b)"
+    r"(?=\s+(?:(?:the|a|an|its|their|his|her|at|on|in|into|to|from|with|by|over|more|about|"
+    r"some|several|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|back|"
+    r"down|up|out|off|[a-z]+ly)\b|[A-Z\d])|[,.;]|\s*$)|"
     + "|".join(
         sorted(
             w
@@ -99,6 +104,9 @@ def propose_events(
     )
     naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people), adjectives)
     surfaces = _surfaces(text, actors)
+    groups = sorted(
+        (e, actor.name) for actor in actors if actor.kind == "group" for _s, e in actor.mentions
+    )
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -165,8 +173,44 @@ def propose_events(
             for name in _named_in(subject, surfaces):
                 if name not in names:
                     names.insert(0, name)
+            group = _group_meant(subject, groups, clause_start)
+            if group and group not in names:
+                names.insert(0, group)
             events.append(Event(when, title, text[start:end], start, end, names))
     return _merge(events)
+
+
+# "the militants", "the insurgents": the armed group the story named last.
+_GROUP_NOUNS = frozenset(
+    [
+        "militants",
+        "insurgents",
+        "jihadists",
+        "rebels",
+        "fighters",
+        "gunmen",
+        "militiamen",
+        "guerrillas",
+        "group",
+        "militia",
+        "insurgency",
+    ]
+)
+
+
+def _group_meant(subject: str, groups: list[tuple[int, str]], before: int) -> str:
+    """The group a common-noun subject ("Militants seize Moqokori") stands for: the armed
+    group named last before ``before`` (within about two paragraphs), if the subject names
+    none itself."""
+    words = subject.lower().split()
+    if not words or words[-1] not in _GROUP_NOUNS or len(words) > 3:
+        return ""
+    if any(w[:1].isupper() for w in subject.split()):
+        return ""  # "Houthi fighters", "Al Shabaab fighters": named already
+    index = bisect_right(groups, (before, "\uffff")) - 1
+    if index >= 0 and groups[index][0] >= before - 1500:
+        return groups[index][1]
+    return ""
 
 
 _HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof)\.\s+(?=[A-Z])")
@@ -301,7 +345,7 @@ def _title(
         # "X happened, the governor said, as ...": the happening is before the attribution;
         # "The governor said that X happened": it is after.
         head = clause[: frame.start()]
-        attribution = re.search(r",\s*(?:[\w.'’-]+\s+){0,6}$", head)
+        attribution = re.search(r",\s*(?:[\w.'’()-]+\s+){0,7}$", head)
         if attribution and find_verb(head[: attribution.start()]):
             body, attributed = head[: attribution.start()], True
         elif find_verb(clause[frame.end() :]):
@@ -361,6 +405,11 @@ def _title(
     if _PREPOSITION_FIRST.match(title):
         return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]
+    explicit = [c for c in candidates if c[2] and not DAYS_APART.match(text, c[0])]
+    if explicit and len(explicit) < len(candidates):
+        # "a week after its air strikes killed hundreds on September 23": the date given
+        # beats the one counted.
+        candidates = explicit
     # After "said on Thursday", a date of the reported clause's own, close to its verb, dates
     # the happening ("said on Thursday it had shot down 60 drones overnight").
     own = [
@@ -375,7 +424,13 @@ def _title(
         own = [c for c in candidates if c[0] < start + len(body)]
         if not own:
             return None
-    nearest = min(own or candidates, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
+    pool = own or candidates
+    # "A fire broke out at the plant, which Russian forces have occupied since March 2022,
+    # late on Sunday": a date in an aside is passed over for one outside it.
+    outside = [c for c in pool if c[2] and not _in_aside(text, start, end, c[0], verb_at)]
+    if outside and len(outside) < len(pool):
+        pool = outside
+    nearest = min(pool, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
     if not nearest[2]:
         return None  # the happening's own date is not known
     if _in_aside(text, start, end, nearest[0], verb_at):

@@ -108,11 +108,11 @@ def headline(
 # "retaliated by launching drones": the act is the gerund's.
 _ANSWERS = frozenset(["respond", "reply", "retaliate", "react"])
 _BY_GERUND = re.compile(r"(?:\s+[\w,]+){0,3}?\s+by\s+(?P<verb>[a-z]{3,}ing)\b")
-# "... and took Hama", "... and have not resumed": a second verb, cut from the headline.
+_PASTS = "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
+# "... and took Hama", "... and the vessel sank": a second clause, cut from the headline.
 _COORDINATED = re.compile(
-    r"\s(?:and|but)\s+(?=[a-z]+ed\b|(?:have|has|had|was|were|is|are)\b|(?:"
-    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
-    + r"|saw|met|led|won|ran|fed)\b)"
+    r"\s(?:and|but)\s+(?:(?:the|its|their|his|her)\s+[a-z]+\s+)?(?=[a-z]+ed\b|"
+    r"(?:have|has|had|was|were|is|are)\b|(?:" + _PASTS + r"|saw|met|led|won|ran|fed)\b)"
 )
 _CUT_BEFORE = {
     "from",

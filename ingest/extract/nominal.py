@@ -98,21 +98,44 @@ def nominal_at(
     dates, looking no further back than ``start``; with the span of the noun's phrase."""
     offset = max(start, date_start - 120)
     match = _BEFORE_DATE.search(text[offset:date_start])
+    split = _SPLIT_OF.search(text[offset:date_start])
+    of_after = _OF_AFTER.match(text, date_end, date_end + 120) if split else None
+    participle = _PARTICIPLE.search(text[offset:date_start])
     if match is not None:
         title = _title(match["noun"], match["prep"], match["arg"], match["mods"] or "")
         span = (offset + match.start("noun"), offset + match.end("arg"))
+    elif split is not None and of_after is not None:
+        # "the arrest on 5 October of five opposition figures"
+        title = _title(split["noun"], "of", of_after["arg"], "")
+        span = (offset + split.start("noun"), of_after.end("arg"))
+    elif participle is not None:
+        # "to respect the truce agreed on November 27", "the Agreement signed on 2 November"
+        thing = tidy(participle["thing"])
+        title = f"{thing[:1].upper()}{thing[1:]} {participle['done'].lower()}"
+        span = (offset + participle.start("thing"), offset + participle.end("done"))
+        return (title, *span) if len(thing.split()) <= 6 else None
     else:
         match = _AFTER_DATE.match(text, date_end, date_end + 120)
         if match is None:
             return None
         title = _title(match["noun"], match["prep"], match["arg"], "")
         span = (match.start("noun"), match.end("arg"))
+    including = _INCLUDING.match(text, span[1])
+    if including:
+        span = (span[0], including.end())  # "..., including the singer X": X is named in it
     if find_verbs(" " + text[span[0] : span[1]].split(None, 1)[-1]):
         return None  # "a strike on its consulate killed seven officers on": a clause's verb
+    if _CLAIMED.search(text, max(start, span[0] - 80), span[0]):
+        # "JNIM claimed an attack on an army post on Sunday": the claimant's attack
+        return (title, start, span[1]) if title else None
     if _LIGHT_VERB.search(text, max(start, span[0] - 80), span[0]):
         return None  # "Russia launched a drone attack ... overnight": the verb's happening
     if _MEANS.search(text, max(start, span[0] - 60), span[0]):
         return None  # "X was killed in an Israeli strike on Beirut": the killing is the news
+    if _IN_ACT.search(text, max(start, span[0] - 40), span[0]) and find_verbs(
+        text[start : span[0]]
+    ):
+        return None  # "gunmen killed eight people in attacks on villages on 18 November"
     return (title, *span) if title else None
 
 
@@ -125,6 +148,28 @@ _LIGHT_VERB = re.compile(
 )
 
 
+_INCLUDING = re.compile(r",\s+including\s+[^,.;()]{1,80}")
+# "claimed (responsibility for) an attack on": the noun is the claimant's happening.
+_CLAIMED = re.compile(
+    r"\bclaim(?:ed|s)?\s+(?:responsibility\s+for\s+)?(?:an?|the|two|three|several)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "killed eight people in attacks on": the noun is how the verb's happening was done.
+_IN_ACT = re.compile(r"\bin\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# "the arrest on 5 October of ...": the date between the noun and its "of".
+_SPLIT_OF = re.compile(r"\b(?:the|an?)\s+(?P<noun>" + _NOUNS + r")\s+(?:on|in)?\s*$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\s+(?P<arg>(?:" + _STOP + _TOKEN + r"\s*){1,6})")
+# "respect the truce agreed on", "a breach of the Agreement signed on": a thing done then.
+_PARTICIPLE = re.compile(
+    r"\b(?:of|to|for|with|under|after|before|since|by|from|respect|violat\w+|breach\w*|"
+    r"welcome[sd]?|despite|following)\s+the\s+(?P<thing>(?:(?!the\b|of\b)[\w'’-]+\s+){0,5}?"
+    r"(?:truce|ceasefire|"
+    r"cease-fire|deal|agreement|Agreement|accord|Accord|accords|Accords|treaty|Treaty|elections?|"
+    r"vote|referendum|summit|talks|memorandum|framework|resolution|Resolution))\s+"
+    r"(?P<done>agreed|signed|held|reached|brokered|concluded|adopted|struck|announced)\s+"
+    r"(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,4})?(?:on|in|at)?\s*$"
+)
 # A happening verb whose means or setting the noun names: "killed in an air strike on".
 _MEANS = re.compile(
     r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\w+\s+(?:in|by|during)\s+(?:an?|the)\s+"

@@ -52,7 +52,7 @@ def subject_of(
         # "a week after its air strikes killed hundreds": whose strikes, as the clause
         # before or the text named them ("Israel's air strikes").
         # "Their" stands for people as often as for a group: only the clause before says.
-        stand_in = inherited
+        stand_in = inherited or (tidy(last_phrase(speaker)) if speaker else "")
         if not stand_in and owner[1].lower() == "its":
             stand_in = (referents or {}).get("it", "")
         if stand_in and stand_in.lower() not in UNRESOLVED and stand_in[:1].isupper():

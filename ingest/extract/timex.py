@@ -80,5 +80,5 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
                 and part.anchor
                 and (part.absolute or published is not None)
             ):
-                context.note(part.value[:10] if "T" in part.value else part.value)
+                context.note(part.value[:10] if "T" in part.value else part.value, part.end)
     return timexes

@@ -69,6 +69,7 @@ class Context:
         self.last_day: dt.date | None = None
         self.last_year: int | None = dct.year if dct else None
         self.last_quarter: str | None = None
+        self.last_day_end = -1
 
     # ----------------------------------------------------------------- anchors
     @property
@@ -80,6 +81,16 @@ class Context:
     def anaphor(self) -> dt.date | None:
         """The date anaphoric expressions resolve against."""
         return self.last_day or self.dct
+
+    def day_in_sentence(self, start: int) -> dt.date | None:
+        """The day named earlier in the sentence that ends before ``start``, if any ("agreed
+        on Wednesday, after jets struck earlier in the day")."""
+        if self.last_day is None or self.last_day_end < 0 or self.last_day_end > start:
+            return None
+        between = self.text[self.last_day_end : start]
+        if _SENTENCE_END.search(between) or "\n" in between:
+            return None
+        return self.last_day
 
     def anaphor_for(self, unit: str) -> dt.date | None:
         """The date "the following <unit>" counts from: the last date named at that
@@ -102,8 +113,8 @@ class Context:
         # is in; a year named in passing ("since the war began in 2023") does not.
         return self.last_day.year if self.last_day is not None else None
 
-    def note(self, value: str) -> None:
-        """Remember a date the text just named, for later anaphora."""
+    def note(self, value: str, end: int = -1) -> None:
+        """Remember a date the text just named (ending at ``end``), for later anaphora."""
         granularity = value_granularity(value)
         if granularity is None:
             return
@@ -114,6 +125,7 @@ class Context:
         self.last_year = day.year
         if granularity == "day":
             self.last_day = day
+            self.last_day_end = end
         if granularity == "quarter" and (self.dct is None or day <= self.dct):
             # A forecast ("losses through the third quarter of 1990") is not the quarter
             # the story reports on: later bare quarters and "a year ago" keep to that one.

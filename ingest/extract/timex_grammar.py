@@ -289,6 +289,26 @@ def month_relative_year(match, ctx):
 
 
 @rule(
+    "day_relative_year",
+    rf"(?:(?P<mo>{MONTH}){S}(?P<d>{DAY})|(?P<d2>{DAY}){S}(?:of{S})?(?P<mo2>{MONTH})),?{S}"
+    rf"(?P<rel>last|this|next){S}year",
+    priority=4,
+)
+def day_relative_year(match, ctx):
+    """ "November 27 last year", "3 March this year": that day of the year named."""
+    month = month_number(match["mo"] or match["mo2"])
+    if month is None or not capitalised(match["mo"] or match["mo2"]):
+        return None
+    day = int(match["d"] or match["d2"])
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    found = cal.valid_day(anchor.year + shift, month, day)
+    return None if found is None else whole(match, "DATE", cal.day_value(found), absolute=True)
+
+
+@rule(
     "month",
     rf"(?:(?P<rel>last|next|this{S}past|this{S}coming|this|past|coming){S})?(?:(?P<pos>{POSITION}){HY})?(?P<mo>{MONTH})",
 )

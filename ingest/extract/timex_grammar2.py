@@ -156,6 +156,8 @@ def position_in_current(match, ctx):
     if match["unit"].lower() == "day" and not match["in"]:
         return None
     anchor = ctx.anchor
+    if match["unit"].lower() == "day":
+        anchor = ctx.day_in_sentence(match.start()) or anchor
     if anchor is None:
         return None
     return whole(

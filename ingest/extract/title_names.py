@@ -40,6 +40,15 @@ _TITLE_WORDS = {word.lower().rstrip(".") for word in TITLES} | {
     "advisor",
     "interim",
     "acting",
+    "war",
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "homeland",
+    "treasury",
+    "finance",
+    "justice",
     "former",
     "officer",
     "police",
@@ -48,9 +57,50 @@ _TOKEN_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)\s+$")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar)-", re.IGNORECASE)
 
 
+# Family names written first: "Xi Jinping" -> "Xi", "Lee Jae-myung" -> "Lee", "Kim Yo Jong"
+# -> "Kim". Korean ones only with a hyphenated or two-part given name ("Lee Anderson" is not).
+_CHINESE_FIRST = frozenset(
+    [
+        "Xi",
+        "Li",
+        "Wang",
+        "Zhang",
+        "Liu",
+        "Chen",
+        "Yang",
+        "Zhao",
+        "Huang",
+        "Zhou",
+        "Wu",
+        "Hu",
+        "Wen",
+        "Deng",
+        "Mao",
+        "Jiang",
+        "Lai",
+        "Tsai",
+        "Ma",
+        "Ko",
+        "Hou",
+        "Cheng",
+    ]
+)
+_KOREAN_FIRST = frozenset(
+    ["Kim", "Lee", "Park", "Choi", "Jung", "Yoon", "Moon", "Han", "Lim", "Shin"]
+)
+_GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def surname(name: str) -> str:
-    """The last word of a person's name, as headlines use it ("al-Burhan" -> "Burhan")."""
+    """The family name in a person's name, as headlines use it ("al-Burhan" -> "Burhan",
+    "Lee Jae-myung" -> "Lee")."""
     words = name.split()
+    if len(words) in (2, 3) and (
+        (words[0] in _CHINESE_FIRST and len(words) == 2)
+        or (words[0] in _KOREAN_FIRST | _CHINESE_FIRST and len(words) == 3)
+        or _GIVEN_LAST.fullmatch(words[-1])
+    ):
+        return words[0]
     while len(words) > 1 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
     last = words[-1].rstrip(",")

@@ -414,6 +414,9 @@ E_VERBS = set(
 )
 REPORTING = frozenset(
     [
+        "promise",
+        "pledge",
+        "vow",
         "say",
         "tell",
         "state",

@@ -309,3 +309,78 @@ def test_names_with_a_glued_particle_are_whole():
         if a["kind"] == "person"
     ]
     assert actor["name"] == "Abu Mohammed al-Golani"
+
+
+def test_happenings_named_by_nouns_claims_and_participles():
+    found = events(
+        "JNIM claimed an attack on an army post in Djibo on Sunday. Aoun urged Israel to "
+        "respect the truce agreed on November 27 last year. The EU is concerned by the arrest "
+        "on 5 October of five opposition figures, including the singer Paata Burchuladze, "
+        "on charges of treason. Gunmen killed at least eight people in attacks on villages "
+        "near Liancourt on 18 November.",
+        "2025-11-27",
+    )
+    by_date = {e["date"]: (e["title"], e["actors"]) for e in events_only(found)}
+    assert by_date["2025-11-23"][0] == "Attack on army post"
+    assert "JNIM" in by_date["2025-11-23"][1]
+    assert by_date["2024-11-27"][0] == "Truce agreed"
+    assert by_date["2025-10-05"] == ("Five opposition figures arrested", ["Paata Burchuladze"])
+    assert by_date["2025-11-18"][0].startswith("Gunmen kill at least eight people")
+
+
+def events_only(found):
+    return [e for e in found if e["date"]]
+
+
+def test_counted_days_and_weeks_date_the_happening_counted_from():
+    found = events(
+        "Marches took place on 15 November, two weeks after the mayor Carlos Manzo was shot "
+        "dead. Drills were held on 29 and 30 December, eleven days after Washington approved "
+        "an arms package for Taipei. Israel invaded on October 1, a week after its air "
+        "strikes killed hundreds of people on September 23.",
+        "2025-12-31",
+    )
+    dates = {e["title"]: e["date"] for e in found}
+    assert dates["Manzo shot dead"] == "2025-11-01"
+    assert dates["Washington approves arms package for Taipei"] == "2025-12-18"
+    assert dates["Israel's air strikes kill hundreds of people"] == "2025-09-23"
+
+
+def test_a_sentence_day_anchors_earlier_in_the_day():
+    [event] = [
+        e
+        for e in events(
+            "The sides agreed to a ceasefire at 6:00 pm on Wednesday, after jets struck "
+            "targets in Kabul earlier in the day.",
+            "2025-10-16",
+        )
+        if "jets" in e["title"].lower()
+    ]
+    assert event["date"] == "2025-10-15"
+
+
+def test_militants_stand_for_the_group_named_before():
+    found = events(
+        "Al Shabaab fighters captured the town of Adan Yabaal on Wednesday. The militants "
+        "seized Moqokori in April.",
+        "2025-04-20",
+    )
+    assert found[1]["title"] == "Militants seize Moqokori"
+    assert "al-Shabaab" in found[1]["actors"]
+
+
+def test_clause_boundaries_in_long_sentences():
+    found = events(
+        "North Korea fired missiles into the sea on Sunday morning, South Korea's Joint "
+        "Chiefs of Staff (JCS) said, as President Lee Jae-myung arrived in Beijing. Houthi "
+        "fighters attacked the carrier Magic Seas with grenades and uncrewed surface vessels "
+        "on July 6; the crew abandoned ship and the vessel sank the next day. A fire broke "
+        "out at the plant, which Russian forces have occupied since March 2022, late on "
+        "Saturday.",
+        "2025-07-14",
+    )
+    titles = [(e["date"], e["title"]) for e in found]
+    assert ("2025-07-13", "North Korea fires missiles into sea") in titles
+    assert ("2025-07-06", "Houthi fighters attack carrier Magic Seas with grenades") in titles
+    assert ("2025-07-07", "Crew abandons ship") in titles
+    assert ("2025-07-12", "Fire breaks out at plant") in titles
