@@ -29,6 +29,8 @@ from bisect import bisect_left, bisect_right
 from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
 from ingest.extract.day_counts import AFTER_GERUND, COUNT, DAYS_APART, days_apart, gerund_title
+from ingest.extract.event_actors import actors_in, group_meant, merge, named_in
+from ingest.extract.event_actors import surfaces as name_surfaces
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
@@ -103,7 +105,7 @@ def propose_events(
         and getattr(gazetteer.lookup(text[start:end]), "role", "") == "adjective"
     )
     naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people), adjectives)
-    surfaces = _surfaces(text, actors)
+    surfaces = name_surfaces(text, actors)
     groups = sorted(
         (e, actor.name) for actor in actors if actor.kind == "group" for _s, e in actor.mentions
     )
@@ -143,7 +145,7 @@ def propose_events(
                     title = title.replace(text[p_start:p_end], surname(text[p_start:p_end]))
             title = _HONORIFIC.sub("", title)
             span = (min(n_start, d_start), max(n_end, d_end))
-            names = _actors_in(mentions, mention_starts, *span)
+            names = actors_in(mentions, mention_starts, *span)
             events.append(Event(when, title, text[start:end], start, end, names))
         inside = [d for d in inside if d not in claimed]
         if not any(when for _s, _e, when in inside):
@@ -167,50 +169,17 @@ def propose_events(
             title, when, subject = found
             if published is not None and parse(when).earliest > _day_end(published):
                 continue  # a plan, not a happening yet
-            names = _actors_in(mentions, mention_starts, clause_start, clause_end)
+            names = actors_in(mentions, mention_starts, clause_start, clause_end)
             # A subject taken from the clause before or from a pronoun's referent ("Russian
             # forces shelled X on Monday and struck Y on Tuesday") brings its actors along.
-            for name in _named_in(subject, surfaces):
+            for name in named_in(subject, surfaces):
                 if name not in names:
                     names.insert(0, name)
-            group = _group_meant(subject, groups, clause_start)
+            group = group_meant(subject, groups, clause_start)
             if group and group not in names:
                 names.insert(0, group)
             events.append(Event(when, title, text[start:end], start, end, names))
-    return _merge(events)
-
-
-# "the militants", "the insurgents": the armed group the story named last.
-_GROUP_NOUNS = frozenset(
-    [
-        "militants",
-        "insurgents",
-        "jihadists",
-        "rebels",
-        "fighters",
-        "gunmen",
-        "militiamen",
-        "guerrillas",
-        "group",
-        "militia",
-        "insurgency",
-    ]
-)
-
-
-def _group_meant(subject: str, groups: list[tuple[int, str]], before: int) -> str:
-    """The group a common-noun subject ("Militants seize Moqokori") stands for: the armed
-    group named last before ``before`` (within about two paragraphs), if the subject names
-    none itself."""
-    words = subject.lower().split()
-    if not words or words[-1] not in _GROUP_NOUNS or len(words) > 3:
-        return ""
-    if any(w[:1].isupper() for w in subject.split()):
-        return ""  # "Houthi fighters", "Al Shabaab fighters": named already
-    index = bisect_right(groups, (before, "\uffff")) - 1
-    if index >= 0 and groups[index][0] >= before - 1500:
-        return groups[index][1]
-    return ""
+    return merge(events)
 
 
 _HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof)\.\s+(?=[A-Z])")
@@ -536,82 +505,6 @@ def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bo
 
 
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;.]*(?:[,.]|$)")
-
-
-def _surfaces(text: str, actors: list[Actor]) -> dict[str, str]:
-    """Each way the text names an actor (and a person's surname) -> the actor's name."""
-    found: dict[str, str] = {}
-    for actor in actors:
-        if actor.kind == "place":
-            continue
-        for start, end in actor.mentions:
-            words = text[start:end]
-            found.setdefault(words.lower(), actor.name)
-            if actor.kind == "person" and " " in words:
-                found.setdefault(surname(words).lower(), actor.name)
-    return {key: value for key, value in found.items() if len(key) > 2}
-
-
-def _named_in(subject: str, surfaces: dict[str, str]) -> list[str]:
-    """The actors a headline subject names, by the surfaces of :func:`_surfaces`."""
-    if not subject:
-        return []
-    lower = subject.lower()
-    names = []
-    for words, name in surfaces.items():
-        at = lower.find(words)
-        if at < 0 or name in names:
-            continue
-        end = at + len(words)
-        if (at == 0 or not lower[at - 1].isalnum()) and (
-            end == len(lower) or not lower[end].isalnum()
-        ):
-            names.append(name)
-    return names
-
-
-def _actors_in(mentions, starts, start, end) -> list[str]:
-    names: list[str] = []
-    index = bisect_left(starts, start)
-    while index < len(mentions) and mentions[index][0] < end:
-        name = mentions[index][2]
-        if name not in names:
-            names.append(name)
-        index += 1
-    return names
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    kept: list[Event] = []
-    for event in events:
-        verb = _verb_of(event.title)
-        duplicate = None
-        for other in kept:
-            if other.date != event.date:
-                continue
-            mine, theirs = set(event.actors), set(other.actors)
-            same_actors = bool(mine) and mine == theirs
-            # The same verb on the same day is one happening only when neither telling names
-            # an actor the other lacks on both sides ("drones struck Odesa" vs "... Kharkiv").
-            nested = mine <= theirs or theirs <= mine
-            if same_actors or (verb and verb == _verb_of(other.title) and nested):
-                duplicate = other
-                break
-        if duplicate is None:
-            kept.append(event)
-        else:
-            for name in event.actors:
-                if name not in duplicate.actors:
-                    duplicate.actors.append(name)
-    return kept
-
-
-def _verb_of(title: str) -> str:
-    words = title.split()
-    for word in words[1:4]:
-        if word.islower() and word.endswith("s"):
-            return word
-    return ""
 
 
 _PREPOSITION_FIRST = re.compile(

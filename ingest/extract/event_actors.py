@@ -1,0 +1,122 @@
+"""Who an event proposal involves, and one proposal per happening told twice.
+
+The actors of a proposal are those named in its clause; a subject carried over from the
+clause before or standing for a pronoun brings its own (:func:`named_in`), and "the
+militants" the group named last (:func:`group_meant`). :func:`merge` keeps the first telling
+of a happening and gives it the other tellings' actors.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from ingest.extract.model import Actor, Event
+from ingest.extract.title_names import surname
+
+# "the militants", "the insurgents": the armed group the story named last.
+_GROUP_NOUNS = frozenset(
+    [
+        "militants",
+        "insurgents",
+        "jihadists",
+        "rebels",
+        "fighters",
+        "gunmen",
+        "militiamen",
+        "guerrillas",
+        "group",
+        "militia",
+        "insurgency",
+    ]
+)
+
+
+def group_meant(subject: str, groups: list[tuple[int, str]], before: int) -> str:
+    """The group a common-noun subject ("Militants seize Moqokori") stands for: the armed
+    group named last before ``before`` (within about two paragraphs), if the subject names
+    none itself."""
+    words = subject.lower().split()
+    if not words or words[-1] not in _GROUP_NOUNS or len(words) > 3:
+        return ""
+    if any(w[:1].isupper() for w in subject.split()):
+        return ""  # "Houthi fighters", "Al Shabaab fighters": named already
+    index = bisect_right(groups, (before, "\uffff")) - 1
+    if index >= 0 and groups[index][0] >= before - 1500:
+        return groups[index][1]
+    return ""
+
+
+def surfaces(text: str, actors: list[Actor]) -> dict[str, str]:
+    """Each way the text names an actor (and a person's surname) -> the actor's name."""
+    found: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind == "place":
+            continue
+        for start, end in actor.mentions:
+            words = text[start:end]
+            found.setdefault(words.lower(), actor.name)
+            if actor.kind == "person" and " " in words:
+                found.setdefault(surname(words).lower(), actor.name)
+    return {key: value for key, value in found.items() if len(key) > 2}
+
+
+def named_in(subject: str, surfaces: dict[str, str]) -> list[str]:
+    """The actors a headline subject names, by the surfaces of :func:`_surfaces`."""
+    if not subject:
+        return []
+    lower = subject.lower()
+    names = []
+    for words, name in surfaces.items():
+        at = lower.find(words)
+        if at < 0 or name in names:
+            continue
+        end = at + len(words)
+        if (at == 0 or not lower[at - 1].isalnum()) and (
+            end == len(lower) or not lower[end].isalnum()
+        ):
+            names.append(name)
+    return names
+
+
+def actors_in(mentions, starts, start, end) -> list[str]:
+    names: list[str] = []
+    index = bisect_left(starts, start)
+    while index < len(mentions) and mentions[index][0] < end:
+        name = mentions[index][2]
+        if name not in names:
+            names.append(name)
+        index += 1
+    return names
+
+
+def merge(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for event in events:
+        verb = _verb_of(event.title)
+        duplicate = None
+        for other in kept:
+            if other.date != event.date:
+                continue
+            mine, theirs = set(event.actors), set(other.actors)
+            same_actors = bool(mine) and mine == theirs
+            # The same verb on the same day is one happening only when neither telling names
+            # an actor the other lacks on both sides ("drones struck Odesa" vs "... Kharkiv").
+            nested = mine <= theirs or theirs <= mine
+            if same_actors or (verb and verb == _verb_of(other.title) and nested):
+                duplicate = other
+                break
+        if duplicate is None:
+            kept.append(event)
+        else:
+            for name in event.actors:
+                if name not in duplicate.actors:
+                    duplicate.actors.append(name)
+    return kept
+
+
+def _verb_of(title: str) -> str:
+    words = title.split()
+    for word in words[1:4]:
+        if word.islower() and word.endswith("s"):
+            return word
+    return ""
