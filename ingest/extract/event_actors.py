@@ -8,6 +8,7 @@ of a happening and gives it the other tellings' actors.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ingest.extract.model import Actor, Event
@@ -78,15 +79,29 @@ def named_in(subject: str, surfaces: dict[str, str]) -> list[str]:
     return names
 
 
-def actors_in(mentions, starts, start, end) -> list[str]:
+def actors_in(mentions, starts, start, end, text: str = "", states=frozenset()) -> list[str]:
+    """The actors named between ``start`` and ``end``; a state named only as where it
+    happened ("in neighbouring Burkina Faso", "the Liberian-flagged ship") is left out."""
     names: list[str] = []
     index = bisect_left(starts, start)
     while index < len(mentions) and mentions[index][0] < end:
-        name = mentions[index][2]
-        if name not in names:
-            names.append(name)
+        m_start, m_end, name = mentions[index][:3]
         index += 1
+        if name in names:
+            continue
+        if name in states and text and _LOCATIVE.search(text, max(0, m_start - 40), m_start):
+            continue
+        if name in states and text and _PLACE_MODIFIED.match(text, m_end):
+            continue
+        names.append(name)
     return names
+
+
+_LOCATIVE = re.compile(r"\bin\s+(?:the\s+)?neighbou?ring\s+$", re.IGNORECASE)
+# "the Malian capital", "a central Somali town", "Liberian-flagged": where, not who.
+_PLACE_MODIFIED = re.compile(
+    r"(?:-flagged|\s+(?:capital|town|city|village|port)\b)"
+)
 
 
 def merge(events: list[Event]) -> list[Event]:

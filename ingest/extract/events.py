@@ -106,6 +106,7 @@ def propose_events(
     )
     naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people), adjectives)
     surfaces = name_surfaces(text, actors)
+    states = frozenset(actor.name for actor in actors if actor.kind == "state")
     groups = sorted(
         (e, actor.name) for actor in actors if actor.kind == "group" for _s, e in actor.mentions
     )
@@ -145,7 +146,7 @@ def propose_events(
                     title = title.replace(text[p_start:p_end], surname(text[p_start:p_end]))
             title = _HONORIFIC.sub("", title)
             span = (min(n_start, d_start), max(n_end, d_end))
-            names = actors_in(mentions, mention_starts, *span)
+            names = actors_in(mentions, mention_starts, *span, text, states)
             events.append(Event(when, title, text[start:end], start, end, names))
         inside = [d for d in inside if d not in claimed]
         if not any(when for _s, _e, when in inside):
@@ -169,7 +170,8 @@ def propose_events(
             title, when, subject = found
             if published is not None and parse(when).earliest > _day_end(published):
                 continue  # a plan, not a happening yet
-            names = actors_in(mentions, mention_starts, clause_start, clause_end)
+            said_at = _before_attribution(text, clause_start, clause_end)
+            names = actors_in(mentions, mention_starts, clause_start, said_at, text, states)
             # A subject taken from the clause before or from a pronoun's referent ("Russian
             # forces shelled X on Monday and struck Y on Tuesday") brings its actors along.
             for name in named_in(subject, surfaces):
@@ -180,6 +182,18 @@ def propose_events(
                 names.insert(0, group)
             events.append(Event(when, title, text[start:end], start, end, names))
     return merge(events)
+
+
+# ", a local councillor told AFP", ", according to SITE": who reports it, not who did it.
+_ATTRIBUTED = re.compile(
+    r",\s+(?:(?:[\w.'’()-]+\s+){0,8}?(?:said|says|told|reported|added)\b|according\s+to\b)"
+)
+
+
+def _before_attribution(text: str, start: int, end: int) -> int:
+    """Where a clause's attribution begins (``end`` when it has none)."""
+    match = _ATTRIBUTED.search(text, start, end)
+    return match.start() if match else end
 
 
 _HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof)\.\s+(?=[A-Z])")

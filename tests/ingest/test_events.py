@@ -384,3 +384,13 @@ def test_clause_boundaries_in_long_sentences():
     assert ("2025-07-06", "Houthi fighters attack carrier Magic Seas with grenades") in titles
     assert ("2025-07-07", "Crew abandons ship") in titles
     assert ("2025-07-12", "Fire breaks out at plant") in titles
+
+
+def test_who_reports_or_where_it_happened_is_not_who_did_it():
+    found = events(
+        "Fighters set fire to 30 fuel tankers near the Malian capital late on Wednesday, a "
+        "local official told Reuters. Houthis attacked the Liberian-flagged Eternity C on "
+        "Monday, according to the UKMTO.",
+        "2025-11-06",
+    )
+    assert [e["actors"] for e in found] == [[], ["Houthis"]]
