@@ -26,7 +26,7 @@ from ingest.extract.actor_words import (
     TITLE_ONLY_IF_FOLLOWED,
     TITLES,
 )
-from ingest.extract.gazetteer import Entry, normalise
+from ingest.extract.gazetteer import Entry, fold, normalise
 from ingest.extract.headline import base_form
 from ingest.extract.names import NAME_PARTICLES, Chunk, Token, glued_particle
 
@@ -188,7 +188,10 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return [Mention(tokens[0].start, tokens[-1].end, whole, "place", 2)]
     if (
         len(tokens) >= 2
-        and tokens[0].text in gazetteer.given_names
+        and not _PLACE_NOUN_AFTER.match(doc.text, tokens[-1].end, tokens[-1].end + 80)
+        and (
+            tokens[0].text in gazetteer.given_names or fold(tokens[0].text) in gazetteer.given_names
+        )
         and all(_name_word(t.text) for t in tokens[1:])
     ):
         return [_person(doc, tokens)]
@@ -547,7 +550,7 @@ _PLACE_NOUN_AFTER = re.compile(
     r"(?:governorates?|provinces?|oblasts?|districts?|regions?|counties|county|prefectures?|"
     r"villages?|refugee\s+camps?|camps?|nuclear\s+sites?|airbases?|air\s+bases?|"
     r"(?:oil|gas)\s+fields?|oilfields?|(?:border\s+)?crossings?|refiner(?:y|ies)|"
-    r"power\s+(?:station|plant)s?|neighbou?rhoods?|suburbs?|valleys?|governorate)\b"
+    r"power\s+(?:station|plant)s?|neighbou?rhoods?|suburbs?|valleys?|governorate|areas?)\b"
 )
 # "east of Pishchane", "the ports of Hudaydah, Ras Isa and Salif"
 _PLACE_OF = re.compile(

@@ -29,7 +29,7 @@ def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | N
         return None
     if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?", last[2]):
         return None  # counted from a day ("on 29 and 30 December": from the first)
-    if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", gap):
+    if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", re.sub(r"\b[A-Z]\.", "", gap)):
         return None  # the day named must be in the same sentence, before ", a day after"
     day = dt.date.fromisoformat(last[2][:10])
     step = dt.timedelta(days=int(days.group(1)) * (7 if days.group(2) == "W" else 1))

@@ -33,18 +33,19 @@ _GROUP_NOUNS = frozenset(
 
 
 def group_meant(subject: str, groups: list[tuple[int, str]], before: int) -> str:
-    """The group a common-noun subject ("Militants seize Moqokori") stands for: the armed
-    group named last before ``before`` (within about two paragraphs), if the subject names
-    none itself."""
+    """The group a common-noun subject ("Militants seize Moqokori") stands for: of the armed
+    groups named in the 1,500 characters before ``before``, the one named most (the latest
+    on a tie), if the subject names none itself."""
     words = subject.lower().split()
     if not words or words[-1] not in _GROUP_NOUNS or len(words) > 3:
         return ""
     if any(w[:1].isupper() for w in subject.split()):
         return ""  # "Houthi fighters", "Al Shabaab fighters": named already
-    index = bisect_right(groups, (before, "\uffff")) - 1
-    if index >= 0 and groups[index][0] >= before - 1500:
-        return groups[index][1]
-    return ""
+    counts: dict[str, tuple[int, int]] = {}
+    for end, name in groups[: bisect_right(groups, (before, "\uffff"))]:
+        if end >= before - 1500:
+            counts[name] = (counts.get(name, (0, 0))[0] + 1, end)
+    return max(counts, key=lambda name: counts[name]) if counts else ""
 
 
 def surfaces(text: str, actors: list[Actor]) -> dict[str, str]:
@@ -99,9 +100,7 @@ def actors_in(mentions, starts, start, end, text: str = "", states=frozenset()) 
 
 _LOCATIVE = re.compile(r"\bin\s+(?:the\s+)?neighbou?ring\s+$", re.IGNORECASE)
 # "the Malian capital", "a central Somali town", "Liberian-flagged": where, not who.
-_PLACE_MODIFIED = re.compile(
-    r"(?:-flagged|\s+(?:capital|town|city|village|port)\b)"
-)
+_PLACE_MODIFIED = re.compile(r"(?:-flagged|\s+(?:capital|town|city|village|port)\b)")
 
 
 def merge(events: list[Event]) -> list[Event]:

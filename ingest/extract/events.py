@@ -401,6 +401,12 @@ def _title(
         if offset and c[0] >= start + offset and abs(c[0] - verb_at) <= 80 and c[2]
         if not _background(text, start, c[0])
     ]
+    if (
+        offset
+        and not own
+        and any(c[0] >= start + offset and _background(text, start, c[0]) for c in candidates)
+    ):
+        return None  # "said on Thursday that 50,000 had crossed since the start of the month"
     if attributed:
         # "RSF killed hundreds, aid groups said on Wednesday": Wednesday is when it was said;
         # the killing's own date is not known.

@@ -8,6 +8,7 @@ the surface is normalised only for whitespace and typographic apostrophes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,6 +68,9 @@ class Gazetteer:
         if not found and _SPACED_PARTICLE.search(form):
             # "Ahmed al Sharaa", "Hikmat al Hijri": the gazetteer writes "al-".
             found = self.forms.get(normalise(_SPACED_PARTICLE.sub(r"\1-", form)))
+        if not found and ("U.N. " in form or "U.S. " in form):
+            # "U.N. Support Mission in Libya" is the gazetteer's "UN Support Mission ..."
+            found = self.forms.get(normalise(form.replace("U.N. ", "UN ").replace("U.S. ", "US ")))
         return found[0] if found else None
 
     def demonym(self, state: str) -> str:
@@ -108,6 +112,15 @@ class Gazetteer:
 _SPACED_PARTICLE = re.compile(r"\b(al|el|Al|El)\s+(?=[A-Z])")
 # "American Air Force" is not how bodies of the United States are named.
 _DEMONYM_OVERRIDES = {"United States": "US", "United Kingdom": "British"}
+
+
+_UNDECOMPOSED = str.maketrans("łŁđĐøØı", "lLdDoOi")
+
+
+def fold(word: str) -> str:
+    """``word`` without accents ("Siniša" -> "Sinisa", "Paweł" -> "Pawel")."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalise(form: str) -> str:
@@ -209,7 +222,8 @@ def builtin() -> Gazetteer:
         if len(tokens) > 1:
             gazetteer.surnames.setdefault(tokens[-1], []).append(entry)
     names = (RESOURCES / "given_names.txt").read_text(encoding="utf-8").split()
-    gazetteer.given_names = frozenset(n for n in names if not n.startswith("#") and n[:1].isupper())
+    given = [n for n in names if not n.startswith("#") and n[:1].isupper()]
+    gazetteer.given_names = frozenset(given) | frozenset(fold(n) for n in given)
     words = (RESOURCES / "common_words.txt").read_text(encoding="utf-8").split()
     gazetteer.common_words = frozenset(w for w in words if w.isalpha() or "'" in w)
     gazetteer.lowercase_starts = _lowercase_starts(gazetteer.forms)

@@ -293,10 +293,14 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
                 continue
             # "Ministry of Defence", "Institute for the Study of War", "Osama bin Laden"
             linked = any(t.text in CONNECTORS for t in run[1:]) or _and_body(text, tokens, index)
-            joins = nxt.text in CONNECTORS or (
-                linked and nxt.text == "and" and not (known and known(tokens[index + 1].text))
-                if index + 1 < count
-                else False
+            joins = (
+                nxt.text in CONNECTORS
+                or (run[-1].text == "Mission" and nxt.text == "in")
+                or (
+                    linked and nxt.text == "and" and not (known and known(tokens[index + 1].text))
+                    if index + 1 < count
+                    else False
+                )
             )
             if gap == " " and joins and index + 1 < count:
                 step = index + 1
@@ -304,6 +308,8 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
                     step += 1
                 after = tokens[step]
                 joined = text[nxt.end : after.start]
+                if nxt.text == "for" and joined == " the ":
+                    joined = " "  # "Institute for the Study of War", "Headquarters for the ..."
                 head_ok = run[-1].text in OF_HEADS or nxt.text in NAME_PARTICLES or linked
                 if (
                     head_ok

@@ -113,7 +113,10 @@ def nominal_at(
         thing = tidy(participle["thing"])
         title = f"{thing[:1].upper()}{thing[1:]} {participle['done'].lower()}"
         span = (offset + participle.start("thing"), offset + participle.end("done"))
-        return (title, *span) if len(thing.split()) <= 6 else None
+        named = _INCLUDING.match(text, date_end)
+        return (
+            (title, span[0], named.end() if named else span[1]) if len(thing.split()) <= 6 else None
+        )
     else:
         match = _AFTER_DATE.match(text, date_end, date_end + 120)
         if match is None:
@@ -121,8 +124,6 @@ def nominal_at(
         title = _title(match["noun"], match["prep"], match["arg"], "")
         span = (match.start("noun"), match.end("arg"))
     including = _INCLUDING.match(text, span[1])
-    if including:
-        span = (span[0], including.end())  # "..., including the singer X": X is named in it
     if find_verbs(" " + text[span[0] : span[1]].split(None, 1)[-1]):
         return None  # "a strike on its consulate killed seven officers on": a clause's verb
     if _CLAIMED.search(text, max(start, span[0] - 80), span[0]):
@@ -136,6 +137,8 @@ def nominal_at(
         text[start : span[0]]
     ):
         return None  # "gunmen killed eight people in attacks on villages on 18 November"
+    if including:
+        span = (span[0], including.end())  # "..., including the singer X": X is named in it
     return (title, *span) if title else None
 
 
@@ -148,7 +151,7 @@ _LIGHT_VERB = re.compile(
 )
 
 
-_INCLUDING = re.compile(r",\s+including\s+[^,.;()]{1,80}")
+_INCLUDING = re.compile(r",\s+(?:including\s+[^,.;()]{1,80}|in\s+which\s+[^.;]{1,120})")
 # "claimed (responsibility for) an attack on": the noun is the claimant's happening.
 _CLAIMED = re.compile(
     r"\bclaim(?:ed|s)?\s+(?:responsibility\s+for\s+)?(?:an?|the|two|three|several)\s+"

@@ -252,3 +252,15 @@ def test_seats_spellings_and_places_that_are_described():
     assert found["China"] == ("state", ["Beijing"])
     assert found["Mekelle"][0] == "place"
     assert found["Ahmed al-Sharaa"] == ("person", ["Ahmed al Sharaa"])
+
+
+def test_people_from_every_region_with_or_without_accents():
+    found = actors(
+        "Branko Blanuša lost to Sinisa Karan. EU Ambassador Paweł Herczyński spoke. Haytham "
+        "Ali Tabatabai was killed. He was shot in the Salah al-Din area. The U.N. Support "
+        "Mission in Libya, known as UNSMIL, said."
+    )
+    for name in ("Branko Blanuša", "Sinisa Karan", "Paweł Herczyński", "Haytham Ali Tabatabai"):
+        assert found[name][0] == "person", name
+    assert "Salah al-Din" not in found or found["Salah al-Din"][0] == "place"
+    assert found["UN Support Mission in Libya"][1] == ["U.N. Support Mission in Libya", "UNSMIL"]
