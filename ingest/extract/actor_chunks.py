@@ -362,13 +362,10 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
         state = _state_named(doc, ministry["adj"]) if ministry["adj"] else None
         if state is None:
             state = _possessor_state(doc, start)
+        if state is None and not ministry["adj"] and not ministry["of"]:
+            state = _of_state_after(doc, end) or doc.main_state
         if state is None and ministry["of"]:
             state = _state_named(doc, ministry["of"])
-        if state is None:
-            of_state = re.match(
-                r"^\s+of\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+){0,3})", doc.text[end : end + 50]
-            )
-            state = _state_named(doc, of_state.group(1)) if of_state else None
         return Mention(start, end, _of_state(doc, f"Ministry of {field}", state), "organisation", 2)
     body = _STATE_BODY.match(form)
     if body:
@@ -376,6 +373,8 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
         before = re.search(r"([A-Z][\w.]+)(?:['’]s)?\s+$", doc.text[max(0, start - 30) : start])
         owner = body["adj"] or (before.group(1) if before else None)
         state = _state_named(doc, owner) if owner else None
+        if state is None and not body["adj"]:
+            state = _of_state_after(doc, end) or doc.main_state
         if state:
             return Mention(start, end, _of_state(doc, body["body"], state), "organisation", 2)
     words = form.split()
@@ -395,6 +394,14 @@ def _of_state(doc: Document, body: str, state: str | None) -> str:
         return body
     demonym = doc.gazetteer.demonym(state)
     return f"{demonym} {body}" if demonym else f"{body} ({state})"
+
+
+def _of_state_after(doc: Document, end: int) -> str | None:
+    """The state in "... of Ukraine" right after a body's name."""
+    of_state = re.match(
+        r"^\s+of\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+){0,3})", doc.text[end : end + 50]
+    )
+    return _state_named(doc, of_state.group(1)) if of_state else None
 
 
 def _possessor_state(doc: Document, start: int) -> str | None:

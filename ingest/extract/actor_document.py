@@ -39,6 +39,36 @@ class Document:
         self.body_words = Counter(t.text for t in tokens if not self.in_title_line(t.start))
         self.occurrence_cache: dict[str, int] = {}
         self.surnames: dict[str, str] = {}  # people named so far, by surname
+        self._main_state: str | None = None
+
+    @property
+    def main_state(self) -> str | None:
+        """The state the text is about, when one is named at least three times and twice as
+        often as any other: whose "Air Force" or "Interior Ministry" an unowned one is."""
+        if self._main_state is None:
+            counts: Counter[str] = Counter()
+            for index in range(len(self.tokens)):
+                for size in (3, 2, 1):
+                    words = self.tokens[index : index + size]
+                    if len(words) < size:
+                        continue
+                    entry = self.gazetteer.lookup(self.text[words[0].start : words[-1].end])
+                    if entry is not None and entry.kind == "state":
+                        counts[entry.name] += 1
+                        break
+                    if entry is not None and entry.role == "capital" and entry.state:
+                        counts[entry.state] += 1
+                        break
+            ranked = counts.most_common(2)
+            main = ""
+            if (
+                ranked
+                and ranked[0][1] >= 3
+                and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+            ):
+                main = ranked[0][0]
+            self._main_state = main
+        return self._main_state or None
 
     def in_timex(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.timex_starts, start) - 1

@@ -264,3 +264,12 @@ def test_people_from_every_region_with_or_without_accents():
         assert found[name][0] == "person", name
     assert "Salah al-Din" not in found or found["Salah al-Din"][0] == "place"
     assert found["UN Support Mission in Libya"][1] == ["U.N. Support Mission in Libya", "UNSMIL"]
+
+
+def test_an_unowned_state_body_belongs_to_the_state_the_text_is_about():
+    found = actors(
+        "Ukraine said Russia attacked again. Ukrainian officials said Kyiv would respond. "
+        "The Air Force reported 40 drones and the Interior Ministry said 3 people died."
+    )
+    assert "Ukrainian Air Force" in found
+    assert "Ukrainian Ministry of Interior" in found
