@@ -15,9 +15,12 @@ from __future__ import annotations
 from copy import copy
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus import paragraph as reportlab_paragraph
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 from briefings.bidi import base_level, has_rtl, levels, strip_controls, visual_runs
 from briefings.fonts import FAKE_BOLD, fake_bold_width
@@ -35,9 +38,14 @@ class Paragraph(_Paragraph):
         self._bidi = has_rtl(plain)
         self._base = base_level(plain) if self._bidi else 0
         if self._bidi:
-            if self._base and self.style.alignment == TA_LEFT:
+            if self._base and (self.style.alignment == TA_LEFT or self.bulletText):
                 self.style = copy(self.style)
-                self.style.alignment = TA_RIGHT
+                if self.style.alignment == TA_LEFT:
+                    self.style.alignment = TA_RIGHT
+                if self.bulletText:
+                    # The bullet hangs on the right of a right-to-left item.
+                    style = self.style
+                    style.leftIndent, style.rightIndent = style.rightIndent, style.leftIndent
             if len(self.frags) == 1:
                 # One fragment would be laid out as plain words; the per-fragment layout keeps
                 # each piece's font, which drawing in visual order needs.
@@ -47,14 +55,59 @@ class Paragraph(_Paragraph):
         if not self._bidi or self.blPara.kind != 1:
             return super().drawPara(debug)
         logical = self.blPara
-        self.blPara = logical.clone(lines=[_visual(line, self._base) for line in logical.lines])
+        lines = [_visual(line, self._base) for line in logical.lines]
+        if self._base and lines:
+            lines[-1].rtl_last = True  # set flush right, not left, when justified
+        self.blPara = logical.clone(lines=lines)
+        bullet = self.bulletText if self._base else None
+        if bullet:
+            self.bulletText = None
         try:
             return super().drawPara(debug)
         finally:
             self.blPara = logical
+            if bullet:
+                self.bulletText = bullet
+                self._draw_right_bullet(bullet, lines[0])
+
+    def _draw_right_bullet(self, bullet: str, first) -> None:
+        """The bullet or number of a right-to-left item, in the margin on its right."""
+        style = self.style
+        size = style.bulletFontSize
+        text = bullet if isinstance(bullet, str) else "".join(f.text for f in bullet)
+        width = stringWidth(text, style.bulletFontName, size)
+        y = self.height - (size if paraFontSizeHeightOffset else getattr(first, "ascent", size))
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(style.bulletFontName, size)
+        canvas.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+        canvas.drawString(self.width - style.bulletIndent - width, y, text)
+        canvas.restoreState()
 
     def beginText(self, x, y):
         return _TextObject(self.canv, x, y)
+
+
+def _shaped_width(text, font_name, size, encoding="utf8"):
+    """ReportLab's ``stringWidth``, measuring right-to-left text as it will be drawn: joined
+    Arabic is narrower than its letters one by one, so lines no longer break early."""
+    if has_rtl(text) and font_name in pdfmetrics.getRegisteredFontNames():
+        return shape(text, font_name, size, True)[1]
+    return stringWidth(text, font_name, size, encoding)
+
+
+def _justify_line(tx, offset, line, last=0):
+    """The last line of a justified right-to-left paragraph is set flush right."""
+    if last and getattr(line, "rtl_last", False):
+        return reportlab_paragraph._rightDrawParaLineX(tx, offset, line, last)
+    return _justify_line_ltr(tx, offset, line, last)
+
+
+# Paragraph layout measures words with the module's ``stringWidth``; justified lines are
+# drawn by ``_justifyDrawParaLineX``. Both behave as before for text without RTL lines.
+_justify_line_ltr = reportlab_paragraph._justifyDrawParaLineX
+reportlab_paragraph._justifyDrawParaLineX = _justify_line
+reportlab_paragraph.stringWidth = _shaped_width
 
 
 def _visual(line, base: int):

@@ -358,7 +358,8 @@ def actors(ctx: Context, data: BriefingData, linked: bool) -> list:
         colour = data.colours.get(actor.id, "#5f6b7a")
         head = Paragraph(
             f'<font color="{colour}">{ctx.faces.markup("■")}</font> '
-            f"{ctx.faces.markup(actor.name, 'bold')}",
+            # An Arabic or Hebrew name heads its table as any other: on the left.
+            f"{ctx.faces.markup(isolate(actor.name), 'bold')}",
             s.h3,
         )
         facts = [actor.kind.capitalize()]

@@ -271,3 +271,45 @@ def test_rtl_invariant_output_is_byte_stable(tmp_path):
         build_pack(ws, f.rtl_pack(title=f.HEBREW_TITLE), tmp_path / "other.pdf", invariant=True)
         build_pack(ws, f.rtl_pack(), second, invariant=True)
     assert first.read_bytes() == second.read_bytes()
+
+
+_LONG_ARABIC = (
+    "يواصل الحرس الثوري الإسلامي استهداف السفن التجارية في البحر الأحمر، ومن المرجح أن تستمر "
+    "الهجمات خلال الأشهر المقبلة رغم الضربات الأمريكية والبريطانية على مواقع الحوثيين في اليمن."
+)
+
+
+@needs_pdftotext
+def test_rtl_items_hang_their_bullet_right_and_fill_their_lines(tmp_path):
+    from copy import copy
+
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.platypus import SimpleDocTemplate
+
+    faces = Typeface()
+    styles = Styles(faces)
+    justified = copy(styles.body)
+    justified.alignment = TA_JUSTIFY
+    path = tmp_path / "items.pdf"
+    doc = SimpleDocTemplate(str(path), leftMargin=72, rightMargin=72)
+    doc.build(
+        [
+            Paragraph(faces.markup(_LONG_ARABIC), styles.bullet, bulletText="•"),
+            Paragraph(faces.markup(_LONG_ARABIC + " " + _LONG_ARABIC), justified),
+        ]
+    )
+    words = _words(path, 1)
+    right = 72 + doc.width - 6  # the frame pads its content by 6 points
+    bullet = next(w for w in words if w[3] == "•")
+    arabic = [w for w in words if w[3] != "•" and abs(w[0] - bullet[0]) < 3]
+    assert bullet[1] > max(w[2] for w in arabic)  # the bullet hangs on the right
+    assert bullet[2] == pytest.approx(right - styles.bullet.bulletIndent, abs=1.5)
+    # Shaped widths: the first line holds as much as the column allows, not ~75% of it.
+    assert max(w[2] for w in arabic) - min(w[1] for w in arabic) > 0.9 * (
+        doc.width - styles.bullet.leftIndent
+    )
+    # A justified right-to-left paragraph ends flush right, like its other lines.
+    tops = sorted({round(w[0]) for w in words if w[0] > bullet[0] + 30})
+    last = [w for w in words if round(w[0]) == tops[-1]]
+    assert max(w[2] for w in last) == pytest.approx(right, abs=1.5)
+    assert min(w[1] for w in last) > 72 + 10
