@@ -477,12 +477,13 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return []
     if _VESSEL_BEFORE.search(before) or _COMMODITY_AFTER.match(after):
         return []  # "the tanker Sounion", "Urals crude": a ship or a grade, not an actor
-    if (
-        len(words) > 1
-        and re.search(r"(?:an|ese|ish)$", words[-1])
-        and re.match(r"^\s+[a-z]+s\b", after)
-    ):
-        return []  # "East African leaders": a region's adjective, not an actor
+    adjective = (
+        re.search(r"(?:an|ese|ish)$", words[-1])
+        if len(words) > 1
+        else re.search(r"(?:ese|ish)$", words[0]) or words[0].lower() in doc.lower_words
+    )
+    if adjective and re.match(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b", after):
+        return []  # "East African leaders", "Kurdish security agencies": adjectives
     if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“])\s*$", before) or re.match(r"^[\"”]", after):
         return []  # "iTunes Music Store", a "Dreamliner" in quotes: products and nicknames
     if (

@@ -266,6 +266,13 @@ def test_people_from_every_region_with_or_without_accents():
     assert found["UN Support Mission in Libya"][1] == ["U.N. Support Mission in Libya", "UNSMIL"]
 
 
+def test_a_people_or_region_adjective_before_a_plural_is_not_an_actor():
+    found = actors(
+        "Kurdish officials blamed militias. East African leaders met. Europe's envoy spoke."
+    )
+    assert "Kurdish" not in found and "East African" not in found
+
+
 def test_an_unowned_state_body_belongs_to_the_state_the_text_is_about():
     found = actors(
         "Ukraine said Russia attacked again. Ukrainian officials said Kyiv would respond. "
