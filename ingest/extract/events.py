@@ -5,9 +5,8 @@ verb of happening in the past becomes a proposal; the date is the one nearest th
 a date in an "after ..." clause dates that clause's verb. Not proposed: sentences whose only
 verb reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"),
 negated happenings, states ("the war lasted 34 days"), durations and vague times ("for three
-years", "recently"), background: dates in asides (", which began in 2022,"), the start of
-a state ("has intensified since mid-2024", "since it invaded in 2022"), stretches ("for most
-of the past decade") and years before a noun ("the 2019 uprising"); happenings whose own
+years", "recently"), background: the start of a state ("has intensified since mid-2024",
+"since it invaded in 2022"), stretches ("for most of the past decade") and years before a noun ("the 2019 uprising"); happenings whose own
 date is unknown (a date in a later attribution, "..., aid groups said on Wednesday", is the
 saying's), and dates after the publication date. After "said on Thursday", a date of
 the reported clause's own dates it. Two proposals with the same date and the same actors,
@@ -17,7 +16,9 @@ surname (:mod:`ingest.extract.title_names`) and take a pronoun subject from the 
 the group or person last named (:mod:`ingest.extract.subjects`); a headline whose subject
 stays a pronoun is not proposed. A date that follows a happening noun ("the killing of X on
 Sept. 27", "the Oct. 23 killing of ...") is that noun's, proposed as "X killed"
-(:mod:`ingest.extract.nominal`); two dated verbs joined by "and" are two proposals.
+(:mod:`ingest.extract.nominal`); two dated verbs joined by "and" are two proposals. A date
+in an aside (", which began in 2022,") dates the aside's happening, headlined with the noun
+it describes ("War begins"), never the main verb.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ingest.extract.event_actors import surfaces as name_surfaces
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
-from ingest.extract.subjects import UNRESOLVED, head_of, plural, subject_of
+from ingest.extract.subjects import UNRESOLVED, head_of, last_phrase, plural, subject_of, tidy
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
 from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
@@ -148,6 +149,11 @@ def propose_events(
             span = (min(n_start, d_start), max(n_end, d_end))
             names = actors_in(mentions, mention_starts, *span, text, states)
             events.append(Event(when, title, text[start:end], start, end, names))
+        # "Shekau, who blew himself up in 2021, ...": a dated happening told in an aside.
+        for aside in _aside_events(text, start, end, inside, people, mentions, mention_starts):
+            when = aside.date
+            if published is None or parse(when).earliest <= _day_end(published):
+                events.append(aside)
         inside = [d for d in inside if d not in claimed]
         if not any(when for _s, _e, when in inside):
             continue
@@ -182,6 +188,43 @@ def propose_events(
                 names.insert(0, group)
             events.append(Event(when, title, text[start:end], start, end, names))
     return merge(events)
+
+
+_RELATIVE = re.compile(r",\s*(?:which|who)\s+")
+
+
+def _aside_events(text, start, end, inside, people, mentions, mention_starts) -> list[Event]:
+    """Happenings told in ", which/who ..." asides that carry their own date, headlined with
+    the noun the aside describes ("ISWAP, which split from Boko Haram in 2016" -> "ISWAP splits
+    from Boko Haram")."""
+    found = []
+    for aside in _ASIDE.finditer(text, start, end):
+        relative = _RELATIVE.match(text, aside.start())
+        dates = [d for d in inside if d[2] and aside.start() <= d[0] < aside.end()]
+        if relative is None or not dates:
+            continue
+        phrase = tidy(last_phrase(text[start : aside.start()]))
+        if not phrase or phrase.lower() in UNRESOLVED or not phrase[:1].isalnum():
+            continue
+        named = next((p for p in people if p[1] == aside.start()), None)
+        begin = text.rfind(phrase.split()[0], start, aside.start())
+        if named is not None and phrase.endswith(text[named[0] : named[1]]):
+            # "Boko Haram's founder Abubakar Shekau, who ..." -> "Shekau ..."
+            phrase, begin = surname(text[named[0] : named[1]]), named[0]
+        body_end = aside.end() - (1 if text[aside.end() - 1] in ",." else 0)
+        shift = relative.end() - len(phrase) - 1
+        synthetic = f"{phrase} {text[relative.end() : body_end]}"
+        titled = _title(
+            synthetic, 0, len(synthetic), [(a - shift, b - shift, w) for a, b, w in dates]
+        )
+        if not titled:
+            continue
+        title, when, _subject = titled
+        names = actors_in(
+            mentions, mention_starts, begin if begin >= 0 else aside.start(), body_end
+        )
+        found.append(Event(when, title, text[start:end], start, end, names))
+    return found
 
 
 # ", a local councillor told AFP", ", according to SITE": who reports it, not who did it.

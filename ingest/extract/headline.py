@@ -111,7 +111,8 @@ _BY_GERUND = re.compile(r"(?:\s+[\w,]+){0,3}?\s+by\s+(?P<verb>[a-z]{3,}ing)\b")
 _PASTS = "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
 # "... and took Hama", "... and the vessel sank": a second clause, cut from the headline.
 _COORDINATED = re.compile(
-    r"\s(?:and|but)\s+(?:(?:the|its|their|his|her)\s+[a-z]+\s+)?(?=[a-z]+ed\b|"
+    r"\s(?:and|but)\s+(?:(?:the|its|their|his|her)\s+[a-z]+\s+)?(?:(?:later|then|also|again|"
+    r"[a-z]{3,}ly)\s+)?(?=[a-z]+ed\b|"
     r"(?:have|has|had|was|were|is|are)\b|(?:" + _PASTS + r"|saw|met|led|won|ran|fed)\b)"
 )
 _CUT_BEFORE = {

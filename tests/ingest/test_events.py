@@ -128,8 +128,9 @@ def test_same_kind_of_happening_in_two_places_is_two_events():
     assert [e["actors"] for e in events(text)] == [["Russia", "Odesa"], ["Russia", "Kharkiv"]]
 
 
-def test_a_date_in_an_aside_is_background():
-    assert events("The war, which began in February 2022, has killed thousands.") == []
+def test_a_date_in_an_aside_dates_the_aside_not_the_main_verb():
+    found = events("The war, which began in February 2022, has killed thousands.")
+    assert [(e["date"], e["title"]) for e in found] == [("2022-02", "War begins")]
 
 
 def test_people_are_headlined_by_surname_without_titles():
@@ -394,3 +395,19 @@ def test_who_reports_or_where_it_happened_is_not_who_did_it():
         "2025-11-06",
     )
     assert [e["actors"] for e in found] == [[], ["Houthis"]]
+
+
+def test_a_dated_happening_told_in_an_aside_is_proposed():
+    found = events(
+        "Boko Haram's founder Abubakar Shekau, who blew himself up during clashes with rival "
+        "jihadists in 2021, led the group for a decade. ISWAP, which split from Boko Haram in "
+        "2016, holds the islands. A fire broke out at the plant, which Russian forces have "
+        "occupied since March 2022, late on Sunday.",
+        "2025-09-08",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2021", "Shekau blows himself up during clashes with rival jihadists"),
+        ("2016", "ISWAP splits from Boko Haram"),
+        ("2025-09-07", "Fire breaks out at plant"),
+    ]
+    assert found[0]["actors"] == ["Abubakar Shekau"]
