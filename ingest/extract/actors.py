@@ -21,7 +21,7 @@ import re
 from ingest.extract.actor_acronyms import defined_names
 from ingest.extract.actor_chunks import from_entry, has_org_word, resolve_chunk
 from ingest.extract.actor_document import Document, Mention
-from ingest.extract.actor_words import INDEX_AFTER, MARKET_INDEX, PRODUCT_AFTER
+from ingest.extract.actor_words import INDEX_AFTER, MARKET_INDEX, PRODUCT_AFTER, TITLES
 from ingest.extract.gazetteer import Gazetteer, normalise
 from ingest.extract.model import Actor, Timex
 from ingest.extract.names import chunks, tokenise
@@ -182,6 +182,34 @@ def _lowercase_gazetteer(doc: Document, covered: list[tuple[int, int]]) -> list[
 # ------------------------------------------------------------------ coreference, output
 
 
+def _full_names(doc: Document, mentions: list[Mention], titled: set[str]) -> list[Mention]:
+    """ "Mr Shala ... the case against Pjetër Shala": capitalised words before a surname that
+    the text uses for a person make that person's full name, wherever nothing else was found."""
+    surnames = [w for w in titled if " " not in w and len(w) > 2 and w[:1].isupper()]
+    if not surnames:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [c[0] for c in covered]
+    found = []
+    pattern = re.compile(
+        r"(?<![\w'’-])((?:[A-Z][\w'’-]+\s){1,2})("
+        + "|".join(map(re.escape, surnames))
+        + r")(?![\w-])"
+    )
+    for match in pattern.finditer(doc.text):
+        given = match.group(1).split()
+        if any(w in TITLES or w.lower() in doc.gazetteer.common_words for w in given):
+            continue
+        if doc.gazetteer.lookup(given[0]) is not None:
+            continue  # "Kosovo Shala", "NATO Rutte": a name before the person, not theirs
+        index = bisect.bisect_right(starts, match.end()) - 1
+        if index >= 0 and covered[index][1] > match.start():
+            continue
+        name = " ".join([*given, match.group(2)])
+        found.append(Mention(match.start(), match.end(), name, "person", 2))
+    return found
+
+
 # A given name in the East Asian order ends the name: "Lai Ching-te", "Lee Jae-myung".
 _SURNAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,9})\s*\)")
@@ -195,6 +223,8 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     acronyms: dict[str, tuple[str, str]] = {}
     kinds: dict[str, str] = {}
     titled = {doc.text[m.start : m.end] for m in mentions if m.kind == "person"}
+    mentions.extend(_full_names(doc, mentions, titled))
+    mentions.sort(key=lambda m: (m.start, -m.end))
     for index, mention in enumerate(mentions):
         words = doc.text[mention.start : mention.end].split()
         if (

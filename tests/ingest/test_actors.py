@@ -280,3 +280,12 @@ def test_an_unowned_state_body_belongs_to_the_state_the_text_is_about():
     )
     assert "Ukrainian Air Force" in found
     assert "Ukrainian Ministry of Interior" in found
+
+
+def test_a_full_name_found_from_the_surname_a_title_gave():
+    found = actors(
+        "Trial Panel I finds Pjetër Shala guilty. The Panel found Mr Shala guilty of war "
+        "crimes. The MINUSCA mission and the National Diet met."
+    )
+    assert found["Pjetër Shala"] == ("person", ["Pjetër Shala", "Shala"])
+    assert "MINUSCA" in found and "National Diet" in found
