@@ -162,6 +162,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
                 break
         return kept
     words = [t.text for t in tokens]
+    if len(tokens) == 1 and _PORTFOLIO_BEFORE.match(doc.text, tokens[0].end):
+        return []  # "Petroleum Minister Puot Kang Chol": the portfolio, not an actor
     if len(words) == 2 and words[1] == "Administration" and words[0] in gazetteer.surnames:
         return [_person(doc, tokens[:1])]  # "the Biden Administration": the president's
     if words[0] == "Operation" and _NAMED_AS.search(doc.text, 0, tokens[0].start):
@@ -260,6 +262,7 @@ def _name_word(word: str) -> bool:
     ) and word not in ORG_WORDS
 
 
+_PORTFOLIO_BEFORE = re.compile(r"\s+(?:Minister|Ministry|Secretary)\b")
 _NAMED_AS = re.compile(r"\b(?:called|dubbed|codenamed|code-named|named|launched|began)\s+$")
 # "Brussels should tie budget support ...": the capital stands for the European Union.
 _SEATS = {"Brussels": "European Union"}
@@ -517,7 +520,9 @@ def _unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     listed = _LISTED_WITH.search(before)
     if listed:
         entry = doc.gazetteer.lookup(listed.group(1))
-        if entry is not None and entry.kind == "place":
+        first_at = start - len(before) + listed.start(1)
+        placed = PLACE_BEFORE.search(doc.text, max(0, first_at - 30), first_at)
+        if (entry is not None and entry.kind == "place") or (entry is None and placed):
             return [Mention(start, end, form, "place", 1)]  # "in Jenin and Tulkarem"
     if PLACE_BEFORE.search(before) and not _SPEAKS_AFTER.match(after):
         return [Mention(start, end, form, "place", 1)]  # "in Mekelle is thin", not "at X said"

@@ -6,6 +6,9 @@ import re
 
 TITLES = frozenset(
     [
+        "Presidents",
+        "Ministers",
+        "Generals",
         "President",
         "Vice",
         "Prime",
@@ -307,6 +310,12 @@ ORG_WORDS = frozenset(
 
 PLACE_WORDS = frozenset(
     [
+        "Shoal",
+        "Reef",
+        "Atoll",
+        "Pass",
+        "Gorge",
+        "Crossing",
         "Theater",
         "Theatre",
         "Hall",
@@ -536,7 +545,8 @@ PRODUCT_AFTER = re.compile(
 )
 
 PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|at|from|to|into|across|around|toward|towards|based\s+in|headquartered\s+in)\s+$"
+    r"\b(?:in|near|outside|at|from|to|into|across|around|toward|towards|through|via|along|"
+    r"based\s+in|headquartered\s+in)\s+$"
 )
 
 ACTOR_AFTER = re.compile(

@@ -238,6 +238,18 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
             mention = mentions[index] = Mention(
                 mention.start, mention.end, " ".join(words), "person", 2
             )
+        if (
+            mention.kind == "other"
+            and mention.strength < 3
+            and 1 < len(words) <= 3
+            and index > 0
+            and mentions[index - 1].kind == "person"
+            and doc.text[mentions[index - 1].end : mention.start] == " and "
+        ):
+            # "Deputy Prime Ministers Mher Grigoryan and Shahin Mustafayev"
+            mention = mentions[index] = Mention(
+                mention.start, mention.end, " ".join(words), "person", 2
+            )
         if mention.kind == "person" and " " in mention.name:
             persons.setdefault(mention.name.split()[-1], mention.name)
             if _SURNAME_FIRST.fullmatch(mention.name.split()[-1]):

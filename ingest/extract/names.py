@@ -242,7 +242,7 @@ _COMPOUND = re.compile(
     r"^(?:(?:pro|anti|non|ex|post|pre)-)?(?P<name>[A-Z][\w.&]*?(?:-[A-Z][\w.&]*?)*)"
     r"(?:-(?:led|backed|based|owned|run|controlled|held|brokered|made|born|funded|sponsored|"
     r"allied|aligned|linked|affiliated|occupied|annexed|built|supplied|installed|appointed|"
-    r"mediated|supported|inspired|trained|armed|financed|leaning|"
+    r"mediated|supported|inspired|trained|armed|financed|leaning|bound|facilitated|"
     r"friendly|style|era|registered|flagged|listed|headquartered|operated|dominated))$"
     r"|^(?:pro|anti|non|ex|post|pre)-(?P<name2>[A-Z][\w.&]*)$"
 )
@@ -283,6 +283,10 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
         ):
             gap = text[run[-1].raw_end : tokens[index].start]
             nxt = tokens[index]
+            if gap in ("' ", "’ ") and run[-1].text in _PLURAL_POSSESSORS and _name_like(nxt):
+                run.append(nxt)  # "Kurdistan Workers' Party"
+                index += 1
+                continue
             if gap == " " and _name_like(nxt) and not nxt.sentence_start:
                 run.append(nxt)
                 index += 1

@@ -289,3 +289,16 @@ def test_a_full_name_found_from_the_surname_a_title_gave():
     )
     assert found["Pjetër Shala"] == ("person", ["Pjetër Shala", "Shala"])
     assert "MINUSCA" in found and "National Diet" in found
+
+
+def test_plural_titles_possessive_names_portfolios_and_listed_places():
+    found = actors(
+        "The border commissions are led by Deputy Prime Ministers Mher Grigoryan and Shahin "
+        "Mustafayev, officials said on Tuesday. Fighters of the Kurdistan Workers' Party (PKK) "
+        "burned rifles. The detention of Petroleum Minister Puot Kang Chol strained the "
+        "coalition. China claims the Scarborough Shoal. The road runs through Tawila and Kornoi."
+    )
+    assert found["Shahin Mustafayev"][0] == "person"
+    assert found["Kurdistan Workers' Party"][1] == ["Kurdistan Workers' Party", "PKK"]
+    assert "Petroleum" not in found
+    assert found["Scarborough Shoal"][0] == "place" and found["Kornoi"][0] == "place"
