@@ -61,7 +61,7 @@ _CLAUSE_SPLIT = re.compile(
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     # Not "with grenades and uncrewed surface vessels": an -ed word before a bare noun.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+|[a-z]{3,}ly\s+)?(?:[a-z]+ed(?!\s+[a-z]+\s+[a-z]+s\b)"
-    r"(?=\s+(?:(?:the|a|an|its|their|his|her|at|on|in|into|to|from|with|by|over|more|about|"
+    r"(?=\s+(?:(?:the|a|an|its|their|his|her|them|it|him|at|on|in|into|to|from|with|by|over|more|about|"
     r"some|several|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|back|"
     r"down|up|out|off|[a-z]+ly)\b|[A-Z\d])|[,.;]|\s*$)|"
     + "|".join(
@@ -75,6 +75,7 @@ _CLAUSE_SPLIT = re.compile(
     )
     + r")\b)"
 )
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣*–-]|\d{1,2}[.)])[ \t]+")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 # "KYIV, Nov 14 (Reuters) -" or "WASHINGTON (AP) —": the dateline is not part of the story.
@@ -124,6 +125,9 @@ def propose_events(
             or text[start : dateline.end()].split(",")[0].isupper()
         ):
             start = dateline.end()
+        bullet = _BULLET.match(text, start, end)
+        if bullet:
+            start = bullet.end()  # "• Relocation resumed on 3 November": a list item
         first = bisect_left(dated_starts, start)
         inside = []
         for index in range(first, len(dated)):

@@ -91,6 +91,7 @@ def headline(
         verb_text = base if plural(lowered) else third_person(base)
     words = [w for w in (subject, verb_text, obj) if w]
     text = " ".join(" ".join(words).split())
+    text = _ACRONYM_DEFINED.sub("", text)  # "World Food Programme (WFP) begins ..."
     text = text.strip(" .,;:-–—\"'“”")
     tokens = text.split()
     if len(tokens) > 11:
@@ -105,6 +106,7 @@ def headline(
     return text[:1].upper() + text[1:] if text else ""
 
 
+_ACRONYM_DEFINED = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z&.-]{1,9}\)")
 # "retaliated by launching drones": the act is the gerund's.
 _ANSWERS = frozenset(["respond", "reply", "retaliate", "react"])
 _BY_GERUND = re.compile(r"(?:\s+[\w,]+){0,3}?\s+by\s+(?P<verb>[a-z]{3,}ing)\b")

@@ -411,3 +411,17 @@ def test_a_dated_happening_told_in_an_aside_is_proposed():
         ("2025-09-07", "Fire breaks out at plant"),
     ]
     assert found[0]["actors"] == ["Abubakar Shekau"]
+
+
+def test_list_items_and_a_second_verb_with_a_pronoun_object():
+    found = events(
+        "• The World Food Programme (WFP) began distributing biscuits at Tiné on 4 November.\n"
+        "• Lithuania closed its border crossings with Belarus on 27 October and reopened them "
+        "on 20 November.",
+        "2025-11-21",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-11-04", "World Food Programme begins distributing biscuits at Tiné"),
+        ("2025-10-27", "Lithuania closes border crossings with Belarus"),
+        ("2025-11-20", "Lithuania reopens them"),
+    ]
