@@ -45,7 +45,8 @@ from models.dates import parse
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|(?:responded|replied|reacted)\s+by\s+saying|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
-    r"admitted|denied|asserted|indicates|shows|suggests|reveals)(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
+    r"admitted|denied|asserted|indicates|shows|suggests|reveals|found|finds)"
+    r"(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
     r"(?![\w-])\s*"
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
     re.IGNORECASE,
@@ -109,8 +110,13 @@ def propose_events(
     naming = (people, owners, sorted(owners), sorted((e, s) for s, e in people), adjectives)
     surfaces = name_surfaces(text, actors)
     states = frozenset(actor.name for actor in actors if actor.kind == "state")
+    # Groups named as such, not as a modifier ("the al Qaeda-affiliated group").
     groups = sorted(
-        (e, actor.name) for actor in actors if actor.kind == "group" for _s, e in actor.mentions
+        (e, actor.name)
+        for actor in actors
+        if actor.kind == "group"
+        for _s, e in actor.mentions
+        if text[e : e + 1] != "-"
     )
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
@@ -190,7 +196,9 @@ def propose_events(
             group = group_meant(subject, groups, clause_start)
             if group and group not in names:
                 names.insert(0, group)
-            events.append(Event(when, title, text[start:end], start, end, names))
+            events.append(
+                Event(when, _HONORIFIC.sub("", title), text[start:end], start, end, names)
+            )
     return merge(events)
 
 
@@ -243,7 +251,7 @@ def _before_attribution(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
-_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof)\.\s+(?=[A-Z])")
+_HONORIFIC = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms)\.?|(?:Gen|Lt|Col|Sen|Rep|Gov|Prof)\.)\s+(?=[A-Z])")
 
 
 def _day_end(day: dt.date) -> int:

@@ -23,7 +23,7 @@ _ARTICLES = re.compile(r"\b(?:the|a|an)\s+", re.IGNORECASE)
 UNRESOLVED = frozenset(["it", "they", "he", "she", "we", "i", "you", "this", "that", "these"])
 _COORDINATION_END = re.compile(r"\b(?:and|but|then)\s+(?:(?:\w+ly|also|later|then|again)\s+)*$")
 _COPULA = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been)\b", re.IGNORECASE)
-_POSSESSIVE_PRONOUN = re.compile(r"\s*(its|their)\s+\S", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"\s*(its|their|his|her)\s+\S", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"([\w'’.-]+)\s+(?:that|which|who)\s+$")
 _FIRST_VERB = re.compile(
     r"\b(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\b"
@@ -52,9 +52,13 @@ def subject_of(
         # "a week after its air strikes killed hundreds": whose strikes, as the clause
         # before or the text named them ("Israel's air strikes").
         # "Their" stands for people as often as for a group: only the clause before says.
+        pronoun = owner[1].lower()
         stand_in = inherited or (tidy(last_phrase(speaker)) if speaker else "")
-        if not stand_in and owner[1].lower() == "its":
+        if not stand_in and pronoun == "its":
             stand_in = (referents or {}).get("it", "")
+        if pronoun in ("his", "her"):
+            # "His trial opened on 21 March": the person named last ("Shala's trial opens")
+            stand_in = inherited or (referents or {}).get("he", "")
         if stand_in and stand_in.lower() not in UNRESOLVED and stand_in[:1].isupper():
             mark = "'" if plural(stand_in) else "'s"
             subject = f"{stand_in}{mark} {subject}"

@@ -238,6 +238,33 @@ def _day_range(match, ctx, first_is_bare):
     ]
 
 
+@rule(
+    "day_month_range_months",
+    rf"(?P<d1>{DAY}){S}(?P<mo1>{MONTH})(?P<sep>{_RANGE_SEP})(?P<d2>{DAY}){S}(?P<mo2>{MONTH}),?{S}"
+    rf"(?P<y>{ANY_YEAR})",
+    priority=5,
+)
+def day_month_range_months(match, ctx):
+    """ "between 17 May and 5 June 1999": the year written once dates both days."""
+    first_month, last_month = month_number(match["mo1"]), month_number(match["mo2"])
+    year = year_of(match["y"])
+    if first_month is None or last_month is None or year is None:
+        return None
+    if not (capitalised(match["mo1"]) and capitalised(match["mo2"])):
+        return None
+    start_day = cal.valid_day(year, first_month, _day_number(match["d1"]))
+    end_day = cal.valid_day(year, last_month, _day_number(match["d2"]))
+    if start_day is None or end_day is None or not start_day < end_day:
+        return None
+    start_value, end_value = cal.day_value(start_day), cal.day_value(end_day)
+    return [
+        Part(
+            match.start(), match.end("mo1"), "DATE", start_value, range_end=end_value, absolute=True
+        ),  # fmt: skip
+        Part(match.start("d2"), match.end(), "DATE", end_value, range_part=True, absolute=True),
+    ]
+
+
 # --------------------------------------------------------------------- months, years
 
 

@@ -425,3 +425,26 @@ def test_list_items_and_a_second_verb_with_a_pronoun_object():
         ("2025-10-27", "Lithuania closes border crossings with Belarus"),
         ("2025-11-20", "Lithuania reopens them"),
     ]
+
+
+def test_findings_possessives_and_a_range_across_months():
+    found = events(
+        "The Panel found that between 17 May and 5 June 1999, members of the Kosovo "
+        "Liberation Army (KLA), including Mr Shala, detained at least 18 persons. Mr Shala "
+        "was arrested in Belgium on 16 March 2021. His trial opened on 21 March 2023.",
+        "2024-07-16",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("1999-05-17/1999-06-05", "Members detain at least 18 persons"),
+        ("2021-03-16", "Shala arrested in Belgium"),
+        ("2023-03-21", "Shala's trial opens"),
+    ]
+
+
+def test_the_militants_are_not_the_group_named_in_a_modifier():
+    found = events(
+        "Al Shabaab fighters captured Adan Yabaal on Wednesday. The town was a hub of the "
+        "campaign against the al Qaeda-affiliated group. The militants seized Moqokori in April.",
+        "2025-04-17",
+    )
+    assert found[-1]["actors"][0] == "al-Shabaab"
