@@ -210,6 +210,65 @@ def _full_names(doc: Document, mentions: list[Mention], titled: set[str]) -> lis
     return found
 
 
+_HEAD_WORDS = frozenset(
+    [
+        "Council",
+        "Mission",
+        "Commission",
+        "Committee",
+        "Court",
+        "Panel",
+        "Tribunal",
+        "Chambers",
+        "Agency",
+        "Office",
+        "Headquarters",
+        "Ministry",
+        "Front",
+        "Army",
+        "Assembly",
+        "Parliament",
+        "Government",
+        "Coalition",
+        "Alliance",
+    ]
+)
+
+
+def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """ "The Security Council met ... The Council renewed ...": "the" and the head word of the
+    one body named before that has it stand for that body."""
+    bodies = sorted(
+        (m.start, m.name, doc.text[m.start : m.end])
+        for m in mentions
+        if m.kind in ("organisation", "group") and " " in doc.text[m.start : m.end]
+    )
+    if not bodies:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [c[0] for c in covered]
+    found = []
+    for token in doc.tokens:
+        if (
+            token.text not in _HEAD_WORDS
+            or doc.text[max(0, token.start - 4) : token.start].lower() != "the "
+        ):
+            continue
+        index = bisect.bisect_right(starts, token.start) - 1
+        if index >= 0 and covered[index][1] > token.start:
+            continue
+        earlier = {
+            name
+            for at, name, surface in bodies
+            if at < token.start and token.text in surface.split()
+        }
+        if len(earlier) == 1:
+            name = earlier.pop()
+            kind = next(m.kind for m in mentions if m.name == name)
+            found.append(Mention(token.start, token.end, name, kind, 2))
+    return found
+
+
 # A given name in the East Asian order ends the name: "Lai Ching-te", "Lee Jae-myung".
 _SURNAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,9})\s*\)")
@@ -283,6 +342,7 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
             name, kind = acronyms[surface]
             mention = Mention(mention.start, mention.end, name, kind, 2)
         resolved.append(mention)
+    resolved.extend(_heads(doc, resolved))
     # "The ODIHR sent observers": a defined acronym names its body wherever it recurs.
     covered = sorted((m.start, m.end) for m in resolved)
     for token in doc.tokens:

@@ -233,9 +233,19 @@ def tokenise(text: str) -> list[Token]:
             possessive = False
         gap = text[previous_end:start]
         sentence_start = not tokens or _ends_sentence(gap, tokens[-1].text)
-        tokens.append(Token(start, end, word, possessive, sentence_start, match.end()))
+        pair = _DEMONYM_PAIR.fullmatch(word)
+        if pair:
+            # "a Russian-Chinese draft": two peoples, each a name of its own.
+            cut = start + pair.end(1)
+            tokens.append(Token(start, cut, pair.group(1), False, sentence_start, cut))
+            tokens.append(Token(cut + 1, end, pair.group(2), possessive, False, match.end()))
+        else:
+            tokens.append(Token(start, end, word, possessive, sentence_start, match.end()))
         previous_end = match.end()
     return tokens
+
+
+_DEMONYM_PAIR = re.compile(r"([A-Z][a-z]+(?:an|ese|ish|i))-([A-Z][a-z]+(?:an|ese|ish|i))")
 
 
 _COMPOUND = re.compile(

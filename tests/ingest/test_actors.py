@@ -302,3 +302,13 @@ def test_plural_titles_possessive_names_portfolios_and_listed_places():
     assert found["Kurdistan Workers' Party"][1] == ["Kurdistan Workers' Party", "PKK"]
     assert "Petroleum" not in found
     assert found["Scarborough Shoal"][0] == "place" and found["Kornoi"][0] == "place"
+
+
+def test_the_head_word_of_a_body_and_two_peoples_in_one_word():
+    found = actors(
+        "The Security Council met. The Council then renewed the mandate. A Russian-Chinese "
+        "draft failed, and the E3 triggered snapback."
+    )
+    assert found["UN Security Council"][1] == ["Security Council", "Council"]
+    assert found["Russia"][1] == ["Russian"] and found["China"][1] == ["Chinese"]
+    assert "E3" in found
