@@ -55,7 +55,12 @@ def defined_names(doc: Document) -> list[Mention]:
         form = _text(doc, start, end)
         entry = doc.gazetteer.lookup(form)
         known = doc.gazetteer.lookup(match.group(1))
-        if entry is None and known is not None and _initials(known.name) == letters:
+        if (
+            entry is None
+            and known is not None
+            and _initials(known.name) == letters
+            and _alike(form, known.name)
+        ):
             entry = known  # another spelling of a known name: "Tehreek-e-Taliban Pakistan (TTP)"
         if entry is not None:
             if entry.kind in ("organisation", "group", "state"):
@@ -113,3 +118,12 @@ def _initials(name: str) -> list[str]:
 
 def _text(doc: Document, start: int, end: int) -> str:
     return " ".join(doc.text[start:end].split())
+
+
+def _alike(form: str, name: str) -> bool:
+    """Do two spellings of a name share most of their words ("Tehreek-e-Taliban Pakistan",
+    "Tehrik-i-Taliban Pakistan"), unlike two bodies that share an acronym ("Ambazonia Defence
+    Forces" and "Allied Democratic Forces", both ADF)?"""
+    mine = {p.lower() for w in form.split() for p in w.split("-") if p[:1].isupper()}
+    theirs = {p.lower() for w in name.split() for p in w.split("-") if p[:1].isupper()}
+    return len(mine & theirs) * 2 > max(len(mine), len(theirs))

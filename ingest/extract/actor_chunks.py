@@ -188,14 +188,15 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return [_organisation(doc, tokens)]
     if len(words) > 1 and words[-1] in PLACE_WORDS:
         return [Mention(tokens[0].start, tokens[-1].end, whole, "place", 2)]
+    first = tokens[0].text.split("-")[0]  # "Jens-Frederik Nielsen"
+    given = first in gazetteer.given_names or fold(first) in gazetteer.given_names
     if (
-        len(tokens) >= 2
+        2 <= len(tokens) <= 4
         and not _PLACE_NOUN_AFTER.match(doc.text, tokens[-1].end, tokens[-1].end + 80)
-        and (
-            tokens[0].text in gazetteer.given_names or fold(tokens[0].text) in gazetteer.given_names
-        )
+        and (given or _APPOSED_ROLE.search(doc.text, max(0, tokens[0].start - 40), tokens[0].start)
+             or _ROLE_APPOSED.match(doc.text, tokens[-1].end))
         and all(_name_word(t.text) for t in tokens[1:])
-    ):
+    ):  # fmt: skip
         return [_person(doc, tokens)]
     inner = _inner_entries(doc, tokens)
     if inner:
@@ -262,6 +263,17 @@ def _name_word(word: str) -> bool:
     ) and word not in ORG_WORDS
 
 
+# "the UN envoy, Staffan de Mistura,", "Valentine Rugwabiza, Special Representative of ...":
+# a name set beside a post is a person's.
+_POSTS = (
+    r"envoy|premier|minister|president|spokes(?:man|woman|person)|leader|commander|chief|head|"
+    r"ambassador|governor|mayor|director|secretary|chair(?:man|woman)?|representative|"
+    r"negotiator|advis[eo]r|judge|prosecutor|coordinator|commissioner"
+)
+_APPOSED_ROLE = re.compile(r"\b(?:" + _POSTS + r"),\s+$", re.IGNORECASE)
+_ROLE_APPOSED = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:" + _POSTS + r")\b", re.IGNORECASE
+)
 _PORTFOLIO_BEFORE = re.compile(r"\s+(?:Minister|Ministry|Secretary)\b")
 _NAMED_AS = re.compile(r"\b(?:called|dubbed|codenamed|code-named|named|launched|began)\s+$")
 # "Brussels should tie budget support ...": the capital stands for the European Union.
@@ -360,8 +372,8 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
     ministry = _MINISTRY.match(form)
     if ministry:
         field = (ministry["field"] or ministry["field2"] or "").replace("Defense", "Defence")
-        if field == "Foreign":
-            field = "Foreign Affairs"
+        if field in ("Foreign", "Home"):
+            field = f"{field} Affairs"
         state = _state_named(doc, ministry["adj"]) if ministry["adj"] else None
         if state is None:
             state = _possessor_state(doc, start)

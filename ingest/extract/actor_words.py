@@ -6,6 +6,13 @@ import re
 
 TITLES = frozenset(
     [
+        "Lt",
+        "Gen",
+        "Col",
+        "Maj",
+        "Brig",
+        "Capt",
+        "Adm",
         "Presidents",
         "Ministers",
         "Generals",

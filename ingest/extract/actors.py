@@ -322,7 +322,12 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     resolved = []
     for mention in mentions:
         surface = doc.text[mention.start : mention.end]
-        if mention.strength < 3 and surface in acronyms and acronyms[surface][0] != mention.name:
+        if (
+            (mention.strength < 3 or surface.isupper())
+            and surface in acronyms
+            and acronyms[surface][0] != mention.name
+        ):
+            # The text's own definition beats the gazetteer's: "Ambazonia Defence Forces (ADF)"
             name, kind = acronyms[surface]
             mention = Mention(mention.start, mention.end, name, kind, 2)
         elif (

@@ -21,6 +21,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 # Lower-case words that may continue a name after these words: "Ministry of Defence".
 # "People's Liberation Army": a possessive inside a name.
+# "the Specialist Prosecutor's Office", "the Attorney General's Office": one body.
+_OFFICE_HOLDERS = frozenset(["Prosecutor", "General", "Ombudsman", "Auditor", "Controller"])
+_OWNED_BODIES = frozenset(["Office", "Department", "Chambers"])
 _PLURAL_POSSESSORS = frozenset(
     ["People", "Workers", "Martyrs", "Children", "Women", "Men", "Veterans", "Nations"]
 )
@@ -288,7 +291,11 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
         index += 1
         while (
             index < count
-            and (not run[-1].possessive or run[-1].text in _PLURAL_POSSESSORS)
+            and (
+                not run[-1].possessive
+                or run[-1].text in _PLURAL_POSSESSORS
+                or (tokens[index].text in _OWNED_BODIES and run[-1].text in _OFFICE_HOLDERS)
+            )
             and not _compound(run[-1])  # "Abu Dhabi-based Dana Gas": two names
         ):
             gap = text[run[-1].raw_end : tokens[index].start]

@@ -312,3 +312,17 @@ def test_the_head_word_of_a_body_and_two_peoples_in_one_word():
     assert found["UN Security Council"][1] == ["Security Council", "Council"]
     assert found["Russia"][1] == ["Russian"] and found["China"][1] == ["Chinese"]
     assert "E3" in found
+
+
+def test_names_set_beside_a_post_and_an_acronym_the_text_defines_itself():
+    found = actors(
+        "The UN envoy, Staffan de Mistura, hopes to meet. Greenland's premier, Jens-Frederik "
+        "Nielsen, formed a coalition. Separatists of the Ambazonia Defence Forces (ADF) "
+        "abducted pupils; the ADF denied it. The Director General, Lt Gen Ahmed Sharif "
+        "Chaudhry, spoke. The Specialist Prosecutor's Office may appeal."
+    )
+    for name in ("Staffan de Mistura", "Jens-Frederik Nielsen", "Ahmed Sharif Chaudhry"):
+        assert found[name][0] == "person", name
+    assert found["Ambazonia Defence Forces"][1][-1] == "ADF"
+    assert "Allied Democratic Forces" not in found
+    assert "Specialist Prosecutor's Office" in found
