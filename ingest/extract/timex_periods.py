@@ -72,8 +72,8 @@ def year_end(match, ctx):
     priority=2,
 )
 def early_hours(match, ctx):
-    """ "in the early hours of Sunday": the night before dawn of that day (``TNI``);
-    "the early hours of Sunday morning" is that morning (``TMO``)."""
+    """ "in the early hours of Sunday": that day, its start; "the early hours of Sunday
+    morning" is that morning (``TMO``); "the early hours" alone, the night (``TNI``)."""
     if match["wd"] and not match["wd"][:1].isupper():
         return None
     if re.match(r"\s+of\s", ctx.text[match.end() : match.end() + 5]):
@@ -92,6 +92,9 @@ def early_hours(match, ctx):
         reference = ctx.anaphor
         day = "XXXX-XX-XX" if reference is None else cal.day_value(reference)
     morning = match["morning"] or (match["part"] or "").lower() == "morning"
+    if (match["wd"] or match["deictic"]) and not match["morning"]:
+        # "the early hours of Friday": that day (TimeML's START), as "late on Friday" is
+        return whole(match, "DATE", day, "START")
     return whole(match, "TIME", f"{day}T{'MO' if morning else 'NI'}")
 
 

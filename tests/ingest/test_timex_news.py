@@ -144,7 +144,7 @@ def test_not_periods(text):
     [
         (
             "A drone hit the airport in the early hours of Sunday.",
-            ("the early hours of Sunday", "TIME", "2025-01-12TNI"),
+            ("the early hours of Sunday", "DATE", "2025-01-12"),
         ),
         (
             "They struck in the early hours of Sunday morning.",
@@ -266,7 +266,7 @@ def test_a_forecast_quarter_does_not_become_the_reported_quarter():
         (
             "Strikes began on Thursday and continued into the early hours of Friday.",
             "2024-11-14",
-            ("the early hours of Friday", "TIME", "2024-11-15TNI"),
+            ("the early hours of Friday", "DATE", "2024-11-15"),
         ),
         (
             "Later that day, the mayor spoke.",
