@@ -151,6 +151,10 @@ class Context:
         attribution = _ATTRIBUTION.search(after)
         if attribution:
             after = after[: attribution.start()]
+        aside = _RELATIVE_ASIDE.search(before)
+        if aside and "," in after:
+            # "Chapo, who took office in January, is due to visit ...": the aside's own tense
+            before, after = before[aside.start() :], after[: after.index(",")]
         # "had been expected to": a plan in the past, whatever its verb says.
         before = _PAST_PLAN.sub(_as_past, before)
         after = _PAST_PLAN.sub(_as_past, after)
@@ -161,6 +165,9 @@ class Context:
         if past is None:
             return 1
         return 1 if future <= past else -1
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
 
 
 def _as_past(match: re.Match) -> str:

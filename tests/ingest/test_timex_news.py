@@ -62,6 +62,13 @@ def value_of(text, phrase, published):
             "2024-08-08",
             "2024-08-02TMO",
         ),
+        # An aside keeps its own tense, whatever the sentence around it plans.
+        (
+            "President Daniel Chapo, who took office in January, is due to visit Pemba soon.",
+            "January",
+            "2025-11-15",
+            "2025-01",
+        ),
         # "had been expected" is a plan in the past.
         (
             "The strike, which had been expected on Monday, came.",
