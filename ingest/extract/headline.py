@@ -85,7 +85,12 @@ def headline(
         source = clause[:start] if first_word in clause[:start] else speaker
         opening = re.sub(r"^(?:the|a|an)\s+", "", source.strip(" \"“'"), flags=re.I)
         initial = opening.split(" ")[0].rstrip(",;:") == first_word or subject == inherited
-        if initial and gazetteers.builtin().lookup(first_word) is not None:
+        known = gazetteers.builtin()
+        if initial and (
+            known.lookup(first_word) is not None
+            or first_word in known.surnames
+            or re.search(r"\sand\s+[A-Z]", subject)  # "Kuchma of Ukraine and Yeltsin ..."
+        ):
             initial = False
         lowered = first_word.lower() + subject[len(first_word) :] if initial else subject
         verb_text = base if plural(lowered) else third_person(base)
@@ -96,8 +101,14 @@ def headline(
     tokens = text.split()
     if len(tokens) > 11:
         # Cut long objects before a late preposition: "... linking Khartoum and Omdurman".
+        verb_at = len(subject.split()) + 1  # never inside the subject or before its verb
         cut = max(
-            (i for i, w in enumerate(tokens[:12]) if i > 3 and w.lower() in _CUT_BEFORE), default=12
+            (
+                i
+                for i, w in enumerate(tokens[:12])
+                if i > 3 and i >= verb_at and w.lower() in _CUT_BEFORE
+            ),
+            default=12,
         )
         tokens = tokens[:cut]
     while len(tokens) > 2 and tokens[-1].lower() in _DANGLING:

@@ -161,7 +161,7 @@ def last_phrase(text: str) -> str:
         words = words[1:]
     while words and (words[-1].lower() in AUXILIARIES or adverb(words[-1])):
         words = words[:-1]  # "Boeing had initially (agreed)", "the grid was also (hit)"
-    if len(words) > 4:
+    if len(words) > 4 and not _proper_name(words):
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in SUBJECT_CUT:
                 words = words[:index]
@@ -172,7 +172,8 @@ def last_phrase(text: str) -> str:
         cut = next((i for i, w in enumerate(words[1:6], start=1) if w.lower() in _LATE_CUT), 0)
         if cut and not any(w.lower() in AUXILIARIES for w in words[cut:]):
             words = words[:cut]  # not "the businesses (to be acquired had ...)"
-    words = words if counted and len(words) <= 8 else words[-6:]  # "more than 460 patients ..."
+    if not (counted and len(words) <= 8) and not _proper_name(words):
+        words = words[-6:]  # "more than 460 patients ..." stays whole
     if words and words[-1].islower() and base_form(words[-1]):
         words = words[:-1]  # "The warrant issued (Monday) charged ...": a describing participle
     # "International car company DaimlerChrysler": the name is the headline's subject.
@@ -183,6 +184,21 @@ def last_phrase(text: str) -> str:
         if 0 < tail < len(words) and words[tail - 1].lower() in _DESCRIPTORS:
             words = words[tail:]
     return " ".join(words)
+
+
+_NAME_LINKS = frozenset(["of", "for", "and", "the", "in", "on", "de", "du", "&"])
+
+
+def _proper_name(words: list[str]) -> bool:
+    """Is the phrase one name ("Organization for Security and Co-operation in Europe"),
+    capitalised but for its links, which a cut at "for" or "in" would break?"""
+    return (
+        2 < len(words) <= 9
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+        and sum(w[:1].isupper() for w in words) >= 3
+    )
 
 
 _HARD_BOUNDARY = re.compile(r"[;:]\s+|\s[-–—]\s|\"|“|”")
@@ -302,6 +318,12 @@ def plural(subject: str) -> bool:
     last, first = words[-1], words[0].lower()
     if last.lower() in _BODIES and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]):
         return False  # "Immigration and Naturalization Service"
+    if (
+        head[:1].isupper()
+        and re.search(r"\sand\s+[A-Z]", subject)
+        and not re.search(r"\bbetween\b", subject)
+    ):
+        return True  # "Kuchma of Ukraine and Yeltsin of Russia sign ..."
     men = last.lower().endswith("men") and last.lower() not in _SINGULAR_MEN
     if " and " in f" {head} " or last.lower() in _PLURAL_NOUNS or men or _DEMONYMS.search(last):
         return True  # "Egyptian and Qatari mediators", "armed men", "police"

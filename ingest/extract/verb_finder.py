@@ -294,6 +294,8 @@ def _subject_before(words, index: int) -> bool:
     pronoun, an auxiliary)?"""
     if index == 0:
         return False
+    if adverb(words[index - 1].group()) and index > 1:
+        index -= 1  # "The OSCE formally shut down ...": the adverb is not the subject
     previous = words[index - 1].group()
     lower = previous.lower()
     if (

@@ -298,3 +298,19 @@ def test_its_subject_is_named_and_an_after_clause_has_its_own_date():
         ("2024-04", "Iran launches drones at Israel"),
         ("2024-04-01", "Suspected Israeli strike kills seven officers"),
     ]
+
+
+def test_a_name_with_its_links_stays_whole_and_two_named_people_agree_in_the_plural():
+    found = titles(
+        "The Organization for Security and Co-operation in Europe formally shut down its "
+        "Minsk Group on Monday. Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of "
+        "Russia signed an economic plan on Friday.",
+        "2025-09-02",
+    )
+    assert found == [
+        (
+            "2025-09-01",
+            "Organization for Security and Co-operation in Europe shuts down its Minsk Group",
+        ),
+        ("2025-08-29", "Kuchma of Ukraine and Yeltsin of Russia sign economic plan"),
+    ]

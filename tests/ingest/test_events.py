@@ -448,3 +448,8 @@ def test_the_militants_are_not_the_group_named_in_a_modifier():
         "2025-04-17",
     )
     assert found[-1]["actors"][0] == "al-Shabaab"
+
+
+def test_an_adverb_before_a_verb_in_the_same_form_as_its_past():
+    [event] = events("The OSCE formally shut down its Minsk Group on Monday.", "2025-09-02")
+    assert (event["date"], event["title"]) == ("2025-09-01", "OSCE shuts down its Minsk Group")
