@@ -16,24 +16,33 @@ COUNT = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|twenty|\d{1,2})"
 )
-DAYS_APART = re.compile(COUNT + r"\s+(?:days?|weeks?)\s+(?:after|before)\s+", re.IGNORECASE)
+DAYS_APART = re.compile(COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s+", re.IGNORECASE)
 
 
 def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | None:
     """The date of X in "on Friday, a day after X" (or "two weeks after X"), counted from the
     day named before it."""
-    days = re.fullmatch(r"P(\d{1,2})([DW])", timex.value)
+    days = re.fullmatch(r"P(\d{1,2})([DWM])", timex.value)
     match = DAYS_APART.match(text, timex.start)
     gap = text[last[1] : timex.start]
     if not days or not match or len(gap) > 200 or not last[2]:
         return None
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?", last[2]):
-        return None  # counted from a day ("on 29 and 30 December": from the first)
     if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", re.sub(r"\b[A-Z]\.", "", gap)):
         return None  # the day named must be in the same sentence, before ", a day after"
+    after = match.group().lower().rstrip().endswith("after")
+    if days.group(2) == "M":
+        # "in April 2021, a month after insurgents stormed Palma": March 2021
+        month = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", last[2])
+        if month is None:
+            return None
+        index = int(month.group(1)) * 12 + int(month.group(2)) - 1
+        index += -int(days.group(1)) if after else int(days.group(1))
+        return timex.start, timex.end, f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?", last[2]):
+        return None  # counted from a day ("on 29 and 30 December": from the first)
     day = dt.date.fromisoformat(last[2][:10])
     step = dt.timedelta(days=int(days.group(1)) * (7 if days.group(2) == "W" else 1))
-    day = day - step if match.group().lower().rstrip().endswith("after") else day + step
+    day = day - step if after else day + step
     return timex.start, timex.end, day.isoformat()
 
 

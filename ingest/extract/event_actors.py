@@ -48,6 +48,28 @@ def group_meant(subject: str, groups: list[tuple[int, str]], before: int) -> str
     return max(counts, key=lambda name: counts[name]) if counts else ""
 
 
+_PAIR = re.compile(
+    r"^(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations|neighbou?rs|states|governments|"
+    r"rivals|capitals)$",
+    re.IGNORECASE,
+)
+
+
+def pair_meant(subject: str, states: list[tuple[int, str]], before: int) -> list[str]:
+    """ "The two countries fought a war in 2020": the last two states named before."""
+    if not _PAIR.match(subject.strip()):
+        return []
+    found: list[str] = []
+    for end, name in reversed(states[: bisect_right(states, (before, "\uffff"))]):
+        if end < before - 1500:
+            break
+        if name not in found:
+            found.append(name)
+        if len(found) == 2:
+            return found[::-1]
+    return []
+
+
 def surfaces(text: str, actors: list[Actor]) -> dict[str, str]:
     """Each way the text names an actor (and a person's surname) -> the actor's name."""
     found: dict[str, str] = {}

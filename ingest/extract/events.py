@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
 from ingest.extract.day_counts import AFTER_GERUND, COUNT, DAYS_APART, days_apart, gerund_title
-from ingest.extract.event_actors import actors_in, group_meant, merge, named_in
+from ingest.extract.event_actors import actors_in, group_meant, merge, named_in, pair_meant
 from ingest.extract.event_actors import surfaces as name_surfaces
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
@@ -118,6 +118,14 @@ def propose_events(
         for _s, e in actor.mentions
         if text[e : e + 1] != "-"
     )
+    # States named as actors, not as where ("at the White House", "in Qatar").
+    state_mentions = sorted(
+        (e, actor.name)
+        for actor in actors
+        if actor.kind == "state"
+        for s, e in actor.mentions
+        if not re.search(r"\b(?:at|in|to|from|near|into)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
+    )
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -196,6 +204,9 @@ def propose_events(
             group = group_meant(subject, groups, clause_start)
             if group and group not in names:
                 names.insert(0, group)
+            for name in pair_meant(subject, state_mentions, clause_start):
+                if name not in names:
+                    names.append(name)
             events.append(
                 Event(when, _HONORIFIC.sub("", title), text[start:end], start, end, names)
             )

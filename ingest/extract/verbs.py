@@ -523,7 +523,7 @@ DOUBLED_L = _words(
     "repelled compelled expelled propelled dispelled impelled controlled patrolled enrolled "
     "rebelled cancelled travelled labelled modelled fuelled refuelled signalled totalled "
     "channelled levelled marshalled dialled quarrelled counselled annulled excelled equalled "
-    "shovelled tunnelled funnelled pencilled unravelled"
+    "shovelled tunnelled funnelled pencilled unravelled initialled initialed"
 )
 
 # Past forms that are also nouns or adjectives ("a low cost airline", "the hit single"), and

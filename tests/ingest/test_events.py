@@ -453,3 +453,18 @@ def test_the_militants_are_not_the_group_named_in_a_modifier():
 def test_an_adverb_before_a_verb_in_the_same_form_as_its_past():
     [event] = events("The OSCE formally shut down its Minsk Group on Monday.", "2025-09-02")
     assert (event["date"], event["title"]) == ("2025-09-01", "OSCE shuts down its Minsk Group")
+
+
+def test_the_two_countries_and_a_month_counted_back():
+    found = events(
+        "Armenia and Azerbaijan initialled a peace deal at the White House on Friday. The two "
+        "countries had fought a 44-day war over the region in 2020. TotalEnergies declared "
+        "force majeure in April 2021, a month after insurgents stormed the town of Palma.",
+        "2025-09-02",
+    )
+    dated = {e["date"]: e for e in found}
+    assert (
+        dated["2025-08-29"]["title"] == "Armenia and Azerbaijan initial peace deal at White House"
+    )
+    assert dated["2020"]["actors"] == ["Armenia", "Azerbaijan"]
+    assert dated["2021-03"]["title"] == "Insurgents storm town of Palma"
