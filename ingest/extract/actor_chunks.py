@@ -162,6 +162,12 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
                 break
         return kept
     words = [t.text for t in tokens]
+    if len(tokens) > 2 and doc.in_title_line(tokens[0].start) and _headline(doc, tokens[0].start):
+        # "UN Mission Head Tells Security Council": in a headline the known names count, not
+        # the run of capitals around them (a letterhead that is one name stays one).
+        known = [m for m in _inner_entries(doc, tokens) if m.strength >= 3]
+        if known:
+            return known
     if len(tokens) == 1 and _PORTFOLIO_BEFORE.match(doc.text, tokens[0].end):
         return []  # "Petroleum Minister Puot Kang Chol": the portfolio, not an actor
     if len(words) == 2 and words[1] == "Administration" and words[0] in gazetteer.surnames:
@@ -202,6 +208,13 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     if inner:
         return inner
     return _unknown(doc, tokens)
+
+
+def _headline(doc: Document, position: int) -> bool:
+    """Is the line at ``position`` a headline (title case, no full stop at its end)?"""
+    end = doc.text.find("\n", position)
+    line = doc.text[doc.text.rfind("\n", 0, position) + 1 : end if end >= 0 else len(doc.text)]
+    return not line.rstrip().endswith((".", '."', ".”"))
 
 
 def _form(doc: Document, tokens: list[Token]) -> str:

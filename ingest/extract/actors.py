@@ -248,6 +248,11 @@ def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [c[0] for c in covered]
     found = []
+    weak = {
+        m.start: m
+        for m in mentions
+        if m.strength < 3 and m.kind in ("other", "organisation") and m.name in _HEAD_WORDS
+    }
     for token in doc.tokens:
         if (
             token.text not in _HEAD_WORDS
@@ -255,7 +260,7 @@ def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         ):
             continue
         index = bisect.bisect_right(starts, token.start) - 1
-        if index >= 0 and covered[index][1] > token.start:
+        if index >= 0 and covered[index][1] > token.start and token.start not in weak:
             continue
         earlier = {
             name
@@ -265,6 +270,8 @@ def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if len(earlier) == 1:
             name = earlier.pop()
             kind = next(m.kind for m in mentions if m.name == name)
+            if token.start in weak:
+                mentions.remove(weak[token.start])  # "the Council" alone was a guess
             found.append(Mention(token.start, token.end, name, kind, 2))
     return found
 

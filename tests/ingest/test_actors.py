@@ -326,3 +326,14 @@ def test_names_set_beside_a_post_and_an_acronym_the_text_defines_itself():
     assert found["Ambazonia Defence Forces"][1][-1] == "ADF"
     assert "Allied Democratic Forces" not in found
     assert "Specialist Prosecutor's Office" in found
+
+
+def test_a_headline_keeps_its_known_names_and_the_council_is_the_security_council():
+    text = (
+        "UN Mission Head Tells Security Council Violence in South-East Persists\n\n"
+        "The head of the mission told the Security Council today. The Council last renewed "
+        "the mandate in 2024."
+    )
+    found = actors(text)
+    assert found["UN Security Council"][1] == ["Security Council", "Security Council", "Council"]
+    assert not [name for name in found if "Tells" in name or name == "Council"]
