@@ -6,8 +6,11 @@ The set (``benchmarks/data/modern``, see its README) is short 2020s-style articl
 for this project: wire copy with datelines, web articles, situation reports, think-tank
 briefs and conflict-monitor summaries, each with gold TIMEX3s inline, its publication
 date, its actors and the event proposals a careful analyst expects.
-``--data benchmarks/data/modern_heldout`` scores the independent held-out set (see its
-README): report its totals only; never tune on its per-document errors. What is scored:
+Other sets: ``modern_dev2`` and ``modern_dev3`` are development sets written independently
+(their errors may be read); ``modern_heldout``, ``modern_heldout2`` and ``modern_heldout3``
+are held out (see their READMEs): report their totals only; never tune on their
+per-document errors. ``--errors`` also lists, for matched events, actors that differ from
+the gold. What is scored:
 
 * Timexes, TempEval-3 style: relaxed (overlapping spans, one-to-one), strict (same span),
   value and type (agreement among relaxed matches), each an F1 over the system's and the
