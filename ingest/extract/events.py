@@ -383,6 +383,8 @@ def _title(
     )
     if clause.rstrip().endswith("?"):
         return None
+    if _APPOSED_CHARGE.search(clause):
+        return None  # "..., a charge the Taliban government rejected": a claim and its denial
     if names:
         clause = shorten_people(text, clause, start, names[0], names[1])
     body, offset, speaker = clause, 0, ""
@@ -454,6 +456,11 @@ def _title(
     if _PREPOSITION_FIRST.match(title):
         return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]
+    if _quoted(text, start, verb_at):
+        return None  # adding: "Turkey has entered a new phase." -- words quoted, not a happening
+    when_text = next((text[c[0] : c[1]] for c in candidates if c[0] >= verb_at), "")
+    if _PERFECT.search(body[: verb[1]]) and _THIS_PERIOD.match(when_text):
+        return None  # "100,000 people have fled this year": a running total, not one happening
     explicit = [c for c in candidates if c[2] and not DAYS_APART.match(text, c[0])]
     if explicit and len(explicit) < len(candidates):
         # "a week after its air strikes killed hundreds on September 23": the date given
@@ -536,6 +543,19 @@ def _referents(text: str, start: int, names, person_at: int | None = None) -> di
 
 
 # Verbs of lasting and being: a state, not a happening ("the war lasted 34 days").
+_APPOSED_CHARGE = re.compile(
+    r",\s+an?\s+(?:charge|claim|accusation|allegation)s?\s+(?:that\s+)?(?:the\s+)?[A-Z]"
+)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?\w+\s*$")
+_THIS_PERIOD = re.compile(r"(?:this|so\s+far\s+this)\s+(?:year|month|week|quarter)|so\s+far", re.I)
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Is ``at`` inside a quotation that opened in the sentence (straight or curly quotes)?"""
+    before = text[start:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 _STATE_VERBS = frozenset(
     [
         "last",
@@ -558,6 +578,8 @@ _STATE_VERBS = frozenset(
         "know",
         "resemble",
         "deserve",
+        "risk",
+        "face",
     ]
 )
 # "since mid-2024", "since the war began in 2023": the start of a state the sentence is about.

@@ -468,3 +468,15 @@ def test_the_two_countries_and_a_month_counted_back():
     )
     assert dated["2020"]["actors"] == ["Armenia", "Azerbaijan"]
     assert dated["2021-03"]["title"] == "Insurgents storm town of Palma"
+
+
+def test_running_totals_quotes_charges_and_risks_are_not_happenings():
+    found = events(
+        "Nearly 100,000 people have fled their homes this year, the UN refugee agency says. "
+        'He said on Friday, adding: "Turkey has entered a new phase." The spokesman said on '
+        "Thursday the attackers had crossed the border, a charge the Taliban government "
+        "rejected. UNMISS warned on Thursday that the country risked relapsing into war. "
+        "Rebels seized the town on Thursday.",
+        "2025-07-13",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [("2025-07-10", "Rebels seize town")]
