@@ -584,18 +584,3 @@ POLITICAL_BEFORE = re.compile(
     r"from|of)\s+$|\b(?:ties|relations|talks|dialogue|tensions|deal|agreement)\s+(?:with|between)\s+$",
     re.IGNORECASE,
 )
-
-
-# Market indices are instruments, not actors: "the Dow fell", "the FTSE 100 rose".
-MARKET_INDEX = re.compile(
-    r"^(?:Dow(?:\s+Jones)?(?:\s+Industrial(?:\s+Average)?|\s+Transportation(?:\s+Average)?)?|DJIA|"
-    r"S&P(?:\s+500)?|Standard\s+&\s+Poor'?s?(?:\s+500)?|Nasdaq(?:\s+Composite)?|FTSE(?:\s+100|\s+250)?|"
-    r"Nikkei(?:\s+225)?|DAX|CAC(?:\s+40)?|Hang\s+Seng|Shanghai\s+Composite|Sensex|Nifty|"
-    r"RTS|MICEX|Euro\s+Stoxx(?:\s+50)?|Stoxx(?:\s+600)?|Kospi|TSX|ASX(?:\s+200)?|IBEX(?:\s+35)?|"
-    r"Bovespa|MSCI(?:\s+\w+)?|Russell\s+2000|VIX|Topix|Taiex)$"
-)
-INDEX_AFTER = re.compile(
-    r"^\s*(?:Composite|Industrial|index|indices|average|futures|fell|rose|gained|lost|closed|"
-    r"dropped|climbed|slipped|jumped|tumbled|surged|edged|ended|finished|was\s+(?:up|down)|"
-    r"is\s+(?:up|down)|points?)\b"
-)

@@ -21,7 +21,7 @@ import re
 from ingest.extract.actor_acronyms import defined_names
 from ingest.extract.actor_chunks import from_entry, has_org_word, resolve_chunk
 from ingest.extract.actor_document import Document, Mention
-from ingest.extract.actor_words import INDEX_AFTER, MARKET_INDEX, PRODUCT_AFTER, TITLES
+from ingest.extract.actor_words import PRODUCT_AFTER, TITLES
 from ingest.extract.gazetteer import Gazetteer, normalise
 from ingest.extract.model import Actor, Timex
 from ingest.extract.names import chunks, tokenise
@@ -54,6 +54,21 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     mentions = _nicknamed(doc, mentions)
     mentions = _corefer(doc, mentions)
     return _group(mentions)
+
+
+# Market indices are instruments, not actors: "the Dow fell", "the FTSE 100 rose".
+MARKET_INDEX = re.compile(
+    r"^(?:Dow(?:\s+Jones)?(?:\s+Industrial(?:\s+Average)?|\s+Transportation(?:\s+Average)?)?|DJIA|"
+    r"S&P(?:\s+500)?|Standard\s+&\s+Poor'?s?(?:\s+500)?|Nasdaq(?:\s+Composite)?|FTSE(?:\s+100|\s+250)?|"
+    r"Nikkei(?:\s+225)?|DAX|CAC(?:\s+40)?|Hang\s+Seng|Shanghai\s+Composite|Sensex|Nifty|"
+    r"RTS|MICEX|Euro\s+Stoxx(?:\s+50)?|Stoxx(?:\s+600)?|Kospi|TSX|ASX(?:\s+200)?|IBEX(?:\s+35)?|"
+    r"Bovespa|MSCI(?:\s+\w+)?|Russell\s+2000|VIX|Topix|Taiex)$"
+)
+INDEX_AFTER = re.compile(
+    r"^\s*(?:Composite|Industrial|index|indices|average|futures|fell|rose|gained|lost|closed|"
+    r"dropped|climbed|slipped|jumped|tumbled|surged|edged|ended|finished|was\s+(?:up|down)|"
+    r"is\s+(?:up|down)|points?)\b"
+)
 
 
 _MODEL_AFTER = re.compile(r"^[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|[A-Z]\d\w*)(?![\w$%])")

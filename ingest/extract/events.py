@@ -35,6 +35,16 @@ from ingest.extract.event_actors import surfaces as name_surfaces
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import is_nominal_after, nominal_at
+from ingest.extract.not_happenings import (
+    APPOSED_CHARGE,
+    ASIDE,
+    PERFECT,
+    STATE_VERBS,
+    THIS_PERIOD,
+    background,
+    in_aside,
+    quoted,
+)
 from ingest.extract.subjects import UNRESOLVED, head_of, last_phrase, plural, subject_of, tidy
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
@@ -154,7 +164,7 @@ def propose_events(
         claimed = []
         for d_start, d_end, when in inside:
             nominal = nominal_at(text, start, d_start, d_end) if when else None
-            if nominal is None or _background(text, start, d_start):
+            if nominal is None or background(text, start, d_start):
                 continue
             claimed.append((d_start, d_end, when))
             if published is not None and parse(when).earliest > _day_end(published):
@@ -221,7 +231,7 @@ def _aside_events(text, start, end, inside, people, mentions, mention_starts) ->
     the noun the aside describes ("ISWAP, which split from Boko Haram in 2016" -> "ISWAP splits
     from Boko Haram")."""
     found = []
-    for aside in _ASIDE.finditer(text, start, end):
+    for aside in ASIDE.finditer(text, start, end):
         relative = _RELATIVE.match(text, aside.start())
         dates = [d for d in inside if d[2] and aside.start() <= d[0] < aside.end()]
         if relative is None or not dates:
@@ -383,7 +393,7 @@ def _title(
     )
     if clause.rstrip().endswith("?"):
         return None
-    if _APPOSED_CHARGE.search(clause):
+    if APPOSED_CHARGE.search(clause):
         return None  # "..., a charge the Taliban government rejected": a claim and its denial
     if names:
         clause = shorten_people(text, clause, start, names[0], names[1])
@@ -441,7 +451,7 @@ def _title(
         ):
             continue  # "The warrant issued Monday charged Kopp": "issued" describes the warrant
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
-        if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in _STATE_VERBS:
+        if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in STATE_VERBS:
             return None
         if candidate[2] in ("appear", "seem", "suppose") and re.match(
             r"\s+to\b", body[candidate[1] :]
@@ -456,10 +466,10 @@ def _title(
     if _PREPOSITION_FIRST.match(title):
         return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]
-    if _quoted(text, start, verb_at):
+    if quoted(text, start, verb_at):
         return None  # adding: "Turkey has entered a new phase." -- words quoted, not a happening
     when_text = next((text[c[0] : c[1]] for c in candidates if c[0] >= verb_at), "")
-    if _PERFECT.search(body[: verb[1]]) and _THIS_PERIOD.match(when_text):
+    if PERFECT.search(body[: verb[1]]) and THIS_PERIOD.match(when_text):
         return None  # "100,000 people have fled this year": a running total, not one happening
     explicit = [c for c in candidates if c[2] and not DAYS_APART.match(text, c[0])]
     if explicit and len(explicit) < len(candidates):
@@ -472,12 +482,12 @@ def _title(
         c
         for c in candidates
         if offset and c[0] >= start + offset and abs(c[0] - verb_at) <= 80 and c[2]
-        if not _background(text, start, c[0])
+        if not background(text, start, c[0])
     ]
     if (
         offset
         and not own
-        and any(c[0] >= start + offset and _background(text, start, c[0]) for c in candidates)
+        and any(c[0] >= start + offset and background(text, start, c[0]) for c in candidates)
     ):
         return None  # "said on Thursday that 50,000 had crossed since the start of the month"
     if attributed:
@@ -489,15 +499,15 @@ def _title(
     pool = own or candidates
     # "A fire broke out at the plant, which Russian forces have occupied since March 2022,
     # late on Sunday": a date in an aside is passed over for one outside it.
-    outside = [c for c in pool if c[2] and not _in_aside(text, start, end, c[0], verb_at)]
+    outside = [c for c in pool if c[2] and not in_aside(text, start, end, c[0], verb_at)]
     if outside and len(outside) < len(pool):
         pool = outside
     nearest = min(pool, key=lambda c: min(abs(c[0] - verb_at), abs(c[1] - verb_at)))
     if not nearest[2]:
         return None  # the happening's own date is not known
-    if _in_aside(text, start, end, nearest[0], verb_at):
+    if in_aside(text, start, end, nearest[0], verb_at):
         return None  # "The war, which began in 2022, has killed ...": the date is background
-    if _background(text, start, nearest[0]):
+    if background(text, start, nearest[0]):
         return None
     return title, nearest[2], subject_of(body, verb[0], speaker, referents, inherited)
 
@@ -540,79 +550,6 @@ def _referents(text: str, start: int, names, person_at: int | None = None) -> di
         end, begin = people_by_end[index]
         found["he"] = found["she"] = surname(text[begin:end])
     return found
-
-
-# Verbs of lasting and being: a state, not a happening ("the war lasted 34 days").
-_APPOSED_CHARGE = re.compile(
-    r",\s+an?\s+(?:charge|claim|accusation|allegation)s?\s+(?:that\s+)?(?:the\s+)?[A-Z]"
-)
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?\w+\s*$")
-_THIS_PERIOD = re.compile(r"(?:this|so\s+far\s+this)\s+(?:year|month|week|quarter)|so\s+far", re.I)
-
-
-def _quoted(text: str, start: int, at: int) -> bool:
-    """Is ``at`` inside a quotation that opened in the sentence (straight or curly quotes)?"""
-    before = text[start:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
-_STATE_VERBS = frozenset(
-    [
-        "last",
-        "remain",
-        "span",
-        "be",
-        "have",
-        "seem",
-        "stay",
-        "belong",
-        "own",
-        "contain",
-        "include",
-        "comprise",
-        "mean",
-        "matter",
-        "depend",
-        "consist",
-        "exist",
-        "know",
-        "resemble",
-        "deserve",
-        "risk",
-        "face",
-    ]
-)
-# "since mid-2024", "since the war began in 2023": the start of a state the sentence is about.
-_SINCE = re.compile(r"\bsince\b[^;.,]*$", re.IGNORECASE)
-# "for most of the past decade", "throughout 2023": a stretch, not a date of a happening.
-_STRETCH = re.compile(
-    r"\b(?:(?:for|throughout)\s+(?:(?:most|much|all|part|some|the\s+rest)\s+of\s+)?"
-    r"|(?:over|during|in)\s+(?:most|much|all|part|some|the\s+rest)\s+of\s+)(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_STRETCH_DATE = re.compile(r"the\s+(?:past|last|previous)\s", re.IGNORECASE)
-
-
-def _background(text: str, start: int, date_at: int) -> bool:
-    """Is the date the start of a state ("since ...") or a stretch ("for most of ...")?"""
-    if _SINCE.search(text, start, date_at):
-        return True
-    if _STRETCH_DATE.match(text, date_at) and re.search(
-        r"\b(?:over|during|in|for|throughout)\s+$", text[max(start, date_at - 12) : date_at]
-    ):
-        return True  # "over the past decade"
-    return bool(_STRETCH.search(text, max(start, date_at - 40), date_at))
-
-
-def _in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> bool:
-    """Is the date inside a ", which ... ," aside that the verb is outside of?"""
-    for match in _ASIDE.finditer(text, start, end):
-        if match.start() <= date_at < match.end() and not match.start() <= verb_at < match.end():
-            return True
-    return False
-
-
-_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;.]*(?:[,.]|$)")
 
 
 _PREPOSITION_FIRST = re.compile(

@@ -12,6 +12,7 @@ import datetime as dt
 
 from ingest.extract import (  # noqa: F401  (importing registers the rules)
     timex_clock,
+    timex_days,
     timex_grammar,
     timex_grammar2,
     timex_holidays,

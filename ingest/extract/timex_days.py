@@ -1,0 +1,64 @@
+"""Days whose year is named elsewhere: "November 27 last year", "between 17 May and 5 June
+1999" (the year written once dates both days)."""
+
+from __future__ import annotations
+
+from ingest.extract import calendar as cal
+from ingest.extract.timex_grammar import _RANGE_SEP, _day_number
+from ingest.extract.timex_patterns import DAY, MONTH, S
+from ingest.extract.timex_rules import (
+    ANY_YEAR,
+    Part,
+    capitalised,
+    month_number,
+    rule,
+    whole,
+    year_of,
+)
+
+
+@rule(
+    "day_relative_year",
+    rf"(?:(?P<mo>{MONTH}){S}(?P<d>{DAY})|(?P<d2>{DAY}){S}(?:of{S})?(?P<mo2>{MONTH})),?{S}"
+    rf"(?P<rel>last|this|next){S}year",
+    priority=4,
+)
+def day_relative_year(match, ctx):
+    """ "November 27 last year", "3 March this year": that day of the year named."""
+    month = month_number(match["mo"] or match["mo2"])
+    if month is None or not capitalised(match["mo"] or match["mo2"]):
+        return None
+    day = int(match["d"] or match["d2"])
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    found = cal.valid_day(anchor.year + shift, month, day)
+    return None if found is None else whole(match, "DATE", cal.day_value(found), absolute=True)
+
+
+@rule(
+    "day_month_range_months",
+    rf"(?P<d1>{DAY}){S}(?P<mo1>{MONTH})(?P<sep>{_RANGE_SEP})(?P<d2>{DAY}){S}(?P<mo2>{MONTH}),?{S}"
+    rf"(?P<y>{ANY_YEAR})",
+    priority=5,
+)
+def day_month_range_months(match, ctx):
+    """ "between 17 May and 5 June 1999": the year written once dates both days."""
+    first_month, last_month = month_number(match["mo1"]), month_number(match["mo2"])
+    year = year_of(match["y"])
+    if first_month is None or last_month is None or year is None:
+        return None
+    if not (capitalised(match["mo1"]) and capitalised(match["mo2"])):
+        return None
+    start_day = cal.valid_day(year, first_month, _day_number(match["d1"]))
+    end_day = cal.valid_day(year, last_month, _day_number(match["d2"]))
+    if start_day is None or end_day is None or not start_day < end_day:
+        return None
+    start_value, end_value = cal.day_value(start_day), cal.day_value(end_day)
+    return [
+        Part(
+            match.start(), match.end("mo1"), "DATE", start_value, range_end=end_value, absolute=True
+        ),  # fmt: skip
+        Part(match.start("d2"), match.end(), "DATE", end_value, range_part=True, absolute=True),
+    ]
