@@ -68,6 +68,10 @@ _BEFORE_DATE = re.compile(
     + r"(?:(?:in|at|near)\s+(?:[A-Z][\w'’-]*\s+){1,3})?(?:on|in|at|during|early|late|)\s*$",
     re.IGNORECASE,
 )
+_AND_OF = re.compile(
+    r"\band\s+of\s+" + _ARG + r"(?:(?:in|at|near)\s+(?:[A-Z][\w'’-]*\s+){1,3})?(?:on|in|at|)\s*$"
+)
+_NOUN_OF = re.compile(r"\b(?P<noun>" + _NOUNS + r")\s+of\s+", re.IGNORECASE)
 # Date + " killing of the doctor, ...".
 _AFTER_DATE = re.compile(
     # "the Oct. 23 killing of ...", "a day after Hamas's attack on southern Israel"
@@ -101,9 +105,18 @@ def nominal_at(
     split = _SPLIT_OF.search(text[offset:date_start])
     of_after = _OF_AFTER.match(text, date_end, date_end + 120) if split else None
     participle = _PARTICIPLE.search(text[offset:date_start])
+    also = None if match is not None else _AND_OF.search(text[offset:date_start])
+    earlier = None
+    if also is not None:
+        # "the killing of Nasrallah in Beirut last Friday and of Haniyeh in Tehran on July 31"
+        nouns = list(_NOUN_OF.finditer(text, start, offset + also.start()))
+        earlier = nouns[-1] if nouns else None
     if match is not None:
         title = _title(match["noun"], match["prep"], match["arg"], match["mods"] or "")
         span = (offset + match.start("noun"), offset + match.end("arg"))
+    elif earlier is not None:
+        title = _title(earlier["noun"], "of", also["arg"], "")
+        span = (offset + also.start("arg"), offset + also.end("arg"))
     elif split is not None and of_after is not None:
         # "the arrest on 5 October of five opposition figures"
         title = _title(split["noun"], "of", of_after["arg"], "")

@@ -480,3 +480,15 @@ def test_running_totals_quotes_charges_and_risks_are_not_happenings():
         "2025-07-13",
     )
     assert [(e["date"], e["title"]) for e in found] == [("2025-07-10", "Rebels seize town")]
+
+
+def test_a_second_noun_happening_joined_by_and_of():
+    found = events(
+        "The attack was retaliation for the killing of Hezbollah leader Hassan Nasrallah in "
+        "Beirut last Friday and of Hamas political leader Ismail Haniyeh in Tehran on July 31.",
+        "2024-10-02",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-09-27", "Hezbollah leader Nasrallah killed"),
+        ("2024-07-31", "Hamas political leader Haniyeh killed"),
+    ]
