@@ -18,6 +18,8 @@ from ingest.extract.title_names import surname
 _GROUP_NOUNS = frozenset(
     [
         "militants",
+        "paramilitaries",
+        "paramilitary",
         "insurgents",
         "jihadists",
         "rebels",
