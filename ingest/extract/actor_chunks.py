@@ -350,6 +350,8 @@ _PLURAL_NOUNS = frozenset(
 
 
 def _person(doc: Document, tokens: list[Token]) -> Mention:
+    if len(tokens) > 2 and tokens[-1].text in ("MP", "MEP", "QC", "KC", "MK"):
+        tokens = tokens[:-1]  # "Matt Western MP": the seat is not the name
     start, end = tokens[0].start, tokens[-1].end
     form = _form(doc, tokens)
     entry = doc.gazetteer.lookup(form)

@@ -77,6 +77,8 @@ TITLES = frozenset(
         "Spokeswoman",
         "Spokesperson",
         "Chairman",
+        "Chair",
+        "Chairwoman",
         "Chairwoman",
         "CEO",
         "Chief",

@@ -48,6 +48,7 @@ class Gazetteer:
     lowercase_starts: frozenset[str] = frozenset()
     spanning_firsts: frozenset[str] = frozenset()  # first words of names chunks cannot hold
     _demonyms: dict[str, str] = field(default_factory=dict, repr=False)
+    _upper: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
 
     def add(self, form: str, entry: Entry) -> None:
         form = normalise(form)
@@ -68,10 +69,21 @@ class Gazetteer:
         if not found and _SPACED_PARTICLE.search(form):
             # "Ahmed al Sharaa", "Hikmat al Hijri": the gazetteer writes "al-".
             found = self.forms.get(normalise(_SPACED_PARTICLE.sub(r"\1-", form)))
+        if not found and form.isupper() and " " in form.strip():
+            # "EUNAVFOR ASPIDES", "KOSOVO SPECIALIST CHAMBERS": a name in capitals
+            found = self._upper_forms().get(normalise(form))
         if not found and ("U.N. " in form or "U.S. " in form):
             # "U.N. Support Mission in Libya" is the gazetteer's "UN Support Mission ..."
             found = self.forms.get(normalise(form.replace("U.N. ", "UN ").replace("U.S. ", "US ")))
         return found[0] if found else None
+
+    def _upper_forms(self) -> dict[str, list[Entry]]:
+        """Multi-word forms by their capitals, for names written all in capitals."""
+        if not self._upper:
+            for form, entries in self.forms.items():
+                if " " in form:
+                    self._upper.setdefault(form.upper(), entries)
+        return self._upper
 
     def demonym(self, state: str) -> str:
         """The adjective a state's bodies are named with ("Israeli Air Force", "US Navy")."""

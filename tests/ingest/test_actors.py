@@ -337,3 +337,13 @@ def test_a_headline_keeps_its_known_names_and_the_council_is_the_security_counci
     found = actors(text)
     assert found["UN Security Council"][1] == ["Security Council", "Security Council", "Council"]
     assert not [name for name in found if "Tells" in name or name == "Council"]
+
+
+def test_names_in_capitals_and_a_seat_after_a_name():
+    found = actors(
+        "EUNAVFOR ASPIDES reported the attack. KOSOVO SPECIALIST CHAMBERS issued a verdict. "
+        "Committee Chair Matt Western MP said so."
+    )
+    assert found["EUNAVFOR Aspides"][1] == ["EUNAVFOR ASPIDES"]
+    assert "Kosovo Specialist Chambers" in found
+    assert found["Matt Western"] == ("person", ["Matt Western"])
