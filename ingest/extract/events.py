@@ -160,6 +160,14 @@ def propose_events(
             inside.append(dated[index])
         if not any(when for _s, _e, when in inside):
             continue
+        entry = _timeline_entry(text, start, end, inside)
+        if entry is not None:
+            # "* Oct. 3, 1899 - A tribunal in Paris awards the territory to British Guiana."
+            when, title, rest_start = entry
+            if published is None or parse(when).earliest <= _day_end(published):
+                names = actors_in(mentions, mention_starts, rest_start, end, text, states)
+                events.append(Event(when, title, text[start:end], start, end, names))
+            continue
         # "the killing of X on Sept. 27": the date is the noun's, a happening of its own.
         claimed = []
         for d_start, d_end, when in inside:
@@ -221,6 +229,33 @@ def propose_events(
                 Event(when, _HONORIFIC.sub("", title), text[start:end], start, end, names)
             )
     return merge(events)
+
+
+_ENTRY_DASH = re.compile(r"\s*[-–—:]\s+")
+
+
+def _timeline_entry(text, start, end, inside) -> tuple[str, str, int] | None:
+    """A timeline line, "DATE - What happened." (a factbox, a chronology): the date and the
+    line written as a headline already (present tense), and where the line's text starts."""
+    first = inside[0]
+    line = text.rfind("\n", start, first[0]) + 1 or start
+    bullet = _BULLET.match(text, line, first[0])
+    if first[0] != (bullet.end() if bullet else line) or not first[2]:
+        return None
+    dash = _ENTRY_DASH.match(text, first[1], end)
+    if dash is None:
+        return None
+    rest = text[dash.end() : end]
+    if not rest[:1].isupper():
+        return None
+    words = tidy(re.split(r"[.;]\s|,\s+(?:then|which|who|when)\b|\.$", rest)[0]).split()
+    if len(words) < 2:
+        return None
+    words[0] = words[0][:1].upper() + words[0][1:]
+    cut = words[:14]
+    while len(cut) > 2 and cut[-1].lower() in ("the", "a", "an", "of", "to", "in", "and", "on"):
+        cut.pop()
+    return first[2], " ".join(cut).rstrip(",:"), dash.end()
 
 
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+")

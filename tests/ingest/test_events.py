@@ -492,3 +492,16 @@ def test_a_second_noun_happening_joined_by_and_of():
         ("2024-09-27", "Hezbollah leader Nasrallah killed"),
         ("2024-07-31", "Hamas political leader Haniyeh killed"),
     ]
+
+
+def test_a_timeline_line_is_a_happening_headlined_as_written():
+    found = events(
+        "Here are key moments in the dispute:\n\n* Oct. 3, 1899 - A tribunal sitting in Paris "
+        "awards most of the territory to British Guiana, then a British colony.\n\n* Feb. 17, "
+        "1966 - Britain, Venezuela and British Guiana sign the Geneva Agreement.",
+        "2025-05-26",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("1899-10-03", "Tribunal sitting in Paris awards most of territory to British Guiana"),
+        ("1966-02-17", "Britain, Venezuela and British Guiana sign Geneva Agreement"),
+    ]
