@@ -25,6 +25,7 @@ from ingest.extract.actor_words import PRODUCT_AFTER, TITLES
 from ingest.extract.gazetteer import Gazetteer, normalise
 from ingest.extract.model import Actor, Timex
 from ingest.extract.names import chunks, tokenise
+from ingest.extract.title_names import GIVEN_NAME_LAST
 
 
 def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[Actor]:
@@ -250,6 +251,18 @@ _HEAD_WORDS = frozenset(
 )
 
 
+def _holder(mentions: list[Mention]):
+    """A test of whether a position lies inside one of ``mentions`` (which do not overlap)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _end in spans]
+
+    def held(position: int) -> bool:
+        index = bisect.bisect_right(starts, position) - 1
+        return index >= 0 and spans[index][1] > position
+
+    return held
+
+
 def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """ "The Security Council met ... The Council renewed ...": "the" and the head word of the
     one body named before that has it stand for that body."""
@@ -260,8 +273,7 @@ def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     )
     if not bodies:
         return []
-    covered = sorted((m.start, m.end) for m in mentions)
-    starts = [c[0] for c in covered]
+    held = _holder(mentions)
     found = []
     weak = {
         m.start: m
@@ -274,8 +286,7 @@ def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
             or doc.text[max(0, token.start - 4) : token.start].lower() != "the "
         ):
             continue
-        index = bisect.bisect_right(starts, token.start) - 1
-        if index >= 0 and covered[index][1] > token.start and token.start not in weak:
+        if held(token.start) and token.start not in weak:
             continue
         earlier = {
             name
@@ -291,8 +302,6 @@ def _heads(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-# A given name in the East Asian order ends the name: "Lai Ching-te", "Lee Jae-myung".
-_SURNAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,9})\s*\)")
 
 
@@ -333,7 +342,7 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
             )
         if mention.kind == "person" and " " in mention.name:
             persons.setdefault(mention.name.split()[-1], mention.name)
-            if _SURNAME_FIRST.fullmatch(mention.name.split()[-1]):
+            if GIVEN_NAME_LAST.fullmatch(mention.name.split()[-1]):
                 persons.setdefault(mention.name.split()[0], mention.name)  # Lai Ching-te
         if mention.kind in ("organisation", "group", "other") and " " in mention.name:
             first_words.setdefault(mention.name.split()[0], set()).add(mention.name)
@@ -371,11 +380,10 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
         resolved.append(mention)
     resolved.extend(_heads(doc, resolved))
     # "The ODIHR sent observers": a defined acronym names its body wherever it recurs.
-    covered = sorted((m.start, m.end) for m in resolved)
+    held = _holder(resolved)
     for token in doc.tokens:
         if token.text in acronyms and acronyms[token.text][1] != "place":
-            index = bisect.bisect_right(covered, (token.start, len(doc.text))) - 1
-            if index >= 0 and covered[index][1] > token.start:
+            if held(token.start):
                 continue
             if doc.text[token.start - 1 : token.start] == "(":
                 continue  # the definition itself

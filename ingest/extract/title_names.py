@@ -88,7 +88,8 @@ _CHINESE_FIRST = frozenset(
 _KOREAN_FIRST = frozenset(
     ["Kim", "Lee", "Park", "Choi", "Jung", "Yoon", "Moon", "Han", "Lim", "Shin"]
 )
-_GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# A hyphenated given name in the East Asian order ends the name: "Lai Ching-te".
+GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def surname(name: str) -> str:
@@ -98,7 +99,7 @@ def surname(name: str) -> str:
     if len(words) in (2, 3) and (
         (words[0] in _CHINESE_FIRST and len(words) == 2)
         or (words[0] in _KOREAN_FIRST | _CHINESE_FIRST and len(words) == 3)
-        or _GIVEN_LAST.fullmatch(words[-1])
+        or GIVEN_NAME_LAST.fullmatch(words[-1])
     ):
         return words[0]
     while len(words) > 1 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):

@@ -78,12 +78,7 @@ def lane_items(painter: QPainter, view, lv: LaneView, vector: bool = False) -> N
     for item in special:
         _fading(painter, item, DIM_NAME if item.dimmed else item.colour)
     for (name, op, hollow), path in marks.items():
-        if hollow:
-            painter.setBrush(style.colour(name, 0.25 * op))
-            painter.setPen(QPen(style.colour(name, op), 1.2))
-        else:
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(style.colour(name, op))
+        _mark_paint(painter, name, op, hollow)
         painter.drawPath(path)
     if not vector:  # on screen: one small antialiased image per kind of mark, stamped
         for item in lv.items:
@@ -105,6 +100,16 @@ BAR_H = 11
 _SPRITES: dict[tuple, QImage] = {}
 
 
+def _mark_paint(painter: QPainter, name: str, op: float, hollow: bool) -> None:
+    """Pen and brush of a date mark: filled, or pale with an outline for an uncertain date."""
+    if hollow:
+        painter.setBrush(style.colour(name, 0.25 * op))
+        painter.setPen(QPen(style.colour(name, op), 1.2))
+    else:
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(style.colour(name, op))
+
+
 def _mark_sprite(name: str, op: float, hollow: bool) -> QImage:
     """A 12x12 diamond (hollow for an uncertain date), drawn once per colour and strength."""
     key = (name, round(op, 2), hollow)
@@ -114,12 +119,7 @@ def _mark_sprite(name: str, op: float, hollow: bool) -> QImage:
         sprite.fill(0)
         p = QPainter(sprite)
         p.setRenderHint(QPainter.Antialiasing)
-        if hollow:
-            p.setBrush(style.colour(name, 0.25 * op))
-            p.setPen(QPen(style.colour(name, op), 1.2))
-        else:
-            p.setPen(Qt.NoPen)
-            p.setBrush(style.colour(name, op))
+        _mark_paint(p, name, op, hollow)
         p.drawPolygon(DIAMOND.translated(6, 6))
         p.end()
         _SPRITES[key] = sprite
