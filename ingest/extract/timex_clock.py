@@ -7,7 +7,7 @@ import re
 
 from ingest.extract import calendar as cal
 from ingest.extract.lexicon import WEEKDAYS
-from ingest.extract.timex_patterns import AMPM, DAY, MONTH, TIME_ZONE, WEEKDAY, S
+from ingest.extract.timex_patterns import AMPM, DAY, MONTH, TIME_ZONE, WEEKDAY, YEAR, S
 from ingest.extract.timex_rules import (
     month_number,
     resolve_day,
@@ -68,6 +68,14 @@ def _day_of(match, ctx) -> str | None:
         later = _DAY_AFTER_ASIDE.match(ctx.text, match.end())
         if later:
             return resolve_weekday(ctx, ctx_weekday(later["wd"]), match.start(), later.end())
+        dated = _DATE_AFTER.match(ctx.text, match.end())
+        if dated:
+            # "At 1120 UTC on 29 SEP 2025": the date that follows, tagged on its own.
+            month, number = month_number(dated["mo"]), _day_number(dated["d"])
+            if dated["y"]:
+                found = cal.valid_day(int(dated["y"]), month, number)
+                return cal.day_value(found) if found else None
+            return resolve_day(ctx, month, number, match.start(), dated.end())
         anchor = ctx.anaphor
         day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
     return day
@@ -75,6 +83,12 @@ def _day_of(match, ctx) -> str | None:
 
 _DAY_AFTER_ASIDE = re.compile(
     rf"\)?[^\S\n]*+(?:\([^()\n]{{1,30}}\)[^\S\n]*+)?,?[^\S\n]*+on{S}(?P<wd>{WEEKDAY})(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_DATE_AFTER = re.compile(
+    rf"[^\S\n]*+,?[^\S\n]*+on{S}(?P<d>{DAY}){S}(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{YEAR}))?",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,7 @@ _FUTURE = re.compile(
     r"expected\s+to|expects?|expecting|forecasts?|predicts?|anticipates?|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
     r"payable|starts?|begins?|meets?|expected|ahead\s+of|effective|"
     r"intends?\s+to|aims?\s+to|next(?!\s+to\b)|upcoming|would|hopes?\s+to|tomorrow|"
-    r"promised\s+to|vowed\s+to|forthcoming)\b",
+    r"promised\s+to|vowed\s+to|forthcoming|hoped\s+to|hoping\s+to|wanted\s+to|wants\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -92,6 +92,12 @@ class Context:
             return None
         return self.last_day
 
+    def day_in_paragraph(self, start: int) -> dt.date | None:
+        """The day named last, if that was in the paragraph (or list item) of ``start``."""
+        if self.last_day is None or self.last_day_end < 0 or self.last_day_end > start:
+            return None
+        return None if "\n" in self.text[self.last_day_end : start] else self.last_day
+
     def anaphor_for(self, unit: str) -> dt.date | None:
         """The date "the following <unit>" counts from: the last date named at that
         granularity or finer ("in March 1989 ... the following month"), else :attr:`anaphor`."""
@@ -151,6 +157,9 @@ class Context:
         attribution = _ATTRIBUTION.search(after)
         if attribution:
             after = after[: attribution.start()]
+        # "The group will bury Nasrallah, who was killed in September, in Beirut on Sunday":
+        # a closed aside's tense is not the clause's.
+        before = _CLOSED_ASIDE.sub(lambda m: " " * len(m.group()), before)
         aside = _RELATIVE_ASIDE.search(before)
         if aside and "," in after:
             # "Chapo, who took office in January, is due to visit ...": the aside's own tense
@@ -168,6 +177,7 @@ class Context:
 
 
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
+_CLOSED_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 
 
 def _as_past(match: re.Match) -> str:

@@ -1,16 +1,23 @@
 """Days whose year is named elsewhere: "November 27 last year", "between 17 May and 5 June
-1999" (the year written once dates both days)."""
+1999" (the year written once dates both days); nights across two days ("the night of 3/4
+January", "overnight into Sunday")."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ingest.extract import calendar as cal
+from ingest.extract.calendar import value_to_date
+from ingest.extract.lexicon import WEEKDAYS
 from ingest.extract.timex_grammar import _RANGE_SEP, _day_number
-from ingest.extract.timex_patterns import DAY, MONTH, S
+from ingest.extract.timex_patterns import DAY, MONTH, WEEKDAY, S
 from ingest.extract.timex_rules import (
     ANY_YEAR,
     Part,
     capitalised,
     month_number,
+    resolve_day,
+    resolve_weekday,
     rule,
     whole,
     year_of,
@@ -62,3 +69,56 @@ def day_month_range_months(match, ctx):
         ),  # fmt: skip
         Part(match.start("d2"), match.end(), "DATE", end_value, range_part=True, absolute=True),
     ]
+
+
+@rule(
+    "night_of_days",
+    rf"the{S}night{S}of{S}(?P<d1>{DAY})(?:[^\S\n]*+(?:/|-|–|to|into)[^\S\n]*+(?P<d2>{DAY}))?{S}"
+    rf"(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    priority=4,
+)
+def night_of_days(match, ctx):
+    """ "the night of 3/4 January": the night that began on the first day (``TNI``)."""
+    month = month_number(match["mo"])
+    if month is None or not capitalised(match["mo"]):
+        return None
+    number = _day_number(match["d1"])
+    if match["y"]:
+        found = cal.valid_day(year_of(match["y"]), month, number)
+        value = None if found is None else cal.day_value(found)
+    else:
+        value = resolve_day(ctx, month, number, match.start(), match.end())
+    if value is None:
+        return None
+    # For dating an event the night spans both days named ("struck on the night of 5-6 March").
+    first = value_to_date(value) if match["d2"] else None
+    following = first + dt.timedelta(days=1) if first else None
+    range_end = cal.day_value(following) if following else None
+    return [Part(match.start(), match.end(), "TIME", f"{value}TNI", range_end=range_end)]
+
+
+@rule("overnight_into", rf"overnight{S}(?:into|to){S}(?P<wd>{WEEKDAY})(?![\w])", priority=4)
+def overnight_into(match, ctx):
+    """ "overnight into Sunday": the night before that Sunday (``TNI``)."""
+    if not capitalised(match["wd"]):
+        return None
+    value = resolve_weekday(ctx, WEEKDAYS[match["wd"].lower().rstrip(".")], *match.span())
+    if value.startswith("X"):
+        return whole(match, "TIME", "XXXX-XX-XXTNI")
+    night = dt.date.fromisoformat(value) - dt.timedelta(days=1)
+    return whole(match, "TIME", f"{cal.day_value(night)}TNI")
+
+
+@rule(
+    "weekday_of_week",
+    rf"(?P<wd>{WEEKDAY}){S}(?:of{S})?(?P<rel>last|next|this){S}week(?![\w-])",
+    priority=4,
+)
+def weekday_of_week(match, ctx):
+    """ "Wednesday last week": that weekday in the week named."""
+    if not capitalised(match["wd"]) or ctx.anchor is None:
+        return None
+    shift = {"last": -7, "this": 0, "next": 7}[match["rel"].lower()]
+    monday = ctx.anchor - dt.timedelta(days=ctx.anchor.weekday() - shift)
+    day = monday + dt.timedelta(days=WEEKDAYS[match["wd"].lower().rstrip(".")] - 1)
+    return whole(match, "DATE", cal.day_value(day))

@@ -243,8 +243,8 @@ def _day_range(match, ctx, first_is_bare):
 
 @rule("ordinal_day", r"(?<=on )the\s++(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?=\s*+[,.;:)]|\s++at\b)")
 def ordinal_day(match, ctx):
-    """ "on the 3rd": that day of the month the story is in."""
-    anchor = ctx.anaphor
+    """ "on the 3rd": that day of the month the paragraph is at, else of the publication's."""
+    anchor = ctx.day_in_paragraph(match.start()) or ctx.dct or ctx.anaphor
     day = int(match["d"])
     if anchor is None or not 1 <= day <= 31:
         return whole(match, "DATE", f"XXXX-XX-{day:02d}")
@@ -351,6 +351,8 @@ _QUANTITY_BEFORE = re.compile(
 )
 
 
+# "in the five years to 2024", "the year to 2024": a period that ends with that year.
+_PERIOD_TO = re.compile(r"\b(?:years?|months?|quarters?|decades?)\s++to\s*$")
 _MEASURE_AFTER = re.compile(r"-(?!era\b|style\b|vintage\b|built\b|model\b)[a-z]")
 
 
@@ -369,7 +371,11 @@ def year(match, ctx):
         return None  # "the 2000-km border", "a 1500-member unit"
     if not match["pos"] and not match["fy"]:
         before = ctx.text[max(0, match.start() - 16) : match.start()]
-        if _QUANTITY_BEFORE.search(before) and not re.search(r"(?:in|of|by)\s*$", before):
+        if (
+            _QUANTITY_BEFORE.search(before)
+            and not re.search(r"(?:in|of|by)\s*$", before)
+            and not _PERIOD_TO.search(before)
+        ):
             return None
         if _COUNT_NOUN.match(ctx.text, match.end()):
             return None

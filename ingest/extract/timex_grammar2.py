@@ -61,6 +61,9 @@ def _year_period(ctx: Context, offset: int) -> str:
 # ------------------------------------------------------------- "last week", "this year"
 
 
+_SPAN_BEFORE = re.compile(r"\b(?:over|throughout|during)\s++$", re.IGNORECASE)
+
+
 @rule(
     "relative_period",
     rf"(?:(?P<pos>{POSITION}){HY})?(?P<rel>this{S}past|this{S}coming|the{S}(?:last|next|past|coming|previous|current|following|same|present|latest|prior|preceding|upcoming)|last|next|this|coming|past|previous|current|following|that)(?:{S}|{HY})(?P<fiscal>fiscal{S}|calendar{S})?(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)(?![\w-])",
@@ -77,7 +80,10 @@ def relative_period(match, ctx):
         offset = -1 if rel in ("the last", "the past") else 1
         if unit == "weekend":
             return _weekend(match, ctx, offset)
-        if ctx.anchor is None or unit == "fortnight":
+        spans = _SPAN_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start())
+        if ctx.anchor is None or unit == "fortnight" or (spans and offset < 0 and unit == "decade"):
+            # "over the past decade": the length of time up to now (TimeBank keeps "over the
+            # past year" a date).
             return whole(match, "DURATION", duration_value(1, unit))
         return whole(match, "DATE", cal.shift(ctx.anchor, offset, unit))
     if (
@@ -225,8 +231,11 @@ def ago(match, ctx):
     anaphoric = direction in ("earlier", "later", "before", "after")
     anchor = ctx.anaphor if anaphoric else ctx.anchor
     parts = _ago_value(match, ctx, amount, unit, back, anchor)
+    # "Twelve days later a cable was damaged, and Sweden seized a ship the same day": a day
+    # counted in the story moves the story on; longer counts ("a year earlier") do not.
+    moves_on = unit == "day" and direction in ("earlier", "later")
     for part in parts:
-        part.anchor = False
+        part.anchor = moves_on
     return parts
 
 

@@ -335,3 +335,80 @@ def test_a_count_with_thousands_is_a_duration_not_a_year():
 )
 def test_nights_long_adjectives_and_daily_basis(text, expected):
     assert timexes(text, "2024-12-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A night across two days is the night that began on the first.
+        (
+            "Ransomware hit the hospital on the night of 3/4 January.",
+            "2026-01-20",
+            ("the night of 3/4 January", "TIME", "2026-01-03TNI"),
+        ),
+        (
+            "Two ships reported explosions overnight into Sunday off Mokha.",
+            "2025-10-01",
+            ("overnight into Sunday", "TIME", "2025-09-27TNI"),
+        ),
+        # A weekday of a named week, and a clock time before a full date.
+        (
+            "A coast guard ship fired water cannon on Wednesday last week.",
+            "2024-12-10",
+            ("Wednesday last week", "DATE", "2024-12-04"),
+        ),
+        (
+            "At 1120 UTC on 29 SEP 2025, the ARAL TRADER was hit by a projectile.",
+            "2025-10-01",
+            ("1120 UTC", "TIME", "2025-09-29T11:20Z"),
+        ),
+        # "over the past decade" is a length of time; "the five years to 2024" ends in 2024.
+        (
+            "Deliveries fell by 80 per cent over the past decade, SIPRI says.",
+            "2025-11-10",
+            ("the past decade", "DURATION", "P10Y"),
+        ),
+        (
+            "Israel supplied most arms in the five years to 2024, SIPRI says.",
+            "2025-11-10",
+            ("2024", "DATE", "2024"),
+        ),
+        # A holiday hoped for is ahead, even when the hoping is past.
+        (
+            "The commission said it hoped to receive more captives before Christmas.",
+            "2025-10-20",
+            ("Christmas", "DATE", "2025-12-25"),
+        ),
+        # A closed ", who ...," aside does not lend the clause its tense.
+        (
+            "The group will bury Hassan Nasrallah, who was killed in September, in Beirut on "
+            "Sunday.",
+            "2025-02-20",
+            ("Sunday", "DATE", "2025-02-23"),
+        ),
+    ],
+)
+def test_nights_named_weeks_and_asides(text, published, expected):
+    assert expected in timexes(text, published)
+
+
+def test_the_nth_of_a_list_item_is_in_the_month_of_publication():
+    text = (
+        "• On 9 December, the SNA captured Manbij.\n"
+        "• On the 15th, a drone strike hit a convoy near the dam.\n"
+    )
+    assert ("the 15th", "DATE", "2025-01-15") in timexes(text, "2025-01-24")
+    # Within one paragraph the day last named gives the month.
+    text = "On 9 December, the SNA captured Manbij. On the 15th, a drone hit a convoy."
+    assert ("the 15th", "DATE", "2024-12-15") in timexes(text, "2025-01-24")
+
+
+def test_the_same_day_is_the_day_of_the_story_not_of_a_named_ceasefire():
+    text = (
+        "The IDF completed its withdrawal on Tuesday, the deadline under the 27 November "
+        "ceasefire. Lebanese units moved into Houla the same day. Twelve days later a cable "
+        "was damaged, and Sweden seized a ship the same day."
+    )
+    found = timexes(text, "2025-02-20")
+    assert ("the same day", "DATE", "2025-02-18") in found
+    assert ("the same day", "DATE", "2025-03-02") in found
