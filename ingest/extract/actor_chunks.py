@@ -128,9 +128,14 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     remit = False
     while (
         tokens
-        and not tokens[0].capitalised
-        and tokens[0].text[:3] not in ("al-", "el-")
-        and not tokens[0].text[:1].isdigit()  # "the 444th Combat Brigade"
+        and (
+            tokens[0].text in _COMPANY_FORMS  # "..., S.A. de C.V. and Logística ...": a legal form
+            or (
+                not tokens[0].capitalised
+                and tokens[0].text[:3] not in ("al-", "el-")
+                and not tokens[0].text[:1].isdigit()  # "the 444th Combat Brigade"
+            )
+        )
     ):
         remit = remit or (titled and tokens[0].text == "for")
         tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
@@ -174,6 +179,9 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return [
             m for m in _inner_entries(doc, tokens) if m.kind in ("state", "organisation")
         ]  # "the Ukrainian Parliament Commissioner for Human Rights": a post, not a body
+    held = _holder_after_remit(doc, tokens)
+    if held is not None:
+        return [held]
     if titled and len(tokens) == 1 and doc.common(tokens[0]):
         return []  # "a General Security patrol": a common word after a title, not a name
     if titled and len(tokens) <= 4 and not has_org_word(words):
@@ -299,7 +307,10 @@ def from_entry(doc: Document, entry: Entry, start: int, end: int) -> Mention:
 
 def _political(doc: Document, start: int, end: int) -> bool:
     """Is a capital the government ("Kyiv said") rather than the city ("in Kyiv")?"""
-    after = doc.text[end : end + 40]
+    after = doc.text[end : end + 60]
+    aside = _INTERJECTION.match(after)
+    if aside:
+        after = " " + after[aside.end() :]  # "Asmara, meanwhile, denied ..."
     before = doc.text[max(0, start - 40) : start]
     if re.match(r"\s*,\s+[A-Z]", after) and re.search(r"\b(?:in|at|near|from|to)\s+$", before):
         return False
@@ -316,6 +327,10 @@ def _political(doc: Document, start: int, end: int) -> bool:
     return bool(POLITICAL_BEFORE.search(before)) and not re.search(r"\b(?:in|at|near)\s+$", before)
 
 
+_INTERJECTION = re.compile(
+    r"\s*,\s*(?:meanwhile|however|for\s+its\s+part|in\s+turn|in\s+response|too|also|though|"
+    r"instead|in\s+a\s+statement)\s*,\s*"
+)
 # "Islamabad accuses Kabul of ...": a verb in the present, then its object.
 _PRESENT_VERB = re.compile(r"^\s+([a-z]{3,}s)\s+(?:the|a|an|it|its|that|to|[A-Z])")
 
@@ -349,6 +364,27 @@ _PLURAL_NOUNS = frozenset(
 )
 
 
+_COMPANY_FORMS = frozenset(["S.A.", "C.V.", "S.A.S.", "S.R.L.", "S.p.A.", "B.V.", "N.V."])
+
+
+def _holder_after_remit(doc: Document, tokens: list[Token]) -> Mention | None:
+    """ "(Under Secretary for Terrorism and) Financial Intelligence John K. Hurley": the
+    words of a remit, then a given name that starts the post holder's name."""
+    given = doc.gazetteer.given_names
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].text in given and tokens[index - 1].text not in given:
+            rest = tokens[index:]
+            if len(rest) > 4 or doc.gazetteer.lookup(_form(doc, tokens[:index])) is not None:
+                return None
+            if _REMIT_WORDS.search(doc.text, max(0, tokens[0].start - 60), tokens[0].start):
+                return _person(doc, rest)
+            return None
+    return None
+
+
+_REMIT_WORDS = re.compile(r"\bfor\s+(?:[A-Z][\w-]*\s+)*(?:and|&)\s+$")
+
+
 def _person(doc: Document, tokens: list[Token]) -> Mention:
     if len(tokens) > 2 and tokens[-1].text in ("MP", "MEP", "QC", "KC", "MK"):
         tokens = tokens[:-1]  # "Matt Western MP": the seat is not the name
@@ -358,7 +394,8 @@ def _person(doc: Document, tokens: list[Token]) -> Mention:
     if entry is not None and entry.kind == "person":
         return Mention(start, end, entry.name, "person", 3)
     if len(tokens) == 1:
-        known = doc.gazetteer.surnames.get(tokens[0].text)
+        surnames = doc.gazetteer.surnames
+        known = surnames.get(tokens[0].text) or surnames.get(fold(tokens[0].text))
         if known and len(known) == 1:
             return Mention(start, end, known[0].name, "person", 3)
     return Mention(start, end, form, "person", 2)

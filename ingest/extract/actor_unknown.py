@@ -46,6 +46,12 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return []
     before = doc.text[max(0, start - 24) : start]
     after = doc.text[end : end + 24]
+    if _REMIT_BEFORE.search(doc.text, max(0, start - 60), start):
+        return []  # "Under Secretary of the Treasury for Terrorism": the post's remit
+    if len(tokens) >= 2 and _PERSON_AFTER.match(doc.text, end):
+        return [Mention(start, end, form, "person", 2)]  # "X Y, alias ..., a Mexican national"
+    if _COMPANY_AFTER.match(doc.text, end):
+        return [Mention(start, end, form, "organisation", 2)]  # "Suministros ..., S.A. de C.V."
     if PRODUCT_AFTER.match(after) or re.match(r"^\s+[\w-]*\d", after):
         return []
     if _VESSEL_BEFORE.search(before) or _COMMODITY_AFTER.match(after):
@@ -68,10 +74,10 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return []  # "the Shuffle was introduced": a thing, unless it speaks
     if THING_BEFORE.search(before) and not ACTOR_AFTER.match(after):
         return []
-    if doc.in_title_line(start) and not any(_seen_elsewhere(doc, t) for t in tokens):
-        return []  # a capitalised headline word that the story never uses as a name
     if len(tokens) == 1 and words[0] in doc.surnames:
         return [Mention(start, end, doc.surnames[words[0]], "person", 2)]
+    if doc.in_title_line(start) and not any(_seen_elsewhere(doc, t) for t in tokens):
+        return []  # a capitalised headline word that the story never uses as a name
     if len(tokens) == 1:
         token = tokens[0]
         if token.sentence_start and (doc.common(token) or token.text not in doc.mid_capitals):
@@ -87,13 +93,8 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         or _TAKEN.search(wider)
     ):
         return [Mention(start, end, form, "place", 2)]  # "east of Pishchane", "Tartus province"
-    listed = _LISTED_WITH.search(before)
-    if listed:
-        entry = doc.gazetteer.lookup(listed.group(1))
-        first_at = start - len(before) + listed.start(1)
-        placed = PLACE_BEFORE.search(doc.text, max(0, first_at - 30), first_at)
-        if (entry is not None and entry.kind == "place") or (entry is None and placed):
-            return [Mention(start, end, form, "place", 1)]  # "in Jenin and Tulkarem"
+    if _listed_with_place(doc, start) or _ROAD_BETWEEN.search(before):
+        return [Mention(start, end, form, "place", 1)]  # "in Jenin and Tulkarem"
     if PLACE_BEFORE.search(before) and not _SPEAKS_AFTER.match(after):
         return [Mention(start, end, form, "place", 1)]  # "in Mekelle is thin", not "at X said"
     if re.match(
@@ -120,6 +121,19 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     return [Mention(start, end, form, kind, 1)]
 
 
+_PERSON_AFTER = re.compile(
+    r",\s+(?:alias|aka|a\.k\.a\.|known\s+as|(?:a|an)\s+(?:[A-Z][\w-]+\s+)?(?:national|citizen|"
+    r"businessman|businesswoman|resident|former\s+[a-z]+|self-styled|dual\s+national))\b"
+)
+_COMPANY_AFTER = re.compile(
+    r",?\s+(?:S\.\s?A\.|S\.A\.S\.|S\.R\.L\.|SARL|S\.p\.A\.|Ltd\.?|LLC|L\.L\.C\.|Inc\.|"
+    r"GmbH|AG|PLC|plc|B\.V\.|N\.V\.|JSC|OJSC|PJSC|LLP|Pte)(?![\w])"
+)
+_REMIT_BEFORE = re.compile(
+    r"\b(?:Secretary|Minister|Commissioner|Envoy|Representative|Coordinator|Adviser|Advisor|"
+    r"Director|Rapporteur|Czar|Tsar)\b(?:\s+of\s+the\s+[A-Z]\w+)?\s+for\s+"
+    r"(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$"
+)
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|announced|reported|confirmed|denied)\b")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tanker|ship|vessel|freighter|carrier|frigate|destroyer|cruiser|submarine|corvette|"
@@ -132,13 +146,13 @@ PLACE_NOUN_AFTER = re.compile(
     r"(?:(?:,|\s+and|\s+or)\s+" + _NAMES + r")*\s+"
     r"(?:governorates?|provinces?|oblasts?|districts?|regions?|counties|county|prefectures?|"
     r"villages?|refugee\s+camps?|camps?|nuclear\s+sites?|airbases?|air\s+bases?|"
-    r"(?:oil|gas)\s+fields?|oilfields?|(?:border\s+)?crossings?|refiner(?:y|ies)|"
+    r"(?:oil|gas)\s+fields?|oilfields?|fields|(?:border\s+)?crossings?|refiner(?:y|ies)|"
     r"power\s+(?:station|plant)s?|neighbou?rhoods?|suburbs?|valleys?|governorate|areas?)\b"
 )
 # "east of Pishchane", "the ports of Hudaydah, Ras Isa and Salif"
 _PLACE_OF = re.compile(
     r"\b(?:villages?|towns?|cit(?:y|ies)|regions?|provinces?|districts?|ports?|settlements?|"
-    r"capital|areas?|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"capital|areas?|islands?|territory|state|municipality|enclave|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?)\s+of\s+(?:" + _NAMES + r"(?:,\s+|\s+and\s+))*$",
     re.IGNORECASE,
 )
@@ -149,7 +163,34 @@ _TAKEN = re.compile(
     r"(?:" + _NAMES + r"\s+since\s+\w+\s+and\s+)?$"
 )
 # A name listed with a known place: "Latakia and Tartus", "Fordow, Natanz and Isfahan".
-_LISTED_WITH = re.compile(r"([A-Z][\w'’-]+)(?:,|\s+and|\s+or)\s+$")
+_LIST_ITEM = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:,|,?\s+and|,?\s+or)\s+$")
+# "a roadblock between Tame and Fortul": the ends of a road are places.
+_ROAD_BETWEEN = re.compile(
+    r"\b(?:road|roadblock|highway|route|railway|border|frontier|corridor|checkpoints?)\s+"
+    r"between\s+$"
+)
+
+
+def _listed_with_place(doc: Document, start: int) -> bool:
+    """Is the name at ``start`` a later item of a list of places ("moved into Kfar Kila,
+    Odaisseh, Markaba and Houla", "between Tame and Fortul")? The list's items are walked
+    back to its first: a known place among them, or a place word before it, says so."""
+    position = start
+    for _ in range(6):
+        item = _LIST_ITEM.search(doc.text, max(0, position - 60), position)
+        if item is None:
+            break
+        words = item.group(1)
+        entry = doc.gazetteer.lookup(words) or doc.gazetteer.lookup(words.split()[-1])
+        if entry is not None:
+            return entry.kind == "place"
+        position = item.start(1)
+    else:
+        return False
+    if position == start:
+        return False
+    window = doc.text[max(0, position - 30) : position]
+    return bool(PLACE_BEFORE.search(window) or _ROAD_BETWEEN.search(window))
 
 
 def _occurrences(doc: Document, form: str, start: int) -> int:

@@ -119,6 +119,9 @@ TITLES = frozenset(
         "Acting",
         "Former",
         "Opposition",
+        "Under",
+        "Under-Secretary",
+        "Assistant",
     ]
 )
 
@@ -145,6 +148,8 @@ TITLE_ONLY_IF_FOLLOWED = frozenset(
         "Head",
         "Attorney",
         "Officer",
+        "Under",
+        "Assistant",
     ]
 )
 

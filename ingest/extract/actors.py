@@ -38,6 +38,9 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
         for mention in found:
             if mention.kind == "person" and " " in mention.name:
                 doc.surnames[mention.name.split()[-1]] = mention.name
+                middle = _first_surname(doc, mention.name)
+                if middle:
+                    doc.surnames.setdefault(middle, mention.name)
         mentions.extend(found)
     spanning = _spanning_names(doc)
     defined = defined_names(doc)
@@ -55,6 +58,15 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     mentions = _nicknamed(doc, mentions)
     mentions = _corefer(doc, mentions)
     return _group(mentions)
+
+
+def _first_surname(doc: Document, name: str) -> str | None:
+    """ "Rogelio Baeza Treviño ... Baeza's network": the first of two surnames, when the
+    middle word of a three-word name is no given name."""
+    parts = name.split()
+    if len(parts) == 3 and len(parts[1]) > 2 and parts[1] not in doc.gazetteer.given_names:
+        return parts[1] if parts[1][:1].isupper() and "-" not in parts[1] else None
+    return None
 
 
 # Market indices are instruments, not actors: "the Dow fell", "the FTSE 100 rose".
@@ -342,6 +354,9 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
             )
         if mention.kind == "person" and " " in mention.name:
             persons.setdefault(mention.name.split()[-1], mention.name)
+            middle = _first_surname(doc, mention.name)
+            if middle:
+                persons.setdefault(middle, mention.name)
             if GIVEN_NAME_LAST.fullmatch(mention.name.split()[-1]):
                 persons.setdefault(mention.name.split()[0], mention.name)  # Lai Ching-te
         if mention.kind in ("organisation", "group", "other") and " " in mention.name:

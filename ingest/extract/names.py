@@ -214,6 +214,9 @@ class Chunk:
         return [t.text for t in self.tokens]
 
 
+_NAME_START = re.compile(r"[A-Z]|[a-z]{1,3}-[A-Z]")  # "Boeing", "al-Qaeda"
+
+
 def tokenise(text: str) -> list[Token]:
     """Word tokens with offsets; "Boeing's" ends before its possessive."""
     tokens: list[Token] = []
@@ -223,7 +226,7 @@ def tokenise(text: str) -> list[Token]:
         word = match.group()
         possessive = False
         tail = _POSSESSIVE.search(word)
-        if tail and len(word) > 2 and word[-2:] in ("'s", "’s") and word[0].isupper():
+        if tail and len(word) > 2 and word[-2:] in ("'s", "’s") and _NAME_START.match(word):
             end -= 2
             word = word[:-2]
             possessive = True
@@ -268,7 +271,8 @@ def _ends_sentence(gap: str, previous: str) -> bool:
     if not stripped:
         return False
     if stripped[0] in ".!?" or stripped[-1] in ":;":
-        return not (stripped[0] == "." and previous in _ABBREVIATIONS.split("|"))
+        initial = len(previous) == 1 and previous.isupper()  # "John K. Hurley"
+        return not (stripped[0] == "." and (initial or previous in _ABBREVIATIONS.split("|")))
     return stripped[-1] in "\"“'‘(-—–" and any(c in stripped for c in ".!?\n")
 
 
@@ -304,8 +308,9 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
                 run.append(nxt)  # "Kurdistan Workers' Party"
                 index += 1
                 continue
-            if gap == " " and _name_like(nxt) and not nxt.sentence_start:
-                run.append(nxt)
+            initial = gap == ". " and len(run[-1].text) == 1 and run[-1].text.isupper()
+            if (gap == " " or initial) and _name_like(nxt) and not nxt.sentence_start:
+                run.append(nxt)  # "John K. Hurley": an initial's full stop stays inside
                 index += 1
                 continue
             if gap.strip() == "&" and len(gap) <= 3 and _name_like(nxt):

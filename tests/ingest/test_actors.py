@@ -347,3 +347,42 @@ def test_names_in_capitals_and_a_seat_after_a_name():
     assert found["EUNAVFOR Aspides"][1] == ["EUNAVFOR ASPIDES"]
     assert "Kosovo Specialist Chambers" in found
     assert found["Matt Western"] == ("person", ["Matt Western"])
+
+
+def test_a_press_release_names_people_companies_and_the_post_holder():
+    found = actors(
+        "WASHINGTON — Today, the Department of the Treasury's Office of Foreign Assets Control "
+        "designated a broker.\n"
+        '- Wilkens Saint-Fort, alias "Ti Zo", the gang\'s deputy commander.\n'
+        "- Rogelio Baeza Treviño, a Mexican national, and his firms Suministros Tácticos del "
+        "Golfo, S.A. de C.V. and Logística Marítima Costa Norte, S.A. de C.V.\n"
+        'Baeza\'s network shipped rifles. "Enough," said Under Secretary of the Treasury for '
+        "Terrorism and Financial Intelligence John K. Hurley."
+    )
+    assert found["Wilkens Saint-Fort"][0] == "person"
+    assert found["Rogelio Baeza Treviño"] == ("person", ["Rogelio Baeza Treviño", "Baeza"])
+    assert found["Suministros Tácticos del Golfo"][0] == "organisation"
+    assert found["Logística Marítima Costa Norte"][0] == "organisation"
+    assert found["John K. Hurley"][0] == "person"
+    assert "US Treasury" in found
+    assert not [n for n in found if n.startswith("S.A.") or n in ("Terrorism", "Under Secretary")]
+
+
+def test_places_in_lists_islands_and_roads():
+    found = actors(
+        "Units moved into Kfar Kila, Odaisseh, Markaba and Houla. They were seized at a "
+        "roadblock between Tame and Fortul. Drones hit the Tawke and Peshkhabour fields. A "
+        "cable to the Swedish island of Gotland was cut. Lai stopped in the US territory of Guam."
+    )
+    for name in ("Houla", "Markaba", "Tame", "Fortul", "Peshkhabour", "Gotland", "Guam"):
+        assert found[name][0] == "place", name
+
+
+def test_a_title_before_an_accented_surname_and_a_capital_with_an_aside():
+    found = actors(
+        "The government of Captain Traoré has not commented. Asmara, meanwhile, denied the "
+        "claims. Fighters of JNIM, al-Qaeda's Sahel branch, overran posts."
+    )
+    assert "Ibrahim Traore" in found
+    assert found["Eritrea"] == ("state", ["Asmara"])
+    assert found["al-Qaeda"][1] == ["al-Qaeda"]
