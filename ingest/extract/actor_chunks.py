@@ -324,7 +324,16 @@ def _political(doc: Document, start: int, end: int) -> bool:
         return not re.search(
             r"\b(?:in|at|near|into|around|outside|across|over|to|from)\s+$", before
         )
-    return bool(POLITICAL_BEFORE.search(before)) and not re.search(r"\b(?:in|at|near)\s+$", before)
+    if POLITICAL_BEFORE.search(before) and not re.search(r"\b(?:in|at|near)\s+$", before):
+        return True
+    # "together with Washington and Tokyo": a capital paired with one that acts acts too.
+    paired = re.search(r"([A-Z][\w'-]+)\s+(?:and|or)\s+$", before)
+    if paired:
+        entry = doc.gazetteer.lookup(paired.group(1))
+        if entry is not None and entry.role == "capital" and entry.state:
+            first = start - len(before) + paired.start(1)
+            return _political(doc, first, first + len(paired.group(1)))
+    return False
 
 
 _INTERJECTION = re.compile(

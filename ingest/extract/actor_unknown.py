@@ -46,10 +46,17 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return []
     before = doc.text[max(0, start - 24) : start]
     after = doc.text[end : end + 24]
+    if _LAW_BEFORE.search(doc.text, max(0, start - 60), start):
+        return []  # "the Law on Transparency of Foreign Influence": a law's subject
     if _REMIT_BEFORE.search(doc.text, max(0, start - 60), start):
         return []  # "Under Secretary of the Treasury for Terrorism": the post's remit
-    if len(tokens) >= 2 and _PERSON_AFTER.match(doc.text, end):
+    if len(tokens) >= 2 and (_PERSON_AFTER.match(doc.text, end) or _PERSON_BEFORE.search(before)):
         return [Mention(start, end, form, "person", 2)]  # "X Y, alias ..., a Mexican national"
+    kind_before = _KIND_BEFORE.search(doc.text, max(0, start - 40), start)
+    if kind_before and not PRODUCT_AFTER.match(after):
+        # "the Norwegian company DNO", "the group tracked as Kimsuky"
+        kind = "group" if kind_before["group"] else "organisation"
+        return [Mention(start, end, form, kind, 2)]
     if _COMPANY_AFTER.match(doc.text, end):
         return [Mention(start, end, form, "organisation", 2)]  # "Suministros ..., S.A. de C.V."
     if PRODUCT_AFTER.match(after) or re.match(r"^\s+[\w-]*\d", after):
@@ -125,9 +132,24 @@ _PERSON_AFTER = re.compile(
     r",\s+(?:alias|aka|a\.k\.a\.|known\s+as|(?:a|an)\s+(?:[A-Z][\w-]+\s+)?(?:national|citizen|"
     r"businessman|businesswoman|resident|former\s+[a-z]+|self-styled|dual\s+national))\b"
 )
+_KIND_BEFORE = re.compile(
+    r"\b(?:(?:company|firm|operator|contractor|subcontractor|manufacturer|shipbuilder|"
+    r"conglomerate|lender|insurer|airline|broker|developer)|"
+    r"(?P<group>(?:group|gang|militia|faction|cartel)\s+(?:tracked|known|designated)\s+as|"
+    r"(?:hacker|hacking|armed|rebel|militant|jihadist|criminal)\s+group|gang|militia|cartel))\s+$"
+)
+# "arrested Ataullah abu Ammar Jununi": who is arrested or sentenced is a person.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:arrested|detained|extradited|kidnapped|abducted|sentenced|convicted|indicted|"
+    r"pardoned|assassinated)\s+$"
+)
 _COMPANY_AFTER = re.compile(
     r",?\s+(?:S\.\s?A\.|S\.A\.S\.|S\.R\.L\.|SARL|S\.p\.A\.|Ltd\.?|LLC|L\.L\.C\.|Inc\.|"
     r"GmbH|AG|PLC|plc|B\.V\.|N\.V\.|JSC|OJSC|PJSC|LLP|Pte)(?![\w])"
+)
+_LAW_BEFORE = re.compile(
+    r"\b(?:Law|Act|Bill|Code|Decree|Ordinance)\s+(?:on|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+(?:of|on|and|for)\s+(?:the\s+)?)*$"
 )
 _REMIT_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Commissioner|Envoy|Representative|Coordinator|Adviser|Advisor|"

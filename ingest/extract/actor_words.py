@@ -551,7 +551,7 @@ THING_BEFORE = re.compile(
 )
 
 PRODUCT_AFTER = re.compile(
-    r"^\s+(?:users|owners|fans|jets?|aircraft|airliners?|planes?|engines?|computers?|laptops?|notebooks?|phones?|"
+    r"^\s+(?:[a-z]+(?:-[a-z]+)+\s+)?(?:users|owners|fans|jets?|aircraft|airliners?|planes?|engines?|computers?|laptops?|notebooks?|phones?|"
     r"handsets?|software|players?|devices?|models?|versions?|tablets?|chips?|processors?|"
     r"cars?|vehicles?|trucks?|tanks?|missiles?|rifles?|drones?|helicopters?|fighters?|"
     r"systems?|platforms?|series|line|range|brand|operating|store|app|apps|edition|update|"

@@ -43,6 +43,8 @@ CONNECTORS = frozenset(
         "al",
         "bin",
         "ibn",
+        "abu",
+        "bint",
         "le",
         "la",
         "y",

@@ -168,8 +168,9 @@ def test_a_name_spelled_out_before_its_acronym_is_taken_whole():
         "Pakistan (TTP). Apple opened its World Wide Developers Conference (WWDC)."
     )
     assert found["Party of Action and Solidarity"][0] == "organisation"
-    assert found["Office for Democratic Institutions and Human Rights"][1] == [
-        "Office for Democratic Institutions and Human Rights",
+    assert found["OSCE Office for Democratic Institutions and Human Rights"][1] == [
+        "OSCE Office for Democratic Institutions and Human Rights",
+        "ODIHR",
         "ODIHR",
     ]
     assert found["Tehrik-i-Taliban Pakistan"][1] == ["Tehreek-e-Taliban Pakistan", "TTP"]
@@ -386,3 +387,17 @@ def test_a_title_before_an_accented_surname_and_a_capital_with_an_aside():
     assert "Ibrahim Traore" in found
     assert found["Eritrea"] == ("state", ["Asmara"])
     assert found["al-Qaeda"][1] == ["al-Qaeda"]
+
+
+def test_a_kind_word_before_an_unknown_name_and_particles_inside_names():
+    found = actors(
+        "Drones hit fields run by the Norwegian company Xenor on Wednesday. The group tracked "
+        "as Pandaclaw gained access. Police arrested Ataullah abu Ammar Jununi. A battery of "
+        "Akash surface-to-air missiles arrived. The vote followed the Law on Transparency of "
+        "Foreign Influence. Seoul shared the findings with Washington and Tokyo."
+    )
+    assert found["Xenor"][0] == "organisation"
+    assert found["Pandaclaw"][0] == "group"
+    assert found["Ataullah abu Ammar Jununi"][0] == "person"
+    assert found["Japan"] == ("state", ["Tokyo"])
+    assert not [n for n in found if n in ("Akash", "Foreign Influence", "Transparency")]
