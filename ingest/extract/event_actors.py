@@ -50,6 +50,47 @@ def group_meant(subject: str, groups: list[tuple[int, str]], before: int) -> str
     return max(counts, key=lambda name: counts[name]) if counts else ""
 
 
+# "parliament declared", "the army said": a body of the state the text is about.
+_STATE_BODIES = frozenset(
+    [
+        "government",
+        "parliament",
+        "army",
+        "military",
+        "police",
+        "cabinet",
+        "authorities",
+        "junta",
+        "navy",
+        "lawmakers",
+        "legislature",
+        "regime",
+    ]
+)
+
+
+def main_state(actors: list[Actor]) -> str:
+    """The state a text is mostly about: named at least three times, twice as often as any
+    other state."""
+    ranked = sorted(
+        ((len(a.mentions), a.name) for a in actors if a.kind == "state"), reverse=True
+    )
+    if ranked and ranked[0][0] >= 3 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+        return ranked[0][1]
+    return ""
+
+
+def state_meant(subject: str, state: str) -> str:
+    """The state an unowned body ("parliament", "the army") stands for: ``state``, the one
+    the text is about."""
+    words = subject.split()
+    if not state or not words or len(words) > 3 or words[-1].lower() not in _STATE_BODIES:
+        return ""
+    if any(w[:1].isupper() for w in words[:-1]) or "'" in subject or "’" in subject:
+        return ""  # "Ethiopia's military", "Israeli police": owned already
+    return state
+
+
 _PAIR = re.compile(
     r"^(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations|neighbou?rs|states|governments|"
     r"rivals|capitals)$",

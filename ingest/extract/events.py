@@ -29,8 +29,17 @@ from bisect import bisect_left, bisect_right
 
 from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
+from ingest.extract.coordination import shared_date_clauses
 from ingest.extract.day_counts import AFTER_GERUND, COUNT, DAYS_APART, days_apart, gerund_title
-from ingest.extract.event_actors import actors_in, group_meant, merge, named_in, pair_meant
+from ingest.extract.event_actors import (
+    actors_in,
+    group_meant,
+    main_state,
+    merge,
+    named_in,
+    pair_meant,
+    state_meant,
+)
 from ingest.extract.event_actors import surfaces as name_surfaces
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
@@ -136,6 +145,7 @@ def propose_events(
         for s, e in actor.mentions
         if not re.search(r"\b(?:at|in|to|from|near|into)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
     )
+    home = main_state(actors)  # whose "parliament" or "army" an unowned one is
     dated = _dated(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -160,6 +170,8 @@ def propose_events(
             inside.append(dated[index])
         if not any(when for _s, _e, when in inside):
             continue
+        if _STAMP.match(text, start):
+            continue  # "14:20 GMT - UN chief urges restraint", "Published 7 May": when posted
         entry = _timeline_entry(text, start, end, inside)
         if entry is not None:
             # "* Oct. 3, 1899 - A tribunal in Paris awards the territory to British Guiana."
@@ -195,7 +207,14 @@ def propose_events(
             continue
         subject = ""
         antecedent = _common_subject(text, *before) if before else ""
-        for clause_start, clause_end, candidates in _clauses(text, start, end, inside):
+        clauses = _clauses(text, start, end, inside)
+        if len(clauses) == 1 and len({when for _s, _e, when in inside}) == 1:
+            # "In August 2023, Fano seized Lalibela, and parliament declared an emergency"
+            last_date_end = max(d_end for _s, d_end, _w in inside)
+            clauses += [
+                (at, end, inside) for at in shared_date_clauses(text, start, end, last_date_end)
+            ]
+        for clause_start, clause_end, candidates in clauses:
             clause_start = max(clause_start, start)
             found = _title(
                 text,
@@ -225,6 +244,9 @@ def propose_events(
             for name in pair_meant(subject, state_mentions, clause_start):
                 if name not in names:
                     names.append(name)
+            state = state_meant(subject, home)
+            if state and not states.intersection(names):
+                names.insert(0, state)
             events.append(
                 Event(when, _HONORIFIC.sub("", title), text[start:end], start, end, names)
             )
@@ -232,6 +254,12 @@ def propose_events(
 
 
 _ENTRY_DASH = re.compile(r"\s*[-–—:]\s+")
+# A live blog's entry stamp or a page's publication line: the time of posting.
+_STAMP = re.compile(
+    r"[ \t]*(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—|:]\s"
+    r"|(?:Published|Updated|Last\s+updated|Posted|First\s+published)\b)",
+    re.IGNORECASE,
+)
 
 
 def _timeline_entry(text, start, end, inside) -> tuple[str, str, int] | None:

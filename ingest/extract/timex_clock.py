@@ -76,7 +76,9 @@ def _day_of(match, ctx) -> str | None:
                 found = cal.valid_day(int(dated["y"]), month, number)
                 return cal.day_value(found) if found else None
             return resolve_day(ctx, month, number, match.start(), dated.end())
-        anchor = ctx.anaphor
+        # "14:20 GMT - UN chief urges restraint": a live blog's stamp is on the page's day.
+        stamp = _LINE_START.search(ctx.text, max(0, match.start() - 3), match.start())
+        anchor = ctx.dct if stamp and ctx.dct else ctx.anaphor
         day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
     return day
 
@@ -87,6 +89,7 @@ _DAY_AFTER_ASIDE = re.compile(
 )
 
 
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _DATE_AFTER = re.compile(
     rf"[^\S\n]*+,?[^\S\n]*+on{S}(?P<d>{DAY}){S}(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{YEAR}))?",
     re.IGNORECASE,
