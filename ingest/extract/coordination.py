@@ -15,6 +15,10 @@ from ingest.extract.verb_finder import find_verb
 from ingest.extract.verbs import IRREGULAR_PAST
 
 _JOIN = re.compile(r"(?:,\s+and|;)\s+(?=\w)")
+_REACTIONS = frozenset(
+    ["call", "describe", "term", "dub", "label", "urge", "welcome", "condemn", "praise",
+     "criticise", "criticize", "deny", "reject", "warn", "blame", "accuse", "vow", "pledge"]
+)  # fmt: skip
 _SUBJECT = re.compile(r"^(?:[\w'’.-]+\s+){1,6}$")
 _NOT_SUBJECT = re.compile(
     r"\b(?:that|which|who|whom|whose|when|where|while|as|after|before|since|because|if|"
@@ -23,8 +27,11 @@ _NOT_SUBJECT = re.compile(
 )
 
 
-def shared_date_clauses(text: str, start: int, end: int, last_date_end: int) -> list[int]:
-    """Where clauses that share the sentence's date begin, after the date (see the notes)."""
+def shared_date_clauses(
+    text: str, start: int, end: int, last_date_end: int
+) -> list[tuple[int, int, int]]:
+    """Each clause after the date that shares it (see the module notes): where its joining
+    ", and" or ";" begins, where the clause begins and where it ends."""
     found = []
     for join in _JOIN.finditer(text, last_date_end, end):
         piece_end = end
@@ -33,13 +40,13 @@ def shared_date_clauses(text: str, start: int, end: int, last_date_end: int) -> 
             piece_end = following.start()
         piece = text[join.end() : piece_end]
         verb = find_verb(piece)
-        if verb is None or verb[3]:
-            continue  # none, or a passive ("and 40 were wounded") that is a tally
+        if verb is None or verb[3] or verb[2] in _REACTIONS:
+            continue  # none, a passive ("and 40 were wounded"), a reaction ("and X called it")
         subject = piece[: verb[0]]
         if not _SUBJECT.match(subject) or _NOT_SUBJECT.search(subject):
             continue
         word = piece[verb[0] : verb[1]].lower()
         if " " in word or not (word.endswith("ed") or word in IRREGULAR_PAST):
             continue  # "and groups recruit", "and Khazali has reinvented himself": no past event
-        found.append(join.end())
+        found.append((join.start(), join.end(), piece_end))
     return found

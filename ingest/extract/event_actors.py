@@ -72,9 +72,7 @@ _STATE_BODIES = frozenset(
 def main_state(actors: list[Actor]) -> str:
     """The state a text is mostly about: named at least three times, twice as often as any
     other state."""
-    ranked = sorted(
-        ((len(a.mentions), a.name) for a in actors if a.kind == "state"), reverse=True
-    )
+    ranked = sorted(((len(a.mentions), a.name) for a in actors if a.kind == "state"), reverse=True)
     if ranked and ranked[0][0] >= 3 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
         return ranked[0][1]
     return ""

@@ -211,9 +211,10 @@ def propose_events(
         if len(clauses) == 1 and len({when for _s, _e, when in inside}) == 1:
             # "In August 2023, Fano seized Lalibela, and parliament declared an emergency"
             last_date_end = max(d_end for _s, d_end, _w in inside)
-            clauses += [
-                (at, end, inside) for at in shared_date_clauses(text, start, end, last_date_end)
-            ]
+            joins = shared_date_clauses(text, start, end, last_date_end)
+            if joins:
+                clauses = [(start, joins[0][0], inside)]
+                clauses += [(begin, stop, inside) for _join, begin, stop in joins]
         for clause_start, clause_end, candidates in clauses:
             clause_start = max(clause_start, start)
             found = _title(

@@ -62,8 +62,14 @@ def test_future_dates_are_plans_not_events():
 
 
 def test_event_actors_are_canonical():
-    [event] = events("On 2 March 2022 Kyiv accused Moscow of shelling; Ukrainian troops withdrew.")
-    assert event["actors"][:2] == ["Ukraine", "Russia"]
+    found = events("On 2 March 2022 Kyiv accused Moscow of shelling; Ukrainian troops withdrew.")
+    assert found[0]["actors"][:2] == ["Ukraine", "Russia"]
+    # The clause after ";" shares the fronted date and names its own subject.
+    assert (found[1]["date"], found[1]["title"], found[1]["actors"]) == (
+        "2022-03-02",
+        "Ukrainian troops withdraw",
+        ["Ukraine"],
+    )
 
 
 def test_a_pronoun_subject_takes_the_speakers_name():
@@ -504,4 +510,28 @@ def test_a_timeline_line_is_a_happening_headlined_as_written():
     assert [(e["date"], e["title"]) for e in found] == [
         ("1899-10-03", "Tribunal sitting in Paris awards most of territory to British Guiana"),
         ("1966-02-17", "Britain, Venezuela and British Guiana sign Geneva Agreement"),
+    ]
+
+
+def test_a_clause_sharing_the_date_is_its_own_happening_with_the_main_state():
+    text = (
+        "Ethiopia's army fought Fano. Ethiopia said so. Ethiopian forces shelled towns. In "
+        "August 2023, Fano fighters seized Lalibela, and parliament declared a state of "
+        "emergency, and Khazali has reinvented himself, and the groups recruit in camps."
+    )
+    found = [(e["date"], e["title"], e["actors"]) for e in events(text, "2025-03-03")]
+    assert found == [
+        ("2023-08", "Fano fighters seize Lalibela", ["Fano", "Lalibela"]),
+        ("2023-08", "Parliament declares state of emergency", ["Ethiopia"]),
+    ]
+
+
+def test_live_blog_stamps_and_publication_lines_are_not_happenings():
+    text = (
+        "India-Pakistan live\n\nPublished 7 May 2025 | Last updated 14:35 GMT\n\n"
+        "14:20 GMT - UN chief urges restraint\n\n"
+        "Pakistan closed its airspace to all traffic on Wednesday.\n"
+    )
+    assert [(e["date"], e["title"]) for e in events(text, "2025-05-07")] == [
+        ("2025-05-07", "Pakistan closes airspace to all traffic")
     ]
