@@ -16,7 +16,7 @@ _FUTURE = re.compile(
     r"expected\s+to|expects?|expecting|forecasts?|predicts?|anticipates?|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
     r"payable|starts?|begins?|meets?|expected|ahead\s+of|effective|"
     r"intends?\s+to|aims?\s+to|next(?!\s+to\b)|upcoming|would|hopes?\s+to|tomorrow|"
-    r"promised\s+to|vowed\s+to|forthcoming|hoped\s+to|hoping\s+to|wanted\s+to|wants\s+to)\b",
+    r"promised\s+to|vowed\s+to|forthcoming|hoped\s+to|hoping\s+to|wanted\s+to|wants\s+to|comes?\s+up\s+for|falls?\s+due)\b",
     re.IGNORECASE,
 )
 
@@ -167,6 +167,8 @@ class Context:
         # "had been expected to": a plan in the past, whatever its verb says.
         before = _PAST_PLAN.sub(_as_past, before)
         after = _PAST_PLAN.sub(_as_past, after)
+        # "visited on Monday and promised to ...": a promise after the date is not its tense.
+        after = _PROMISE.sub(lambda m: " " * len(m.group()), after)
         future = _nearest(_FUTURE, before, after)
         past = _nearest_past(before, after)
         if future is None:
@@ -176,6 +178,7 @@ class Context:
         return 1 if future <= past else -1
 
 
+_PROMISE = re.compile(r"\b(?:promised|vowed|pledged|hoped|hoping|wanted)\s+to\b", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
 _CLOSED_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 

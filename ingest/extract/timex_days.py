@@ -71,18 +71,24 @@ def day_month_range_months(match, ctx):
     ]
 
 
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
 @rule(
     "night_of_days",
-    rf"the{S}night{S}of{S}(?P<d1>{DAY})(?:[^\S\n]*+(?:/|-|–|to|into)[^\S\n]*+(?P<d2>{DAY}))?{S}"
-    rf"(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    rf"the{S}(?P<part>morning|afternoon|evening|night){S}of{S}(?:(?P<d1>{DAY})"
+    rf"(?:[^\S\n]*+(?:/|-|–|to|into)[^\S\n]*+(?P<d2>{DAY}))?{S}(?:of{S})?(?P<mo>{MONTH})"
+    rf"|(?P<mo2>{MONTH}){S}(?P<d3>{DAY}))(?:,?{S}(?P<y>{ANY_YEAR}))?",
     priority=4,
 )
 def night_of_days(match, ctx):
-    """ "the night of 3/4 January": the night that began on the first day (``TNI``)."""
-    month = month_number(match["mo"])
-    if month is None or not capitalised(match["mo"]):
+    """ "the night of 3/4 January": the night that began on the first day (``TNI``); "the
+    morning of 11 April" (``TMO``)."""
+    written = match["mo"] or match["mo2"]
+    month = month_number(written)
+    if month is None or not capitalised(written):
         return None
-    number = _day_number(match["d1"])
+    number = _day_number(match["d1"] or match["d3"])
     if match["y"]:
         found = cal.valid_day(year_of(match["y"]), month, number)
         value = None if found is None else cal.day_value(found)
@@ -94,7 +100,8 @@ def night_of_days(match, ctx):
     first = value_to_date(value) if match["d2"] else None
     following = first + dt.timedelta(days=1) if first else None
     range_end = cal.day_value(following) if following else None
-    return [Part(match.start(), match.end(), "TIME", f"{value}TNI", range_end=range_end)]
+    part = _PARTS[match["part"].lower()]
+    return [Part(match.start(), match.end(), "TIME", f"{value}T{part}", range_end=range_end)]
 
 
 @rule("overnight_into", rf"overnight{S}(?:into|to){S}(?P<wd>{WEEKDAY})(?![\w])", priority=4)

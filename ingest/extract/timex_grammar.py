@@ -351,6 +351,7 @@ _QUANTITY_BEFORE = re.compile(
 )
 
 
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")  # "jails three Serbs over 2023 Banjska attack"
 # "in the five years to 2024", "the year to 2024": a period that ends with that year.
 _PERIOD_TO = re.compile(r"\b(?:years?|months?|quarters?|decades?)\s++to\s*$")
 _MEASURE_AFTER = re.compile(r"-(?!era\b|style\b|vintage\b|built\b|model\b)[a-z]")
@@ -375,6 +376,7 @@ def year(match, ctx):
             _QUANTITY_BEFORE.search(before)
             and not re.search(r"(?:in|of|by)\s*$", before)
             and not _PERIOD_TO.search(before)
+            and not (before.endswith("over ") and _NAME_NEXT.match(ctx.text, match.end()))
         ):
             return None
         if _COUNT_NOUN.match(ctx.text, match.end()):

@@ -73,8 +73,10 @@ def relative_period(match, ctx):
     unit = match["unit"].lower()
     mod = position_mod(match["pos"])
     follows = ctx.text[match.end() : match.end() + 12]
-    if re.match(r"\s*+(?:ago|earlier|later|before|after)\b", follows):
-        return None
+    if re.match(r"\s*+(?:ago|earlier|later|before|after)\b", follows) and not (
+        rel in ("last", "this", "next") and re.match(r"\s*+(?:before|after)\b", follows)
+    ):
+        return None  # "a week after", "the month before"; not "suspended last week after ..."
     if rel in ("the last", "the past", "the next", "the coming") and not match["pos"]:
         # TimeML reads "the past decade" and "the last quarter" as the period before.
         offset = -1 if rel in ("the last", "the past") else 1
@@ -241,6 +243,15 @@ def ago(match, ctx):
 
 def _ago_value(match, ctx, amount, unit, back, anchor):
     last = ctx.last_value
+    counted = _norm(match["dir"]) in ("earlier", "later")
+    if last and unit == "year" and counted and re.fullmatch(r"\d{4}-\d\d", last):
+        # "in August 2022 ... A year later": the same month a year on.
+        year, month = cal.add_months(
+            int(last[:4]), int(last[5:]), 12 * (-amount if back else amount)
+        )
+        return whole(match, "DATE", cal.month_value(year, month))
+    if last and unit == "year" and counted and re.fullmatch(r"\d{4}", last):
+        return whole(match, "DATE", f"{int(last) + (-amount if back else amount):04d}")
     if last and unit == "year" and re.fullmatch(r"\d{4}-Q\d", last):
         # "up from $10 million a year ago" after a quarterly figure: the same quarter.
         year = int(last[:4]) + (-amount if back else amount)

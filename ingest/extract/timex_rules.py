@@ -194,6 +194,14 @@ def resolve_day(ctx: Context, month: int, day: int, start: int, end: int) -> str
             return f"XXXX-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
         found = cal.valid_day(year, month, day)
         return cal.day_value(found) if found else None
+    near = ctx.day_in_sentence(start)
+    if near is not None and abs((near - anchor).days) > 180:
+        # "on 28 January 2024, Washington struck ... on 2 February": the story's year, the
+        # one of the day just named in the sentence, not the report's.
+        options = [cal.valid_day(near.year + shift, month, day) for shift in (-1, 0, 1)]
+        options = [o for o in options if o is not None]
+        if options:
+            return cal.day_value(min(options, key=lambda o: abs((o - near).days)))
     year = anchor.year
     candidate = cal.valid_day(year, month, day)
     if candidate is None:

@@ -412,3 +412,61 @@ def test_the_same_day_is_the_day_of_the_story_not_of_a_named_ceasefire():
     found = timexes(text, "2025-02-20")
     assert ("the same day", "DATE", "2025-02-18") in found
     assert ("the same day", "DATE", "2025-03-02") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A day without a year after a full date in the sentence is in that date's year.
+        (
+            "After a drone killed three soldiers on 28 January 2024, Washington struck 85 "
+            "targets on 2 February.",
+            "2025-10-20",
+            ("2 February", "DATE", "2024-02-02"),
+        ),
+        # A part of a named day, and "a year later" at the granularity last named.
+        (
+            "The RSF entered the camp on the morning of 11 April 2025.",
+            "2025-07-09",
+            ("the morning of 11 April 2025", "TIME", "2025-04-11TMO"),
+        ),
+        (
+            "Fighters overran the base in August 2022. A year later, they struck again.",
+            "2025-10-05",
+            ("A year later", "DATE", "2023-08"),
+        ),
+        (
+            "Prices rose in 2020. A year later they fell.",
+            "2025-10-05",
+            ("A year later", "DATE", "2021"),
+        ),
+        # "last week after ..." is last week; a promise after the date lends it no tense.
+        (
+            "MSF said it had suspended its work last week after a vehicle came under fire.",
+            "2025-09-24",
+            ("last week", "DATE", "2025-W38"),
+        ),
+        (
+            "Governor Dauda Lawal visited Kadanya on Monday and promised to free them.",
+            "2025-06-18",
+            ("Monday", "DATE", "2025-06-16"),
+        ),
+        (
+            "It urges the council to act when the regime comes up for renewal in September.",
+            "2025-07-09",
+            ("September", "DATE", "2025-09"),
+        ),
+        (
+            "Kosovo court jails three Serbs over 2023 Banjska attack",
+            "2026-02-11",
+            ("2023", "DATE", "2023"),
+        ),
+    ],
+)
+def test_story_years_parts_of_days_and_promises(text, published, expected):
+    assert expected in timexes(text, published)
+
+
+def test_a_live_blog_stamp_is_on_the_day_of_the_page():
+    text = "On 2 May the talks failed.\n\n14:20 GMT - UN chief urges restraint\n"
+    assert ("14:20 GMT", "TIME", "2025-05-07T14:20Z") in timexes(text, "2025-05-07")
