@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from ingest.extract import gazetteer as gazetteers
 from ingest.extract import sentences
 from ingest.extract.coordination import shared_date_clauses
-from ingest.extract.day_counts import AFTER_GERUND, COUNT, DAYS_APART, days_apart, gerund_title
+from ingest.extract.day_counts import AFTER_GERUND, COUNT, DAYS_APART, gerund_title
 from ingest.extract.event_actors import (
     actors_in,
     group_meant,
@@ -41,9 +41,17 @@ from ingest.extract.event_actors import (
     state_meant,
 )
 from ingest.extract.event_actors import surfaces as name_surfaces
+from ingest.extract.event_dates import (
+    BULLET,
+    DATELINE,
+    STAMP,
+    dated_spans,
+    day_end,
+    timeline_entry,
+)
 from ingest.extract.headline import base_form, find_verb, headline, is_modal, is_negated
 from ingest.extract.model import Actor, Event, Timex
-from ingest.extract.nominal import is_nominal_after, nominal_at
+from ingest.extract.nominal import nominal_at
 from ingest.extract.not_happenings import (
     APPOSED_CHARGE,
     ASIDE,
@@ -58,7 +66,6 @@ from ingest.extract.subjects import UNRESOLVED, head_of, last_phrase, plural, su
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
 from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
-from ingest.extract.when import to_when
 from models.dates import parse
 
 _REPORT_FRAME = re.compile(
@@ -94,13 +101,6 @@ _CLAUSE_SPLIT = re.compile(
         )
     )
     + r")\b)"
-)
-_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣*–-]|\d{1,2}[.)])[ \t]+")
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-# "KYIV, Nov 14 (Reuters) -" or "WASHINGTON (AP) —": the dateline is not part of the story.
-_DATELINE = re.compile(
-    r"[A-Z][\w .'’/-]{1,40}?(?:,\s+[^()\n]{1,60}?)?\s*(?:\([^()\n]{2,40}\))?\s*(?:[-–—]+|_)\s+"
 )
 
 
@@ -146,20 +146,20 @@ def propose_events(
         if not re.search(r"\b(?:at|in|to|from|near|into)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
     )
     home = main_state(actors)  # whose "parliament" or "army" an unowned one is
-    dated = _dated(text, timexes)
+    dated = dated_spans(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
     previous: tuple[int, int] | None = None
     for start, end in sentences.split(text):
         before, previous = previous, (start, end)
-        dateline = _DATELINE.match(text, start, end)
+        dateline = DATELINE.match(text, start, end)
         if dateline and (
             dateline.group().isupper()
             or "(" in dateline.group()
             or text[start : dateline.end()].split(",")[0].isupper()
         ):
             start = dateline.end()
-        bullet = _BULLET.match(text, start, end)
+        bullet = BULLET.match(text, start, end)
         if bullet:
             start = bullet.end()  # "• Relocation resumed on 3 November": a list item
         first = bisect_left(dated_starts, start)
@@ -170,13 +170,13 @@ def propose_events(
             inside.append(dated[index])
         if not any(when for _s, _e, when in inside):
             continue
-        if _STAMP.match(text, start):
+        if STAMP.match(text, start):
             continue  # "14:20 GMT - UN chief urges restraint", "Published 7 May": when posted
-        entry = _timeline_entry(text, start, end, inside)
+        entry = timeline_entry(text, start, end, inside)
         if entry is not None:
             # "* Oct. 3, 1899 - A tribunal in Paris awards the territory to British Guiana."
             when, title, rest_start = entry
-            if published is None or parse(when).earliest <= _day_end(published):
+            if published is None or parse(when).earliest <= day_end(published):
                 names = actors_in(mentions, mention_starts, rest_start, end, text, states)
                 events.append(Event(when, title, text[start:end], start, end, names))
             continue
@@ -187,7 +187,7 @@ def propose_events(
             if nominal is None or background(text, start, d_start):
                 continue
             claimed.append((d_start, d_end, when))
-            if published is not None and parse(when).earliest > _day_end(published):
+            if published is not None and parse(when).earliest > day_end(published):
                 continue
             title, n_start, n_end = nominal
             for p_start, p_end in people:
@@ -196,11 +196,20 @@ def propose_events(
             title = _HONORIFIC.sub("", title)
             span = (min(n_start, d_start), max(n_end, d_end))
             names = actors_in(mentions, mention_starts, *span, text, states)
+            # Who did it: "the attacks on X on 6 July ..., both claimed by the Houthis";
+            # "the RSF killed civilians during their assault on Zamzam".
+            agent = _CLAIMED_BY.search(text, span[1], min(end, span[1] + 160))
+            if agent:
+                doers = actors_in(mentions, mention_starts, agent.end(), agent.end() + 50)
+                names = [*doers[:1], *(n for n in names if n not in doers[:1])]
+            if _OWNED_NOUN.search(text, max(start, n_start - 8), n_start):
+                doers = actors_in(mentions, mention_starts, start, n_start, text, states)
+                names = [*doers, *(n for n in names if n not in doers)]
             events.append(Event(when, title, text[start:end], start, end, names))
         # "Shekau, who blew himself up in 2021, ...": a dated happening told in an aside.
         for aside in _aside_events(text, start, end, inside, people, mentions, mention_starts):
             when = aside.date
-            if published is None or parse(when).earliest <= _day_end(published):
+            if published is None or parse(when).earliest <= day_end(published):
                 events.append(aside)
         inside = [d for d in inside if d not in claimed]
         if not any(when for _s, _e, when in inside):
@@ -230,7 +239,7 @@ def propose_events(
             if not found:
                 continue
             title, when, subject = found
-            if published is not None and parse(when).earliest > _day_end(published):
+            if published is not None and parse(when).earliest > day_end(published):
                 continue  # a plan, not a happening yet
             said_at = _before_attribution(text, clause_start, clause_end)
             names = actors_in(mentions, mention_starts, clause_start, said_at, text, states)
@@ -254,39 +263,10 @@ def propose_events(
     return merge(events)
 
 
-_ENTRY_DASH = re.compile(r"\s*[-–—:]\s+")
-# A live blog's entry stamp or a page's publication line: the time of posting.
-_STAMP = re.compile(
-    r"[ \t]*(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—|:]\s"
-    r"|(?:Published|Updated|Last\s+updated|Posted|First\s+published)\b)",
-    re.IGNORECASE,
+_CLAIMED_BY = re.compile(
+    r",\s+(?:both\s+|all\s+|each\s+)?(?:claimed|carried\s+out|conducted|launched)\s+by\s+"
 )
-
-
-def _timeline_entry(text, start, end, inside) -> tuple[str, str, int] | None:
-    """A timeline line, "DATE - What happened." (a factbox, a chronology): the date and the
-    line written as a headline already (present tense), and where the line's text starts."""
-    first = inside[0]
-    line = text.rfind("\n", start, first[0]) + 1 or start
-    bullet = _BULLET.match(text, line, first[0])
-    if first[0] != (bullet.end() if bullet else line) or not first[2]:
-        return None
-    dash = _ENTRY_DASH.match(text, first[1], end)
-    if dash is None:
-        return None
-    rest = text[dash.end() : end]
-    if not rest[:1].isupper():
-        return None
-    words = tidy(re.split(r"[.;]\s|,\s+(?:then|which|who|when)\b|\.$", rest)[0]).split()
-    if len(words) < 2:
-        return None
-    words[0] = words[0][:1].upper() + words[0][1:]
-    cut = words[:14]
-    while len(cut) > 2 and cut[-1].lower() in ("the", "a", "an", "of", "to", "in", "and", "on"):
-        cut.pop()
-    return first[2], " ".join(cut).rstrip(",:"), dash.end()
-
-
+_OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+")
 
 
@@ -337,70 +317,6 @@ def _before_attribution(text: str, start: int, end: int) -> int:
 
 
 _HONORIFIC = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms)\.?|(?:Gen|Lt|Col|Sen|Rep|Gov|Prof)\.)\s+(?=[A-Z])")
-
-
-def _day_end(day: dt.date) -> int:
-    return int(dt.datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=dt.UTC).timestamp())
-
-
-def _dated(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
-    """(start, end, when) for each timex that names a definite time; ranges joined; "a day
-    after" a day just named stands for the day before it (:func:`day_counts.days_apart`)."""
-    found: list[tuple[int, int, str]] = []
-    skip = set()
-    for index, timex in enumerate(timexes):
-        if timex.type == "DURATION" and found:
-            derived = days_apart(text, timex, found[-1])
-            if derived:
-                found.append(derived)
-            continue
-        if index in skip or timex.type not in ("DATE", "TIME") or timex.range_part:
-            continue
-        when = None
-        end = timex.end
-        if timex.range_end:
-            when = to_when(timex.value, timex.mod, timex.range_end)
-            if index + 1 < len(timexes) and timexes[index + 1].range_part:
-                end = timexes[index + 1].end
-        elif index + 1 < len(timexes):
-            following = timexes[index + 1]
-            gap = text[timex.end : following.start]
-            opener = text[max(0, timex.start - 9) : timex.start]
-            if (
-                following.type in ("DATE", "TIME")
-                and _RANGE_GAP.match(gap)
-                and (_RANGE_OPEN.search(opener) or gap.strip() in ("-", "–", "—"))
-            ):
-                left, right = (
-                    to_when(timex.value, timex.mod),
-                    to_when(following.value, following.mod),
-                )
-                if left and right and "/" not in left + right and "W" not in left + right:
-                    when = to_when(timex.value, "", following.value)
-                    if when:
-                        end = following.end
-                        skip.add(index + 1)
-        if when is None:
-            when = to_when(timex.value, timex.mod)
-        if (
-            when
-            and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start)
-            and _NOUN_AFTER.match(text, end)
-            and not is_nominal_after(text, end)
-        ):
-            when = None  # "the 2019 uprising": a background happening, not a date of one
-        if when or not timex.value.startswith(("PRESENT", "PAST", "FUTURE")):
-            # An unresolved date ("Saturday" with no publication date) still claims its
-            # clause, so that a background date nearby is not taken for it.
-            found.append((timex.start, end, when))
-    return found
-
-
-_PREMODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
-_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|was|were|is|are|has|had|when|after|"
-    r"before|as|until|through)\b)[a-z][a-z-]+\b"
-)
 
 
 def _clauses(text, start, end, inside):

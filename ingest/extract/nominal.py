@@ -178,7 +178,7 @@ _SPLIT_OF = re.compile(r"\b(?:the|an?)\s+(?P<noun>" + _NOUNS + r")\s+(?:on|in)?\
 _OF_AFTER = re.compile(r"\s+of\s+(?P<arg>(?:" + _STOP + _TOKEN + r"\s*){1,6})")
 # "respect the truce agreed on", "a breach of the Agreement signed on": a thing done then.
 _PARTICIPLE = re.compile(
-    r"\b(?:of|to|for|with|under|after|before|since|by|from|respect|violat\w+|breach\w*|"
+    r"\b(?:of|to|for|with|under|after|before|since|by|from|respects?|violat\w+|breach\w*|"
     r"welcome[sd]?|despite|following)\s+the\s+(?P<thing>(?:(?!the\b|of\b)[\w'’-]+\s+){0,5}?"
     r"(?:truce|ceasefire|"
     r"cease-fire|deal|agreement|Agreement|accord|Accord|accords|Accords|treaty|Treaty|elections?|"

@@ -535,3 +535,20 @@ def test_live_blog_stamps_and_publication_lines_are_not_happenings():
     assert [(e["date"], e["title"]) for e in events(text, "2025-05-07")] == [
         ("2025-05-07", "Pakistan closes airspace to all traffic")
     ]
+
+
+def test_who_did_a_named_happening_claimed_by_or_their():
+    found = events(
+        "Grundberg said the attacks on the bulk carrier Magic Seas on 6 July, both claimed by "
+        "the Houthis, had killed seafarers. The Rapid Support Forces killed civilians during "
+        "their assault on Zamzam displacement camp from 11 to 13 April 2025, a report said.",
+        "2025-07-14",
+    )
+    by_title = {e["title"]: e["actors"] for e in found}
+    assert by_title["Attacks on bulk carrier Magic Seas"][0] == "Houthis"
+    assert by_title["Assault on Zamzam displacement camp"][0] == "Rapid Support Forces"
+
+
+def test_a_year_before_a_name_is_no_date_of_the_clause():
+    found = events("India suspended the 1960 Indus Waters Treaty.", "2025-05-07")
+    assert found == []
