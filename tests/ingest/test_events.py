@@ -540,8 +540,9 @@ def test_live_blog_stamps_and_publication_lines_are_not_happenings():
 def test_who_did_a_named_happening_claimed_by_or_their():
     found = events(
         "Grundberg said the attacks on the bulk carrier Magic Seas on 6 July, both claimed by "
-        "the Houthis, had killed seafarers. The Rapid Support Forces killed civilians during "
-        "their assault on Zamzam displacement camp from 11 to 13 April 2025, a report said.",
+        "the Houthis, had killed seafarers. The Rapid Support Forces killed civilians, burned "
+        "shelters and committed sexual violence during their assault on Zamzam displacement "
+        "camp in North Darfur from 11 to 13 April 2025, the project said.",
         "2025-07-14",
     )
     by_title = {e["title"]: e["actors"] for e in found}
