@@ -41,6 +41,8 @@ def _segments(doc: Document, chunk: Chunk) -> list[tuple[list[Token], bool]]:
     current: list[Token] = []
     titled = _role_before(doc, chunk.start)
     tokens = chunk.tokens
+    if _OFFICE_OF_POST.match(" ".join(t.text for t in tokens)):
+        return [(tokens, False)]  # "Attorney General's Office": a body named after a post
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -62,6 +64,12 @@ def _segments(doc: Document, chunk: Chunk) -> list[tuple[list[Token], bool]]:
     if current:
         segments.append((current, titled))
     return segments
+
+
+_OFFICE_OF_POST = re.compile(
+    r"^(?:The\s+)?(?:Attorney|Prosecutor|Solicitor|Inspector|Auditor|Advocate|Surveyor)\s+General"
+    r"\s+(?:Office|Department|Chambers)\b"
+)
 
 
 def _is_title(

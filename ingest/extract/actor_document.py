@@ -39,6 +39,7 @@ class Document:
         self.body_words = Counter(t.text for t in tokens if not self.in_title_line(t.start))
         self.occurrence_cache: dict[str, int] = {}
         self.surnames: dict[str, str] = {}  # people named so far, by surname
+        self.given_of: dict[str, set[str]] = {}  # and by given name ("Eskinder ... said")
         self._main_state: str | None = None
 
     @property

@@ -83,6 +83,9 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return []
     if len(tokens) == 1 and words[0] in doc.surnames:
         return [Mention(start, end, doc.surnames[words[0]], "person", 2)]
+    if len(tokens) == 1 and len(doc.given_of.get(words[0], ())) == 1:
+        # "Eskinder Nega ... Eskinder said": Ethiopian names have no family name
+        return [Mention(start, end, next(iter(doc.given_of[words[0]])), "person", 2)]
     if doc.in_title_line(start) and not any(_seen_elsewhere(doc, t) for t in tokens):
         return []  # a capitalised headline word that the story never uses as a name
     if len(tokens) == 1:
@@ -102,7 +105,11 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return [Mention(start, end, form, "place", 2)]  # "east of Pishchane", "Tartus province"
     if _listed_with_place(doc, start) or _ROAD_BETWEEN.search(before):
         return [Mention(start, end, form, "place", 1)]  # "in Jenin and Tulkarem"
-    if PLACE_BEFORE.search(before) and not _SPEAKS_AFTER.match(after):
+    if (
+        PLACE_BEFORE.search(before)
+        and not _SPEAKS_AFTER.match(after)
+        and not _RELATION_TO.search(before)
+    ):
         return [Mention(start, end, form, "place", 1)]  # "in Mekelle is thin", not "at X said"
     if re.match(
         r"^,\s+(?:[A-Z][\w.]+\s?){1,3}(?:[,.;)]|\s+(?:and|in|on|at|to|is|was|has)\b)", after
@@ -155,6 +162,11 @@ _REMIT_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Commissioner|Envoy|Representative|Coordinator|Adviser|Advisor|"
     r"Director|Rapporteur|Czar|Tsar)\b(?:\s+of\s+the\s+[A-Z]\w+)?\s+for\s+"
     r"(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$"
+)
+# "fighters loyal to Bello Turji": a tie to someone, not a place.
+_RELATION_TO = re.compile(
+    r"\b(?:loyal|allied|close|linked|tied|married|related|allegiance|belonging|opposed|"
+    r"answerable|subordinate|affiliated|according)\s+to\s+$"
 )
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|announced|reported|confirmed|denied)\b")
 _VESSEL_BEFORE = re.compile(

@@ -38,6 +38,7 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
         for mention in found:
             if mention.kind == "person" and " " in mention.name:
                 doc.surnames[mention.name.split()[-1]] = mention.name
+                doc.given_of.setdefault(mention.name.split()[0], set()).add(mention.name)
                 middle = _first_surname(doc, mention.name)
                 if middle:
                     doc.surnames.setdefault(middle, mention.name)
@@ -321,6 +322,7 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Resolve short names against names seen earlier in the same text."""
     mentions.sort(key=lambda m: (m.start, -m.end))
     persons: dict[str, str] = {}
+    first_names: dict[str, set[str]] = {}
     first_words: dict[str, set[str]] = {}
     acronyms: dict[str, tuple[str, str]] = {}
     kinds: dict[str, str] = {}
@@ -357,6 +359,10 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
             middle = _first_surname(doc, mention.name)
             if middle:
                 persons.setdefault(middle, mention.name)
+            given = mention.name.split()[0]
+            if given in doc.gazetteer.given_names:
+                # "Eskinder Nega ... Eskinder said": named by the given name alone
+                first_names.setdefault(given, set()).add(mention.name)
             if GIVEN_NAME_LAST.fullmatch(mention.name.split()[-1]):
                 persons.setdefault(mention.name.split()[0], mention.name)  # Lai Ching-te
         if mention.kind in ("organisation", "group", "other") and " " in mention.name:
@@ -382,6 +388,20 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
             and surface in persons
         ):
             mention = Mention(mention.start, mention.end, persons[surface], "person", 2)
+        elif (
+            mention.kind in ("other", "person")
+            and mention.strength < 3
+            and " " not in surface
+            and len(first_names.get(surface, ())) == 1
+            and surface not in persons
+        ):
+            name = next(iter(first_names[surface]))
+            mention = Mention(mention.start, mention.end, name, "person", 2)
+        elif mention.kind == "person" and mention.strength < 3 and " " in surface:
+            # "Captain Hassan Nur Ali ... Nur Ali said": the end of a longer name
+            longer = [n for n in set(persons.values()) if n.endswith(" " + surface)]
+            if len(longer) == 1:
+                mention = Mention(mention.start, mention.end, longer[0], "person", 2)
         elif (
             mention.kind == "other"
             and " " not in surface

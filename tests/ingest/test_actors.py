@@ -401,3 +401,18 @@ def test_a_kind_word_before_an_unknown_name_and_particles_inside_names():
     assert found["Ataullah abu Ammar Jununi"][0] == "person"
     assert found["Japan"] == ("state", ["Tokyo"])
     assert not [n for n in found if n in ("Akash", "Foreign Influence", "Transparency")]
+
+
+def test_people_named_later_by_a_given_name_a_name_end_or_a_first_surname():
+    found = actors(
+        "Eskinder Nega leads the force. Eskinder said it would talk. Captain Hassan Nur Ali "
+        'served under him. "He was right," Nur Ali said. Fighters loyal to Bello Turji '
+        "attacked. The case against Milan Radoičić was separated. Radoičić said so. "
+        "Ecuador's Attorney General's Office opened an inquiry."
+    )
+    assert found["Eskinder Nega"][1] == ["Eskinder Nega", "Eskinder"]
+    assert found["Hassan Nur Ali"][1] == ["Hassan Nur Ali", "Nur Ali"]
+    assert found["Bello Turji"][0] == "person"
+    assert found["Milan Radoičić"][1] == ["Milan Radoičić", "Radoičić"]
+    assert found["Attorney General's Office"][0] == "organisation"
+    assert "Milan" not in found
