@@ -134,10 +134,12 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         tokens = tokens[1:]
         titled = False
     remit = False
+    legal = bool(tokens) and tokens[0].text in _COMPANY_PREFIXES and len(tokens) > 1
     while (
         tokens
         and (
             tokens[0].text in _COMPANY_FORMS  # "..., S.A. de C.V. and Logística ...": a legal form
+            or (tokens[0].text in _COMPANY_PREFIXES and len(tokens) > 1)  # "JSC Moldovagaz"
             or (
                 not tokens[0].capitalised
                 and tokens[0].text[:3] not in ("al-", "el-")
@@ -156,6 +158,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     entry = gazetteer.lookup(whole)
     if entry is not None:
         return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
+    if legal:
+        return [Mention(tokens[0].start, tokens[-1].end, whole, "organisation", 2)]
     if remit:
         # "Commissioner for Human Rights", "Envoy for Syria Tom Barrack": the post's remit,
         # kept when it is a known name, and the person who holds the post after it.
@@ -192,6 +196,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return [held]
     if titled and len(tokens) == 1 and doc.common(tokens[0]):
         return []  # "a General Security patrol": a common word after a title, not a name
+    if doc.in_title_line(tokens[0].start) and _headline_verb(words):
+        return []  # "..., Special Envoy Warns", "Council Extends Mission": a headline's verb
     if titled and len(tokens) <= 4 and not has_org_word(words):
         return [_person(doc, tokens)]
     if (
@@ -378,6 +384,22 @@ _PLURAL_NOUNS = frozenset(
         "ties",
         "relations",
     ]
+)
+
+
+_COMPANY_PREFIXES = frozenset(["JSC", "PJSC", "OJSC", "CJSC", "PAO", "OAO", "ZAO", "OOO"])
+
+
+def _headline_verb(words: list[str]) -> bool:
+    """Does a run of capitals in a headline hold a verb in the present ("Warns", "Extends")?"""
+    return any(w in _HEADLINE_VERBS for w in words)
+
+
+_HEADLINE_VERBS = frozenset(
+    "Warns Says Tells Urges Calls Extends Threatens Condemns Welcomes Rejects Denies Accuses "
+    "Vows Signs Agrees Approves Adopts Meets Launches Kills Seizes Demands Pledges Announces "
+    "Confirms Expands Suspends Resumes Blames Sends Arrests Releases Frees Elects Wins Bans "
+    "Lifts Imposes Orders Renews Insists Stresses Briefs Deplores Decries Hails Slams".split()
 )
 
 

@@ -52,7 +52,12 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return []  # "Under Secretary of the Treasury for Terrorism": the post's remit
     if len(tokens) >= 2 and (_PERSON_AFTER.match(doc.text, end) or _PERSON_BEFORE.search(before)):
         return [Mention(start, end, form, "person", 2)]  # "X Y, alias ..., a Mexican national"
-    kind_before = _KIND_BEFORE.search(doc.text, max(0, start - 40), start)
+    nicknamed = _GIVEN_NICKNAME.search(doc.text, max(0, start - 40), start)
+    if len(tokens) == 1 and nicknamed and nicknamed.group(1) in doc.gazetteer.given_names:
+        # 'DEA agent Enrique "Kiki" Camarena': a given name, a nickname, a surname
+        given = nicknamed.group(1)
+        return [Mention(nicknamed.start(1), end, f"{given} {words[0]}", "person", 2)]
+    kind_before = _KIND_BEFORE.search(doc.text, max(0, start - 50), start)
     if kind_before and not PRODUCT_AFTER.match(after):
         # "the Norwegian company DNO", "the group tracked as Kimsuky"
         kind = "group" if kind_before["group"] else "organisation"
@@ -141,10 +146,14 @@ _PERSON_AFTER = re.compile(
 )
 _KIND_BEFORE = re.compile(
     r"\b(?:(?:company|firm|operator|contractor|subcontractor|manufacturer|shipbuilder|"
-    r"conglomerate|lender|insurer|airline|broker|developer)|"
+    r"conglomerate|lender|insurer|airline|broker|developer|consultancy|broadcaster|"
+    r"think[\s-]tank|charity|watchdog|monitor)|"
+    r"(?:mission|force|operation|coalition|alliance|unit|programme|body),?\s+(?:known|called)\s+as|"
     r"(?P<group>(?:group|gang|militia|faction|cartel)\s+(?:tracked|known|designated)\s+as|"
-    r"(?:hacker|hacking|armed|rebel|militant|jihadist|criminal)\s+group|gang|militia|cartel))\s+$"
+    r"(?:hacker|hacking|armed|rebel|militant|jihadist|criminal)\s+group|gang|militia|cartel))"
+    r",?\s+$"
 )
+_GIVEN_NICKNAME = re.compile(r"\b([A-Z][\w'’-]+)\s+[\"“][^\"”\n]{1,20}[\"”]\s+$")
 # "arrested Ataullah abu Ammar Jununi": who is arrested or sentenced is a person.
 _PERSON_BEFORE = re.compile(
     r"\b(?:arrested|detained|extradited|kidnapped|abducted|sentenced|convicted|indicted|"
@@ -160,7 +169,7 @@ _LAW_BEFORE = re.compile(
 )
 _REMIT_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Commissioner|Envoy|Representative|Coordinator|Adviser|Advisor|"
-    r"Director|Rapporteur|Czar|Tsar)\b(?:\s+of\s+the\s+[A-Z]\w+)?\s+for\s+"
+    r"Director|Rapporteur|Czar|Tsar|Secretary-General)\b(?:\s+of\s+the\s+[A-Z]\w+)?\s+for\s+"
     r"(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$"
 )
 # "fighters loyal to Bello Turji": a tie to someone, not a place.

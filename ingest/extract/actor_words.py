@@ -122,6 +122,10 @@ TITLES = frozenset(
         "Under",
         "Under-Secretary",
         "Assistant",
+        "Wing",
+        "Grand",
+        "Brigadier",
+        "Under-Secretary-General",
     ]
 )
 
@@ -150,6 +154,9 @@ TITLE_ONLY_IF_FOLLOWED = frozenset(
         "Officer",
         "Under",
         "Assistant",
+        "Wing",
+        "Grand",
+        "Brigadier",
     ]
 )
 

@@ -416,3 +416,19 @@ def test_people_named_later_by_a_given_name_a_name_end_or_a_first_surname():
     assert found["Milan Radoičić"][1] == ["Milan Radoičić", "Radoičić"]
     assert found["Attorney General's Office"][0] == "organisation"
     assert "Milan" not in found
+
+
+def test_kind_words_nicknames_titles_and_headline_verbs():
+    found = actors(
+        'Attacks on Shipping Threaten Peace in Yemen, Special Envoy Warns\n\n'
+        'The 1985 killing of DEA agent Enrique "Kiki" Camarena was recalled. Danab was '
+        "trained by a private contractor, Bancroft Global Development. The Lagos-based "
+        "consultancy SBM Intelligence counted. The SADC mission, known as SAMIM, withdrew. "
+        "Wing Commander Vyomika Singh spoke after a fatwa by Grand Ayatollah Ali al-Sistani. "
+        "Gazprom cited a debt of JSC Moldovagaz."
+    )
+    assert found["Enrique Camarena"][0] == "person"
+    for name in ("Bancroft Global Development", "SBM Intelligence", "SAMIM", "Moldovagaz"):
+        assert found[name][0] == "organisation", name
+    assert "Vyomika Singh" in found and "Ali al-Sistani" in found
+    assert not [n for n in found if n in ("Warns", "Wing", "Grand", "JSC Moldovagaz")]
