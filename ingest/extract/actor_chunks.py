@@ -396,10 +396,55 @@ def _headline_verb(words: list[str]) -> bool:
 
 
 _HEADLINE_VERBS = frozenset(
-    "Warns Says Tells Urges Calls Extends Threatens Condemns Welcomes Rejects Denies Accuses "
-    "Vows Signs Agrees Approves Adopts Meets Launches Kills Seizes Demands Pledges Announces "
-    "Confirms Expands Suspends Resumes Blames Sends Arrests Releases Frees Elects Wins Bans "
-    "Lifts Imposes Orders Renews Insists Stresses Briefs Deplores Decries Hails Slams".split()
+    [
+        "Warns",
+        "Says",
+        "Tells",
+        "Urges",
+        "Calls",
+        "Extends",
+        "Threatens",
+        "Condemns",
+        "Welcomes",
+        "Rejects",
+        "Denies",
+        "Accuses",
+        "Vows",
+        "Signs",
+        "Agrees",
+        "Approves",
+        "Adopts",
+        "Meets",
+        "Launches",
+        "Kills",
+        "Seizes",
+        "Demands",
+        "Pledges",
+        "Announces",
+        "Confirms",
+        "Expands",
+        "Suspends",
+        "Resumes",
+        "Blames",
+        "Sends",
+        "Arrests",
+        "Releases",
+        "Frees",
+        "Elects",
+        "Wins",
+        "Bans",
+        "Lifts",
+        "Imposes",
+        "Orders",
+        "Renews",
+        "Insists",
+        "Stresses",
+        "Briefs",
+        "Deplores",
+        "Decries",
+        "Hails",
+        "Slams",
+    ]
 )
 
 

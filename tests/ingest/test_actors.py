@@ -420,7 +420,7 @@ def test_people_named_later_by_a_given_name_a_name_end_or_a_first_surname():
 
 def test_kind_words_nicknames_titles_and_headline_verbs():
     found = actors(
-        'Attacks on Shipping Threaten Peace in Yemen, Special Envoy Warns\n\n'
+        "Attacks on Shipping Threaten Peace in Yemen, Special Envoy Warns\n\n"
         'The 1985 killing of DEA agent Enrique "Kiki" Camarena was recalled. Danab was '
         "trained by a private contractor, Bancroft Global Development. The Lagos-based "
         "consultancy SBM Intelligence counted. The SADC mission, known as SAMIM, withdrew. "
