@@ -320,8 +320,9 @@ _HONORIFIC = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms)\.?|(?:Gen|Lt|Col|Sen|Rep|Gov|Pro
 
 
 def _clauses(text, start, end, inside):
-    """Give each date its own clause when a sentence names several different dates."""
-    if len({when for _s, _e, when in inside}) == 1:
+    """Give each date its own clause when a sentence names several dates ("X led prayers on
+    Saturday, and Y was buried the same afternoon": one day, two clauses)."""
+    if len(inside) == 1:
         return [(start, end, inside)]
     cuts = [start]
     for match in _CLAUSE_SPLIT.finditer(text, start, end):

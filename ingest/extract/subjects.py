@@ -141,6 +141,8 @@ _LATE_CUT = _words("between by to among across into under about during along loy
 def last_phrase(text: str) -> str:
     """The subject: what follows the last clause boundary before the verb, without its
     complements ("A Russian missile strike on the port of Odesa" -> "A Russian missile strike")."""
+    # A bracketed gloss ('Danab ("Lightning") special forces') is no boundary.
+    text = _GLOSS.sub(lambda m: " " * len(m.group()), text)
     segment = _HARD_BOUNDARY.split(text)[-1]
     stripped = segment.rstrip()
     parts = re.split(r",\s+", stripped[:-1] if stripped.endswith(",") else segment)
@@ -201,6 +203,7 @@ def _proper_name(words: list[str]) -> bool:
     )
 
 
+_GLOSS = re.compile(r"\((?![A-Z][A-Za-z&.-]{1,9}\))[^()\n]{1,60}\)")  # not "(USDP)"
 _HARD_BOUNDARY = re.compile(r"[;:]\s+|\s[-–—]\s|\"|“|”")
 _SUBORDINATE = re.compile(
     r"\b(?:that|after|before|when|while|because|since|until|as|whereas|although)\s+"

@@ -7,6 +7,7 @@ IRREGULAR_PAST = dict(
     for pair in [
         "arose:arise",
         "ate:eat",
+        "led:lead",
         "awoke:awake",
         "became:become",
         "began:begin",
@@ -468,7 +469,6 @@ NOT_VERBS = frozenset(
         "bed",
         "red",
         "shed",
-        "led",
         "hundred",
         "wed",
         "sled",

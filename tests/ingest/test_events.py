@@ -553,3 +553,24 @@ def test_who_did_a_named_happening_claimed_by_or_their():
 def test_a_year_before_a_name_is_no_date_of_the_clause():
     found = events("India suspended the 1960 Indus Waters Treaty.", "2025-05-07")
     assert found == []
+
+
+def test_one_day_in_two_clauses_and_led_as_a_verb():
+    found = events(
+        "Hassan Sheikh Mohamud led funeral prayers in Mogadishu on Saturday, and Warsame was "
+        "buried the same afternoon at the military cemetery.",
+        "2025-10-05",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-10-04", "Mohamud leads funeral prayers in Mogadishu"),
+        ("2025-10-04", "Warsame buried at military cemetery"),
+    ]
+
+
+def test_a_quoted_gloss_in_brackets_does_not_cut_the_subject():
+    [event] = events(
+        'Colonel Mohamed Abdi Warsame, who commanded Danab ("Lightning") special forces, was '
+        "killed on Thursday.",
+        "2025-10-05",
+    )
+    assert (event["date"], event["title"]) == ("2025-10-02", "Warsame killed")
