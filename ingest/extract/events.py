@@ -81,6 +81,10 @@ _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)(?<!\smonths),?\s+after\s+(?=[A-Z])"
     r"|,\s+after\s+|,\s+where\s+"
+    # "After a drone killed three soldiers on 28 January, Washington struck ... on 2 February"
+    r"|(?<=\d),\s+(?=(?:[A-Z][\w'’-]+\s+){1,3}(?:[a-z]+ed|"
+    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
+    + r")\b)"
     # "launched drones in April after a suspected strike killed seven officers on April 1"
     r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)\s+after\s+(?=(?:a|an|the|its|their)\s)"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.

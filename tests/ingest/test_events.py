@@ -574,3 +574,15 @@ def test_a_quoted_gloss_in_brackets_does_not_cut_the_subject():
         "2025-10-05",
     )
     assert (event["date"], event["title"]) == ("2025-10-02", "Warsame killed")
+
+
+def test_a_fronted_after_clause_and_the_main_clause_each_keep_their_date():
+    found = events(
+        "After a drone killed three US soldiers at Tower 22 in Jordan on 28 January 2024, "
+        "Washington struck 85 targets in Iraq and Syria on 2 February.",
+        "2025-10-20",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-01-28", "Drone kills three US soldiers at Tower 22 in Jordan"),
+        ("2024-02-02", "Washington strikes 85 targets in Iraq and Syria"),
+    ]
