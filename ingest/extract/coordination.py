@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.verb_finder import find_verb
-from ingest.extract.verbs import IRREGULAR_PAST
+from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
 
 _JOIN = re.compile(r"(?:,\s+and|;)\s+(?=\w)")
 _REACTIONS = frozenset(
@@ -46,6 +46,8 @@ def shared_date_clauses(
         if not _SUBJECT.match(subject) or _NOT_SUBJECT.search(subject):
             continue
         word = piece[verb[0] : verb[1]].lower()
+        if word in AMBIGUOUS_PAST:
+            continue  # "and Rohingya armed groups recruit": an adjective, not a verb
         if " " in word or not (word.endswith("ed") or word in IRREGULAR_PAST):
             continue  # "and groups recruit", "and Khazali has reinvented himself": no past event
         found.append((join.start(), join.end(), piece_end))

@@ -119,10 +119,13 @@ def surfaces(text: str, actors: list[Actor]) -> dict[str, str]:
             continue
         for start, end in actor.mentions:
             words = text[start:end]
-            found.setdefault(words.lower(), actor.name)
+            # Two-letter acronyms ("AA", "EU") keep their capitals, to match as written.
+            found.setdefault(
+                words if len(words) <= 2 and words.isupper() else words.lower(), actor.name
+            )
             if actor.kind == "person" and " " in words:
                 found.setdefault(surname(words).lower(), actor.name)
-    return {key: value for key, value in found.items() if len(key) > 2}
+    return {key: value for key, value in found.items() if len(key) > 2 or key.isupper()}
 
 
 def named_in(subject: str, surfaces: dict[str, str]) -> list[str]:
@@ -132,13 +135,12 @@ def named_in(subject: str, surfaces: dict[str, str]) -> list[str]:
     lower = subject.lower()
     names = []
     for words, name in surfaces.items():
-        at = lower.find(words)
+        hay = subject if words.isupper() else lower
+        at = hay.find(words)
         if at < 0 or name in names:
             continue
         end = at + len(words)
-        if (at == 0 or not lower[at - 1].isalnum()) and (
-            end == len(lower) or not lower[end].isalnum()
-        ):
+        if (at == 0 or not hay[at - 1].isalnum()) and (end == len(hay) or not hay[end].isalnum()):
             names.append(name)
     return names
 

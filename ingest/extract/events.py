@@ -245,8 +245,10 @@ def propose_events(
             title, when, subject = found
             if published is not None and parse(when).earliest > day_end(published):
                 continue  # a plan, not a happening yet
-            said_at = _before_attribution(text, clause_start, clause_end)
-            names = actors_in(mentions, mention_starts, clause_start, said_at, text, states)
+            names = []
+            for left, right in _without_attribution(text, clause_start, clause_end):
+                names += actors_in(mentions, mention_starts, left, right, text, states)
+            names = list(dict.fromkeys(names))
             # A subject taken from the clause before or from a pronoun's referent ("Russian
             # forces shelled X on Monday and struck Y on Tuesday") brings its actors along.
             for name in named_in(subject, surfaces):
@@ -314,10 +316,20 @@ _ATTRIBUTED = re.compile(
 )
 
 
-def _before_attribution(text: str, start: int, end: int) -> int:
-    """Where a clause's attribution begins (``end`` when it has none)."""
+def _without_attribution(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a clause without its attribution: before a trailing one ("X happened, a
+    councillor told AFP"), around one set between commas ("On the 6th, the AA said, its
+    fighters repelled a raid")."""
     match = _ATTRIBUTED.search(text, start, end)
-    return match.start() if match else end
+    if match is None:
+        return [(start, end)]
+    aside = _ASIDE_END.match(text, match.end())
+    if aside:
+        return [(start, match.start()), (aside.end(), end)]
+    return [(start, match.start())]
+
+
+_ASIDE_END = re.compile(r"[^,.;]{0,20},\s+(?=(?:its|their|his|her|the|it|they|he|she)\s)")
 
 
 _HONORIFIC = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms)\.?|(?:Gen|Lt|Col|Sen|Rep|Gov|Prof)\.)\s+(?=[A-Z])")

@@ -301,6 +301,8 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
                 not run[-1].possessive
                 or run[-1].text in _PLURAL_POSSESSORS
                 or (tokens[index].text in _OWNED_BODIES and run[-1].text in _OFFICE_HOLDERS)
+                # "Cox's Bazar": a known name with a possessive inside
+                or (known is not None and known(text[run[0].start : tokens[index].end]))
             )
             and not _compound(run[-1])  # "Abu Dhabi-based Dana Gas": two names
         ):

@@ -432,3 +432,9 @@ def test_kind_words_nicknames_titles_and_headline_verbs():
         assert found[name][0] == "organisation", name
     assert "Vyomika Singh" in found and "Ali al-Sistani" in found
     assert not [n for n in found if n in ("Warns", "Wing", "Grand", "JSC Moldovagaz")]
+
+
+def test_a_known_name_with_a_possessive_inside_stays_whole():
+    found = actors("Some 150,000 Rohingya have arrived in the Cox's Bazar camps.")
+    assert found["Cox's Bazar"] == ("place", ["Cox's Bazar"])
+    assert "Bazar" not in found

@@ -586,3 +586,12 @@ def test_a_fronted_after_clause_and_the_main_clause_each_keep_their_date():
         ("2024-01-28", "Drone kills three US soldiers at Tower 22 in Jordan"),
         ("2024-02-02", "Washington strikes 85 targets in Iraq and Syria"),
     ]
+
+
+def test_an_attribution_between_commas_leaves_the_doers_after_it():
+    [event] = events(
+        "The Arakan Army (AA) took Maungdaw. The Rohingya Solidarity Organisation (RSO) "
+        "filled the gap. On the 6th, the AA said, its fighters repelled an RSO raid.",
+        "2026-01-19",
+    )
+    assert event["actors"][:2] == ["Arakan Army", "Rohingya Solidarity Organisation"]
