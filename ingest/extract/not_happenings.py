@@ -54,7 +54,9 @@ _SINCE = re.compile(r"\bsince\b[^;.,]*$", re.IGNORECASE)
 # "for most of the past decade", "throughout 2023": a stretch, not a date of a happening.
 _STRETCH = re.compile(
     r"\b(?:(?:for|throughout)\s+(?:(?:most|much|all|part|some|the\s+rest)\s+of\s+)?"
-    r"|(?:over|during|in)\s+(?:most|much|all|part|some|the\s+rest)\s+of\s+)(?:the\s+)?$",
+    r"|(?:over|during|in)\s+(?:most|much|all|part|some|the\s+rest)\s+of\s+"
+    # "in the five years to 2024": a stretch that ends then
+    r"|\b(?:years?|months?|decades?|weeks?)\s+(?:to|through)\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
 _STRETCH_DATE = re.compile(r"the\s+(?:past|last|previous)\s", re.IGNORECASE)

@@ -219,6 +219,9 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
         passive = previous in ("was", "were", "been", "being", "be", "is", "are")
         if _in_relative_clause(clause, match.start()):
             continue  # "the airport, which has suffered incidents, ...": not the main verb
+        opened = clause.rfind("(", 0, match.start())
+        if opened >= 0 and clause.find(")", opened, match.start()) < 0:
+            continue  # "summary of exchanges (unofficial, condensed)": a gloss, not the clause
         if (
             index + 1 < len(words)
             and words[index + 1].group().lower() == "by"

@@ -595,3 +595,22 @@ def test_an_attribution_between_commas_leaves_the_doers_after_it():
         "2026-01-19",
     )
     assert event["actors"][:2] == ["Arakan Army", "Rohingya Solidarity Organisation"]
+
+
+def test_stretches_ending_at_a_year_and_glossed_verbs_are_no_happenings():
+    assert (
+        events(
+            "Israel supplied about two-thirds of Azerbaijan's arms imports in the five years to "
+            "2024, according to SIPRI.",
+            "2025-11-10",
+        )
+        == []
+    )
+    assert (
+        events(
+            "Spokesperson Mao Ning's Regular Press Conference, 10 December 2024 — summary of "
+            "exchanges (unofficial, condensed)",
+            "2024-12-10",
+        )
+        == []
+    )
