@@ -274,6 +274,17 @@ _CLAIMED_BY = re.compile(
 )
 _OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+")
+_THING_BEFORE = re.compile(
+    r"(?:\bthe\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|in)\s+)*)*[A-Z][\w'’-]*\s*$"
+    r"|\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s*$"
+)
+# "which Parliament adopted", "which Russian forces seized": a subject of its own, then a verb
+_OBJECT_RELATIVE = re.compile(
+    r"(?:(?:the|its|their)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:(?!(?:was|has|is|as|this|its|us)\s)[a-z]+s\s+|[A-Z][\w'’-]*\s+)(?:[a-z]+ed|"
+    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
+    + r")\b"
+)
 
 
 def _aside_events(text, start, end, inside, people, mentions, mention_starts) -> list[Event]:
@@ -295,8 +306,19 @@ def _aside_events(text, start, end, inside, people, mentions, mention_starts) ->
             # "Boko Haram's founder Abubakar Shekau, who ..." -> "Shekau ..."
             phrase, begin = surname(text[named[0] : named[1]]), named[0]
         body_end = aside.end() - (1 if text[aside.end() - 1] in ",." else 0)
+        rest = text[relative.end() : body_end]
         shift = relative.end() - len(phrase) - 1
-        synthetic = f"{phrase} {text[relative.end() : body_end]}"
+        synthetic = f"{phrase} {rest}"
+        doer = _OBJECT_RELATIVE.match(rest) if "which" in relative.group() else None
+        if doer:
+            # "the law, which Parliament adopted on 28 May": the thing is the verb's object
+            thing = _THING_BEFORE.search(text, start, aside.start())
+            if thing is None:
+                continue
+            phrase = tidy(thing.group())
+            cut = doer.end()
+            synthetic = f"{rest[:cut]} {phrase}{rest[cut:]}"
+            shift = relative.end() - len(phrase) - 1  # dates after the verb keep their places
         titled = _title(
             synthetic, 0, len(synthetic), [(a - shift, b - shift, w) for a, b, w in dates]
         )

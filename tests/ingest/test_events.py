@@ -614,3 +614,18 @@ def test_stretches_ending_at_a_year_and_glossed_verbs_are_no_happenings():
         )
         == []
     )
+
+
+def test_an_aside_whose_thing_is_the_verbs_object():
+    found = events(
+        "The campaign was shaped by the Law on Transparency of Foreign Influence, which "
+        "Parliament adopted on 28 May. Fighting resumed near the town, which Russian forces "
+        "seized in March 2024, officials said. The insurgency, which the PKK launched in 1984, "
+        "has killed 40,000 people.",
+        "2024-10-27",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2024-05-28", "Parliament adopts Law on Transparency of Foreign Influence"),
+        ("2024-03", "Russian forces seize town"),
+        ("1984", "PKK launches insurgency"),
+    ]
