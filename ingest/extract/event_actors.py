@@ -168,7 +168,26 @@ _LOCATIVE = re.compile(r"\bin\s+(?:the\s+)?neighbou?ring\s+$", re.IGNORECASE)
 _PLACE_MODIFIED = re.compile(r"(?:-flagged|\s+(?:capital|town|city|village|port)\b)")
 
 
+# "The barrage began at 7:30 p.m.", "The meeting ended at 11:58 a.m.": when a happening
+# told elsewhere started or stopped, or a session's hours, not happenings of their own.
+_DETAIL = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:begins|starts|ends|continues|resumes)$")
+_SESSION = re.compile(
+    r"^(?:Meeting|Session|Sitting|Briefing|Conference|Debate|Hearing)\s+(?:begins|starts|ends|"
+    r"opens|closes|adjourns|resumes)\b"
+)
+
+
 def merge(events: list[Event]) -> list[Event]:
+    """One proposal per happening: a telling that repeats one kept already (same date and
+    actors, or the same verb with one's actors among the other's) gives it its actors; the
+    start or end of a happening told that day, and a session's hours, are dropped."""
+    events = [e for e in events if not _SESSION.match(e.title)]
+    days = [e.date[:10] for e in events]
+    events = [
+        e
+        for e in events
+        if not (_DETAIL.match(e.title) and not e.actors and days.count(e.date[:10]) > 1)
+    ]
     kept: list[Event] = []
     for event in events:
         verb = _verb_of(event.title)

@@ -241,7 +241,8 @@ def test_over_the_weekend_dates_a_happening_but_over_the_past_decade_does_not():
 
 def test_verbs_with_a_silent_e_and_prepositions_left_by_a_removed_date():
     found = events(
-        "Officials blamed the RSF on Monday. The attack began at around 0300 GMT.", "2025-01-12"
+        "Officials blamed the RSF on Monday. The attack began at around 0300 GMT on Sunday.",
+        "2025-01-12",
     )
     assert [e["title"] for e in found] == ["Officials blame RSF", "Attack begins"]
 
@@ -629,3 +630,13 @@ def test_an_aside_whose_thing_is_the_verbs_object():
         ("2024-03", "Russian forces seize town"),
         ("1984", "PKK launches insurgency"),
     ]
+
+
+def test_a_start_told_as_a_detail_and_a_sessions_hours_are_no_proposals():
+    found = events(
+        "Iran fired about 180 missiles at Israel late on Tuesday. The barrage began at around "
+        "7:30 p.m. local time and lasted an hour.\n\nThe meeting began at 10:04 a.m. and ended "
+        "at 11:58 a.m.",
+        "2024-10-02",
+    )
+    assert [e["title"] for e in found] == ["Iran fires about 180 missiles at Israel"]
