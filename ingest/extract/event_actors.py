@@ -160,7 +160,28 @@ def actors_in(mentions, starts, start, end, text: str = "", states=frozenset()) 
         if name in states and text and _PLACE_MODIFIED.match(text, m_end):
             continue
         names.append(name)
+    if text and len(names) > 1:
+        # "Washington struck 85 targets in Iraq and Syria": with a doer named, a state named
+        # only as where ("in", "inside", "across") is the place, not a party.
+        where = {
+            name
+            for m_start, _m_end, name in mentions[bisect_left(starts, start) : index]
+            if name in states and _WHERE.search(text, max(0, m_start - 24), m_start)
+        }
+        named_else = {
+            name
+            for m_start, _m_end, name in mentions[bisect_left(starts, start) : index]
+            if not _WHERE.search(text, max(0, m_start - 24), m_start)
+        }
+        kept = [n for n in names if n not in where or n in named_else]
+        if len(kept) < len(names) and kept:
+            names = kept
     return names
+
+
+_WHERE = re.compile(
+    r"\b(?:in|inside|across|throughout)\s+(?:(?:and|,)\s+)?$|\b(?:in|inside)\s+[A-Z][\w'-]+(?:\s+and|,)\s+$"
+)
 
 
 _LOCATIVE = re.compile(r"\bin\s+(?:the\s+)?neighbou?ring\s+$", re.IGNORECASE)

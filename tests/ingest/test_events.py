@@ -640,3 +640,10 @@ def test_a_start_told_as_a_detail_and_a_sessions_hours_are_no_proposals():
         "2024-10-02",
     )
     assert [e["title"] for e in found] == ["Iran fires about 180 missiles at Israel"]
+
+
+def test_a_state_named_only_as_where_is_no_party_when_a_doer_is_named():
+    [event] = events("Washington struck 85 targets in Iraq and Syria on 2 February.", "2024-02-10")
+    assert event["actors"] == ["United States"]
+    [event] = events("Fighting in Sudan killed 40 people on Monday.", "2024-02-10")
+    assert event["actors"] == ["Sudan"]
