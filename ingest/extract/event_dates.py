@@ -75,7 +75,9 @@ def dated_spans(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
             continue
         when = None
         end = timex.end
-        if timex.range_end:
+        if timex.range_end and _NIGHT_OF.search(text, max(0, timex.start - 16), timex.start):
+            when = to_when(timex.value, timex.mod)  # "the night of 9-10 Sept.": the 9th's night
+        elif timex.range_end:
             when = to_when(timex.value, timex.mod, timex.range_end)
             if index + 1 < len(timexes) and timexes[index + 1].range_part:
                 end = timexes[index + 1].end
@@ -119,6 +121,7 @@ def dated_spans(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
 
 
 _PREMODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|was|were|is|are|has|had|when|after|"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ingest.extract import calendar as cal
-from ingest.extract.calendar import value_to_date
 from ingest.extract.lexicon import WEEKDAYS
 from ingest.extract.timex_grammar import _RANGE_SEP, _day_number
 from ingest.extract.timex_patterns import DAY, MONTH, WEEKDAY, S
@@ -78,7 +77,7 @@ _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
     "night_of_days",
     rf"the{S}(?P<part>morning|afternoon|evening|night){S}of{S}(?:(?P<d1>{DAY})"
     rf"(?:[^\S\n]*+(?:/|-|–|to|into)[^\S\n]*+(?P<d2>{DAY}))?{S}(?:of{S})?(?P<mo>{MONTH})"
-    rf"|(?P<mo2>{MONTH}){S}(?P<d3>{DAY}))(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    rf"|(?P<mo2>{MONTH}){S}(?P<d3>{DAY})(?![^\S\n]*+[-–/][^\S\n]*+\d))(?:,?{S}(?P<y>{ANY_YEAR}))?",
     priority=4,
 )
 def night_of_days(match, ctx):
@@ -96,12 +95,8 @@ def night_of_days(match, ctx):
         value = resolve_day(ctx, month, number, match.start(), match.end())
     if value is None:
         return None
-    # For dating an event the night spans both days named ("struck on the night of 5-6 March").
-    first = value_to_date(value) if match["d2"] else None
-    following = first + dt.timedelta(days=1) if first else None
-    range_end = cal.day_value(following) if following else None
     part = _PARTS[match["part"].lower()]
-    return [Part(match.start(), match.end(), "TIME", f"{value}T{part}", range_end=range_end)]
+    return whole(match, "TIME", f"{value}T{part}")
 
 
 @rule("overnight_into", rf"overnight{S}(?:into|to){S}(?P<wd>{WEEKDAY})(?![\w])", priority=4)
