@@ -158,6 +158,15 @@ def _f1(correct: int, system: int, gold: int) -> dict:
     return {"p": round(100 * precision, 2), "r": round(100 * recall, 2), "f1": round(100 * f1, 2)}
 
 
+def _canonical(value: str) -> str:
+    """A duration in years, decades or centuries written one way: the set's conventions take
+    "P1DE" and "P10Y" (and "P1CE", "P100Y") for the same value."""
+    match = re.fullmatch(r"P(\d+)(DE|CE)", value)
+    if match:
+        return f"P{int(match[1]) * (10 if match[2] == 'DE' else 100)}Y"
+    return value
+
+
 def score_timexes(gold: list[dict], system: list[dict], totals: dict, errors: list) -> None:
     """Relaxed one-to-one matching, then strict/value/type agreement among the matches."""
     used: set[int] = set()
@@ -179,7 +188,7 @@ def score_timexes(gold: list[dict], system: list[dict], totals: dict, errors: li
             s["start"] == g["start"] and s["end"] == g["end"]
         )
         totals["type"] = totals.get("type", 0) + (s["type"] == g["type"])
-        if s["value"] in g["values"]:
+        if _canonical(s["value"]) in {_canonical(v) for v in g["values"]}:
             totals["value"] = totals.get("value", 0) + 1
         else:
             errors.append(

@@ -167,6 +167,12 @@ class Context:
         # "had been expected to": a plan in the past, whatever its verb says.
         before = _PAST_PLAN.sub(_as_past, before)
         after = _PAST_PLAN.sub(_as_past, after)
+        # "said in a video posted late on Tuesday that his fighters would ...": what was said
+        # after the date has a tense of its own.
+        if _SPOKEN.search(before):
+            said = re.search(r"\bthat\b", after)
+            if said:
+                after = after[: said.start()]
         # "visited on Monday and promised to ...": a promise after the date is not its tense.
         after = _PROMISE.sub(lambda m: " " * len(m.group()), after)
         future = _nearest(_FUTURE, before, after)
@@ -178,6 +184,7 @@ class Context:
         return 1 if future <= past else -1
 
 
+_SPOKEN = re.compile(r"\b(?:said|says|told|announced|stated|posted|wrote|claimed)\b")
 _PROMISE = re.compile(r"\b(?:promised|vowed|pledged|hoped|hoping|wanted)\s+to\b", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
 _CLOSED_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
@@ -203,13 +210,21 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:
     """Distance in characters from the timex to the nearest match of ``pattern``."""
     best = None
     for match in pattern.finditer(before):
-        best = len(before) - match.end()
+        if not _in_name(before, match):
+            best = len(before) - match.end()
     for match in pattern.finditer(after):
+        if _in_name(after, match):
+            continue
         distance = match.start()
         if best is None or distance < best:
             best = distance
         break
     return best
+
+
+def _in_name(text: str, match: re.Match) -> bool:
+    """Is a cue a capitalised word inside a sentence ("the Higher Planning Council")?"""
+    return match.group()[0].isupper() and bool(re.search(r"\w[\s,]*$", text[: match.start()]))
 
 
 def _past_cues(text: str):

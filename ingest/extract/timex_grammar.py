@@ -144,6 +144,13 @@ def slashed(match, ctx):
     return None if day is None else whole(match, "DATE", cal.day_value(day), absolute=True)
 
 
+@rule("dotted", r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>(?:19|20)\d\d)(?![\d]|\.\d)")
+def dotted(match, ctx):
+    """ "08.11.2025": day, month, year, as Europe writes dates with full stops."""
+    day = cal.valid_day(int(match["y"]), int(match["m"]), int(match["d"]))
+    return None if day is None else whole(match, "DATE", cal.day_value(day), absolute=True)
+
+
 def _calendar_date(match, ctx, day_group="d", month_group="mo", year_group="y"):
     month = month_number(match[month_group])
     day = _day_number(match[day_group])

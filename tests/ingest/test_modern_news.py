@@ -288,3 +288,11 @@ def test_ships_grades_and_regional_adjectives_are_not_actors():
     names = {a["name"] for a in actors}
     assert not names & {"Sounion", "Urals", "East African"}
     assert "Houthis" in names
+
+
+def test_decades_and_years_are_one_duration_for_the_scorer():
+    from modern_news import _canonical
+
+    assert _canonical("P1DE") == _canonical("P10Y") == "P10Y"
+    assert _canonical("P2CE") == "P200Y"
+    assert _canonical("P3D") == "P3D"

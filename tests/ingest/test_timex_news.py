@@ -470,3 +470,34 @@ def test_story_years_parts_of_days_and_promises(text, published, expected):
 def test_a_live_blog_stamp_is_on_the_day_of_the_page():
     text = "On 2 May the talks failed.\n\n14:20 GMT - UN chief urges restraint\n"
     assert ("14:20 GMT", "TIME", "2025-05-07T14:20Z") in timexes(text, "2025-05-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Istanbul, 08.11.2025 - Talks collapsed.",
+            "2025-11-08",
+            ("08.11.2025", "DATE", "2025-11-08"),
+        ),
+        # A capitalised cue inside a name is no tense: "the Higher Planning Council gave".
+        (
+            "In August, Israel's Higher Planning Council gave final approval to the plan.",
+            "2025-11-13",
+            ("August", "DATE", "2025-08"),
+        ),
+        # What was said after the date has its own tense.
+        (
+            "Izo said in a video posted late on Tuesday that his fighters would not give up.",
+            "2026-04-22",
+            ("Tuesday", "DATE", "2026-04-21"),
+        ),
+        (
+            "Drones crossed on the night of Sept. 9-10.",
+            "2025-09-13",
+            ("Sept. 9", "DATE", "2025-09-09"),
+        ),
+    ],
+)
+def test_dotted_dates_names_and_reported_words(text, published, expected):
+    assert expected in timexes(text, published)
