@@ -85,8 +85,25 @@ def entity(name: str) -> str:
 
     entry = gazetteer.builtin().lookup(name)
     name = entry.name if entry is not None and entry.kind != "place" else name
+    name = _ministry(name)
     folded = unicodedata.normalize("NFKD", name)
     return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+_FIELD_FIRST = re.compile(r"^(?P<adj>[A-Z][\w'’-]+)\s+(?P<field>[A-Z][\w ]+?)\s+Ministry$")
+_FIELD_LAST = re.compile(
+    r"^(?P<adj>[A-Z][\w'’-]+)\s+Ministry\s+of\s+(?:the\s+)?(?P<field>[A-Z][\w ]+)$"
+)
+_FIELDS = {"Foreign": "Foreign Affairs", "Defense": "Defence", "Home": "Home Affairs"}
+
+
+def _ministry(name: str) -> str:
+    """ "Kazakh Foreign Ministry" and "Kazakh Ministry of Foreign Affairs" are one body."""
+    match = _FIELD_FIRST.match(name) or _FIELD_LAST.match(name)
+    if match is None:
+        return name
+    field = match["field"].replace("Defense", "Defence")
+    return f"{match['adj']} Ministry of {_FIELDS.get(field, field)}"
 
 
 def _entities(result: dict) -> dict:

@@ -57,6 +57,10 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         # 'DEA agent Enrique "Kiki" Camarena': a given name, a nickname, a surname
         given = nicknamed.group(1)
         return [Mention(nicknamed.start(1), end, f"{given} {words[0]}", "person", 2)]
+    if _ORG_APPOSED.match(doc.text, end):
+        return [Mention(start, end, form, "organisation", 2)]  # "Vectus Global, a private firm"
+    if len(tokens) >= 2 and _NATIONAL_BEFORE.search(before):
+        return [Mention(start, end, form, "person", 2)]  # "Palestinian-American Sayfollah Musallet"
     kind_before = _KIND_BEFORE.search(doc.text, max(0, start - 50), start)
     if kind_before and not PRODUCT_AFTER.match(after):
         # "the Norwegian company DNO", "the group tracked as Kimsuky"
@@ -75,7 +79,9 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     )
     if adjective and re.match(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b", after):
         return []  # "East African leaders", "Kurdish security agencies": adjectives
-    if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“])\s*$", before) or re.match(r"^[\"”]", after):
+    if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“‘]|\s')\s*$", before) or re.match(
+        r"^(?:[\"”]|[’'](?!s\b))", after
+    ):
         return []  # "iTunes Music Store", a "Dreamliner" in quotes: products and nicknames
     if (
         len(tokens) == 1
@@ -146,12 +152,19 @@ _PERSON_AFTER = re.compile(
 )
 _KIND_BEFORE = re.compile(
     r"\b(?:(?:company|firm|operator|contractor|subcontractor|manufacturer|shipbuilder|"
-    r"conglomerate|lender|insurer|airline|broker|developer|consultancy|broadcaster|"
+    r"conglomerate|lender|insurer|airline|broker|developer|consultancy|broadcaster|so-called|"
     r"think[\s-]tank|charity|watchdog|monitor)|"
     r"(?:mission|force|operation|coalition|alliance|unit|programme|body),?\s+(?:known|called)\s+as|"
     r"(?P<group>(?:group|gang|militia|faction|cartel)\s+(?:tracked|known|designated)\s+as|"
     r"(?:hacker|hacking|armed|rebel|militant|jihadist|criminal)\s+group|gang|militia|cartel))"
     r",?\s+$"
+)
+_ORG_APPOSED = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:firm|company|contractor|consultancy|group|"
+    r"charity|organi[sz]ation|agency|bank|broadcaster|operator|manufacturer|think[\s-]tank)\b"
+)
+_NATIONAL_BEFORE = re.compile(
+    r"\b[A-Z][a-z]+-(?:American|British|Canadian|French|German|Australian)\s+$"
 )
 _GIVEN_NICKNAME = re.compile(r"\b([A-Z][\w'’-]+)\s+[\"“][^\"”\n]{1,20}[\"”]\s+$")
 # "arrested Ataullah abu Ammar Jununi": who is arrested or sentenced is a person.
@@ -179,8 +192,9 @@ _RELATION_TO = re.compile(
 )
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|announced|reported|confirmed|denied)\b")
 _VESSEL_BEFORE = re.compile(
-    r"\b(?:tanker|ship|vessel|freighter|carrier|frigate|destroyer|cruiser|submarine|corvette|"
-    r"yacht|ferry)\s+$"
+    r"\b(?:(?:tanker|ship|vessel|freighter|carrier|frigate|destroyer|cruiser|submarine|corvette|"
+    r"yacht|ferry)\s+|(?:tankers|ships|vessels|freighters),\s+the\s+|(?:aboard|on\s+board)\s+"
+    r"(?:the\s+)?)$"
 )
 _COMMODITY_AFTER = re.compile(r"^\s+(?:crude|blend|oil\s+price)")
 _NAMES = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"

@@ -258,6 +258,7 @@ ORG_WORDS = frozenset(
         "Guards",
         "Brigade",
         "Brigades",
+        "Squad",
         "Battalion",
         "Regiment",
         "Division",
@@ -428,6 +429,8 @@ LEGAL_SUFFIX = frozenset(
 
 NOT_NAMES = frozenset(
     [
+        "Arab",
+        "Bedouin",
         "Staff",
         "White",
         "Black",

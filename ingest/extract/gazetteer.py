@@ -69,6 +69,16 @@ class Gazetteer:
         if not found and _SPACED_PARTICLE.search(form):
             # "Ahmed al Sharaa", "Hikmat al Hijri": the gazetteer writes "al-".
             found = self.forms.get(normalise(_SPACED_PARTICLE.sub(r"\1-", form)))
+        if not found and " " in form and form.count(" ") <= 3 and form[:1].isupper():
+            # "Abdel Fattah Burhan": the gazetteer writes "Abdel Fattah al-Burhan"
+            head, _, last = form.rpartition(" ")
+            if last[:1].isupper() and not last.startswith(("Al-", "El-")):
+                people = [
+                    e
+                    for e in self.forms.get(normalise(f"{head} al-{last}"), [])
+                    if e.kind == "person"
+                ]
+                found = people or None
         if not found and form.isupper() and " " in form.strip():
             # "EUNAVFOR ASPIDES", "KOSOVO SPECIALIST CHAMBERS": a name in capitals
             found = self._upper_forms().get(normalise(form))

@@ -438,3 +438,20 @@ def test_a_known_name_with_a_possessive_inside_stays_whole():
     found = actors("Some 150,000 Rohingya have arrived in the Cox's Bazar camps.")
     assert found["Cox's Bazar"] == ("place", ["Cox's Bazar"])
     assert "Bazar" not in found
+
+
+def test_ships_quoted_operations_firms_and_a_spelling_without_al():
+    found = actors(
+        "Drones struck two empty tankers, the Kairos and the Virat. Fires aboard the Kairos "
+        "were put out. NATO launched 'Eastern Sentry' after the incursion. The army relied on "
+        "Vectus Global, a private security firm. The killing of Palestinian-American Sayfollah "
+        "Musallet drew criticism. Army chief Abdel Fattah Burhan rejected a plan by the "
+        "so-called Quad. Rogelio Baeza Treviño, a Mexican national, was named. Baeza's network "
+        "shipped rifles."
+    )
+    assert not [n for n in found if n in ("Kairos", "Virat", "Eastern Sentry")]
+    assert found["Vectus Global"][0] == "organisation"
+    assert found["Sayfollah Musallet"][0] == "person"
+    assert found["Abdel Fattah al-Burhan"][1] == ["Abdel Fattah Burhan"]
+    assert "Quad" in found
+    assert found["Rogelio Baeza Treviño"][1] == ["Rogelio Baeza Treviño", "Baeza"]

@@ -296,3 +296,12 @@ def test_decades_and_years_are_one_duration_for_the_scorer():
     assert _canonical("P1DE") == _canonical("P10Y") == "P10Y"
     assert _canonical("P2CE") == "P200Y"
     assert _canonical("P3D") == "P3D"
+
+
+def test_a_ministry_named_either_way_is_one_body_for_the_scorer():
+    from modern_news import _ministry
+
+    assert _ministry("Kazakh Foreign Ministry") == "Kazakh Ministry of Foreign Affairs"
+    assert _ministry("Romanian Defense Ministry") == _ministry("Romanian Ministry of Defence")
+    assert _ministry("Lebanese Health Ministry") == "Lebanese Ministry of Health"
+    assert _ministry("Arakan Army") == "Arakan Army"
