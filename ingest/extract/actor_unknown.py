@@ -80,7 +80,7 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     if adjective and re.match(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b", after):
         return []  # "East African leaders", "Kurdish security agencies": adjectives
     if re.search(r"(?:\b[a-z]+[A-Z]\w*|[\"“‘]|\s')\s*$", before) or re.match(
-        r"^(?:[\"”]|[’'](?!s\b))", after
+        r"^(?:[\"”]|[’'](?!s\b|\s))", after
     ):
         return []  # "iTunes Music Store", a "Dreamliner" in quotes: products and nicknames
     if (
