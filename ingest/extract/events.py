@@ -274,6 +274,9 @@ _CLAIMED_BY = re.compile(
 )
 _OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+")
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_COMMON_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s*$")
+_PRONOUN_DOER = re.compile(r"(?:it|they|he|she|we)\s", re.IGNORECASE)
 _THING_BEFORE = re.compile(
     r"(?:\bthe\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|in)\s+)*)*[A-Z][\w'’-]*\s*$"
     r"|\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s*$"
@@ -297,7 +300,12 @@ def _aside_events(text, start, end, inside, people, mentions, mention_starts) ->
         dates = [d for d in inside if d[2] and aside.start() <= d[0] < aside.end()]
         if relative is None or not dates:
             continue
-        phrase = tidy(last_phrase(text[start : aside.start()]))
+        if _PRONOUN_DOER.match(text, relative.end()):
+            continue  # "Khartoum, which it retook in March": whose "it", the aside cannot say
+        # The noun just before the aside ("the olive harvest, which began ..."), else the
+        # clause's subject.
+        near = _COMMON_BEFORE.search(text, start, aside.start())
+        phrase = tidy(near.group() if near else last_phrase(text[start : aside.start()]))
         if not phrase or phrase.lower() in UNRESOLVED or not phrase[:1].isalnum():
             continue
         named = next((p for p in people if p[1] == aside.start()), None)
@@ -476,7 +484,8 @@ def _title(
             r"\s+to\b", body[candidate[1] :]
         ):
             return None  # "the ceasefire appeared to be holding": an impression, not a happening
-        title = headline(body, candidate, speaker, referents, inherited)
+        # "fires were brought under control and that all 45 crew were safe": one headline
+        title = _AND_THAT.split(headline(body, candidate, speaker, referents, inherited))[0]
         if title:
             verb = candidate
             break

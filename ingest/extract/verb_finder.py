@@ -209,6 +209,12 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
         previous = words[index - 1].group().lower() if index else ""
         if previous in ("the", "a", "an", "its", "their", "his", "her", "of", "to"):
             continue  # "the alleged attack", "to attack"
+        if (
+            index > 1
+            and adverb(previous)
+            and words[index - 2].group().lower() in ("the", "a", "an", "its", "their")
+        ):
+            continue  # "the densely populated Haret Hreik district": an adjective
         if previous in ("be", "have") and index > 1 and words[index - 2].group().lower() == "to":
             continue  # "the businesses to be acquired": not a happening
         back = index - 1

@@ -647,3 +647,18 @@ def test_a_state_named_only_as_where_is_no_party_when_a_doer_is_named():
     assert event["actors"] == ["United States"]
     [event] = events("Fighting in Sudan killed 40 people on Monday.", "2024-02-10")
     assert event["actors"] == ["Sudan"]
+
+
+def test_asides_name_the_noun_before_them_and_skip_a_pronoun_doer():
+    found = events(
+        "Many took place during the olive harvest, which began in early October. The army "
+        "controls the capital, Khartoum, which it retook in March. An Israeli missile hit a "
+        "building in the densely populated Haret Hreik district on Sunday. Officials said the "
+        "fires were put out on Monday and that all crew members were safe.",
+        "2025-11-24",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-10-01~/2025-10-10~", "Olive harvest begins"),
+        ("2025-11-23", "Israeli missile hits building in densely populated Haret Hreik district"),
+        ("2025-11-24", "Fires put out"),
+    ]
