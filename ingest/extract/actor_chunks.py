@@ -12,6 +12,9 @@ import re
 from ingest.extract.actor_document import Document, Mention
 from ingest.extract.actor_unknown import PLACE_NOUN_AFTER, unknown
 from ingest.extract.actor_words import (
+    COMPANY_FORMS,
+    COMPANY_PREFIXES,
+    HEADLINE_VERBS,
     LEGAL_SUFFIX,
     ORG_WORDS,
     PLACE_WORDS,
@@ -134,12 +137,12 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         tokens = tokens[1:]
         titled = False
     remit = False
-    legal = bool(tokens) and tokens[0].text in _COMPANY_PREFIXES and len(tokens) > 1
+    legal = bool(tokens) and tokens[0].text in COMPANY_PREFIXES and len(tokens) > 1
     while (
         tokens
         and (
-            tokens[0].text in _COMPANY_FORMS  # "..., S.A. de C.V. and Logística ...": a legal form
-            or (tokens[0].text in _COMPANY_PREFIXES and len(tokens) > 1)  # "JSC Moldovagaz"
+            tokens[0].text in COMPANY_FORMS  # "..., S.A. de C.V. and Logística ...": a legal form
+            or (tokens[0].text in COMPANY_PREFIXES and len(tokens) > 1)  # "JSC Moldovagaz"
             or (
                 not tokens[0].capitalised
                 and tokens[0].text[:3] not in ("al-", "el-")
@@ -387,68 +390,9 @@ _PLURAL_NOUNS = frozenset(
 )
 
 
-_COMPANY_PREFIXES = frozenset(["JSC", "PJSC", "OJSC", "CJSC", "PAO", "OAO", "ZAO", "OOO"])
-
-
 def _headline_verb(words: list[str]) -> bool:
     """Does a run of capitals in a headline hold a verb in the present ("Warns", "Extends")?"""
-    return any(w in _HEADLINE_VERBS for w in words)
-
-
-_HEADLINE_VERBS = frozenset(
-    [
-        "Warns",
-        "Says",
-        "Tells",
-        "Urges",
-        "Calls",
-        "Extends",
-        "Threatens",
-        "Condemns",
-        "Welcomes",
-        "Rejects",
-        "Denies",
-        "Accuses",
-        "Vows",
-        "Signs",
-        "Agrees",
-        "Approves",
-        "Adopts",
-        "Meets",
-        "Launches",
-        "Kills",
-        "Seizes",
-        "Demands",
-        "Pledges",
-        "Announces",
-        "Confirms",
-        "Expands",
-        "Suspends",
-        "Resumes",
-        "Blames",
-        "Sends",
-        "Arrests",
-        "Releases",
-        "Frees",
-        "Elects",
-        "Wins",
-        "Bans",
-        "Lifts",
-        "Imposes",
-        "Orders",
-        "Renews",
-        "Insists",
-        "Stresses",
-        "Briefs",
-        "Deplores",
-        "Decries",
-        "Hails",
-        "Slams",
-    ]
-)
-
-
-_COMPANY_FORMS = frozenset(["S.A.", "C.V.", "S.A.S.", "S.R.L.", "S.p.A.", "B.V.", "N.V."])
+    return any(w in HEADLINE_VERBS for w in words)
 
 
 def _holder_after_remit(doc: Document, tokens: list[Token]) -> Mention | None:

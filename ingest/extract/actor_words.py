@@ -601,3 +601,64 @@ POLITICAL_BEFORE = re.compile(
     r"from|of)\s+$|\b(?:ties|relations|talks|dialogue|tensions|deal|agreement)\s+(?:with|between)\s+$",
     re.IGNORECASE,
 )
+
+
+# Legal forms of companies: "JSC Moldovagaz", "Suministros ..., S.A. de C.V."
+COMPANY_PREFIXES = frozenset(["JSC", "PJSC", "OJSC", "CJSC", "PAO", "OAO", "ZAO", "OOO"])
+
+
+# Verbs that headlines write in capitals ("..., Special Envoy Warns").
+HEADLINE_VERBS = frozenset(
+    [
+        "Warns",
+        "Says",
+        "Tells",
+        "Urges",
+        "Calls",
+        "Extends",
+        "Threatens",
+        "Condemns",
+        "Welcomes",
+        "Rejects",
+        "Denies",
+        "Accuses",
+        "Vows",
+        "Signs",
+        "Agrees",
+        "Approves",
+        "Adopts",
+        "Meets",
+        "Launches",
+        "Kills",
+        "Seizes",
+        "Demands",
+        "Pledges",
+        "Announces",
+        "Confirms",
+        "Expands",
+        "Suspends",
+        "Resumes",
+        "Blames",
+        "Sends",
+        "Arrests",
+        "Releases",
+        "Frees",
+        "Elects",
+        "Wins",
+        "Bans",
+        "Lifts",
+        "Imposes",
+        "Orders",
+        "Renews",
+        "Insists",
+        "Stresses",
+        "Briefs",
+        "Deplores",
+        "Decries",
+        "Hails",
+        "Slams",
+    ]
+)
+
+
+COMPANY_FORMS = frozenset(["S.A.", "C.V.", "S.A.S.", "S.R.L.", "S.p.A.", "B.V.", "N.V."])

@@ -41,6 +41,7 @@ from ingest.extract.event_actors import (
     state_meant,
 )
 from ingest.extract.event_actors import surfaces as name_surfaces
+from ingest.extract.event_asides import aside_events
 from ingest.extract.event_dates import (
     BULLET,
     DATELINE,
@@ -54,7 +55,6 @@ from ingest.extract.model import Actor, Event, Timex
 from ingest.extract.nominal import nominal_at
 from ingest.extract.not_happenings import (
     APPOSED_CHARGE,
-    ASIDE,
     PERFECT,
     STATE_VERBS,
     THIS_PERIOD,
@@ -62,7 +62,7 @@ from ingest.extract.not_happenings import (
     in_aside,
     quoted,
 )
-from ingest.extract.subjects import UNRESOLVED, head_of, last_phrase, plural, subject_of, tidy
+from ingest.extract.subjects import UNRESOLVED, head_of, plural, subject_of
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
 from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
@@ -211,7 +211,9 @@ def propose_events(
                 names = [*doers, *(n for n in names if n not in doers)]
             events.append(Event(when, title, text[start:end], start, end, names))
         # "Shekau, who blew himself up in 2021, ...": a dated happening told in an aside.
-        for aside in _aside_events(text, start, end, inside, people, mentions, mention_starts):
+        for aside in aside_events(
+            text, start, end, inside, people, mentions, mention_starts, _title
+        ):
             when = aside.date
             if published is None or parse(when).earliest <= day_end(published):
                 events.append(aside)
@@ -273,71 +275,7 @@ _CLAIMED_BY = re.compile(
     r",\s+(?:both\s+|all\s+|each\s+)?(?:claimed|carried\s+out|conducted|launched)\s+by\s+"
 )
 _OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
-_RELATIVE = re.compile(r",\s*(?:which|who)\s+")
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
-_COMMON_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s*$")
-_PRONOUN_DOER = re.compile(r"(?:it|they|he|she|we)\s", re.IGNORECASE)
-_THING_BEFORE = re.compile(
-    r"(?:\bthe\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|in)\s+)*)*[A-Z][\w'’-]*\s*$"
-    r"|\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s*$"
-)
-# "which Parliament adopted", "which Russian forces seized": a subject of its own, then a verb
-_OBJECT_RELATIVE = re.compile(
-    r"(?:(?:the|its|their)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
-    r"(?:(?!(?:was|has|is|as|this|its|us)\s)[a-z]+s\s+|[A-Z][\w'’-]*\s+)(?:[a-z]+ed|"
-    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
-    + r")\b"
-)
-
-
-def _aside_events(text, start, end, inside, people, mentions, mention_starts) -> list[Event]:
-    """Happenings told in ", which/who ..." asides that carry their own date, headlined with
-    the noun the aside describes ("ISWAP, which split from Boko Haram in 2016" -> "ISWAP splits
-    from Boko Haram")."""
-    found = []
-    for aside in ASIDE.finditer(text, start, end):
-        relative = _RELATIVE.match(text, aside.start())
-        dates = [d for d in inside if d[2] and aside.start() <= d[0] < aside.end()]
-        if relative is None or not dates:
-            continue
-        if _PRONOUN_DOER.match(text, relative.end()):
-            continue  # "Khartoum, which it retook in March": whose "it", the aside cannot say
-        # The noun just before the aside ("the olive harvest, which began ..."), else the
-        # clause's subject.
-        near = _COMMON_BEFORE.search(text, start, aside.start())
-        phrase = tidy(near.group() if near else last_phrase(text[start : aside.start()]))
-        if not phrase or phrase.lower() in UNRESOLVED or not phrase[:1].isalnum():
-            continue
-        named = next((p for p in people if p[1] == aside.start()), None)
-        begin = text.rfind(phrase.split()[0], start, aside.start())
-        if named is not None and phrase.endswith(text[named[0] : named[1]]):
-            # "Boko Haram's founder Abubakar Shekau, who ..." -> "Shekau ..."
-            phrase, begin = surname(text[named[0] : named[1]]), named[0]
-        body_end = aside.end() - (1 if text[aside.end() - 1] in ",." else 0)
-        rest = text[relative.end() : body_end]
-        shift = relative.end() - len(phrase) - 1
-        synthetic = f"{phrase} {rest}"
-        doer = _OBJECT_RELATIVE.match(rest) if "which" in relative.group() else None
-        if doer:
-            # "the law, which Parliament adopted on 28 May": the thing is the verb's object
-            thing = _THING_BEFORE.search(text, start, aside.start())
-            if thing is None:
-                continue
-            phrase = tidy(thing.group())
-            cut = doer.end()
-            synthetic = f"{rest[:cut]} {phrase}{rest[cut:]}"
-            shift = relative.end() - len(phrase) - 1  # dates after the verb keep their places
-        titled = _title(
-            synthetic, 0, len(synthetic), [(a - shift, b - shift, w) for a, b, w in dates]
-        )
-        if not titled:
-            continue
-        title, when, _subject = titled
-        names = actors_in(
-            mentions, mention_starts, begin if begin >= 0 else aside.start(), body_end
-        )
-        found.append(Event(when, title, text[start:end], start, end, names))
-    return found
 
 
 # ", a local councillor told AFP", ", according to SITE": who reports it, not who did it.
