@@ -12,10 +12,11 @@ from ingest.extract.model import Event
 from ingest.extract.not_happenings import ASIDE
 from ingest.extract.subjects import UNRESOLVED, last_phrase, tidy
 from ingest.extract.title_names import surname
+from ingest.extract.verb_finder import find_verb
 from ingest.extract.verbs import IRREGULAR_PAST
 
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+")
-_COMMON_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s*$")
+_COMMON_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w'’-]+\s+){0,5}[a-z][\w'’-]*\s*$")
 _PRONOUN_DOER = re.compile(r"(?:it|they|he|she|we)\s", re.IGNORECASE)
 _THING_BEFORE = re.compile(
     r"(?:\bthe\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|in)\s+)*)*[A-Z][\w'’-]*\s*$"
@@ -50,6 +51,8 @@ def aside_events(
         phrase = tidy(near.group() if near else last_phrase(text[start : aside.start()]))
         if not phrase or phrase.lower() in UNRESOLVED or not phrase[:1].isalnum():
             continue
+        if find_verb(phrase):
+            continue  # "Poland also closed all": a clause, not the noun the aside describes
         named = next((p for p in people if p[1] == aside.start()), None)
         begin = text.rfind(phrase.split()[0], start, aside.start())
         if named is not None and phrase.endswith(text[named[0] : named[1]]):

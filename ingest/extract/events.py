@@ -275,6 +275,11 @@ _CLAIMED_BY = re.compile(
     r",\s+(?:both\s+|all\s+|each\s+)?(?:claimed|carried\s+out|conducted|launched)\s+by\s+"
 )
 _OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
+_REDUCED_RELATIVE = re.compile(
+    r"\s+(?:in|at|near|inside|by|on)\s+(?:the\s+)?[\w'’-]+\s+(?:[a-z]+ed|"
+    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
+    + r")\b"
+)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
@@ -415,6 +420,13 @@ def _title(
             and base_form(after[0])
         ):
             continue  # "The warrant issued Monday charged Kopp": "issued" describes the warrant
+        if (
+            not candidate[3]
+            and after[:1]
+            and after[0] in ("in", "at", "near", "inside", "by", "on")
+            and _REDUCED_RELATIVE.match(body, candidate[1])
+        ):
+            continue  # "the captives held in the enclave walked free": "held" describes them
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in STATE_VERBS:
             return None

@@ -460,6 +460,7 @@ REPORTING = frozenset(
 )
 NOT_VERBS = frozenset(
     [
+        "allied",
         "need",
         "speed",
         "seed",

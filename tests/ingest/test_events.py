@@ -662,3 +662,17 @@ def test_asides_name_the_noun_before_them_and_skip_a_pronoun_doer():
         ("2025-11-23", "Israeli missile hits building in densely populated Haret Hreik district"),
         ("2025-11-24", "Fires put out"),
     ]
+
+
+def test_a_participle_describing_a_noun_is_not_the_verb_and_an_aside_needs_a_noun():
+    found = events(
+        "On Monday the last 20 living Israeli captives held in the enclave walked free. Poland "
+        "closed all of its border crossings with Belarus on Friday for the duration of the "
+        "joint Zapad-2025 military exercises, which began the same day.",
+        "2025-10-14",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-10-13", "Last 20 living Israeli captives walk free"),
+        ("2025-10-10", "Joint Zapad-2025 military exercises begin"),
+        ("2025-10-10", "Poland closes all of its border crossings with Belarus"),
+    ]
