@@ -280,6 +280,9 @@ _REDUCED_RELATIVE = re.compile(
     + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
     + r")\b"
 )
+_CALENDAR = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
+)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
@@ -444,8 +447,13 @@ def _title(
     if _PREPOSITION_FIRST.match(title):
         return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]
-    if quoted(text, start, verb_at):
-        return None  # adding: "Turkey has entered a new phase." -- words quoted, not a happening
+    if quoted(text, start, verb_at) and not any(
+        quoted(text, start, c[0]) and _CALENDAR.search(text, c[0], c[1]) for c in candidates
+    ):
+        # adding: "Turkey has entered a new phase." -- words quoted, not a happening; but a
+        # quoted claim with a date of its own ("On 11 March, fighters took control of the
+        # train," the BLA said) tells one.
+        return None
     when_text = next((text[c[0] : c[1]] for c in candidates if c[0] >= verb_at), "")
     if PERFECT.search(body[: verb[1]]) and THIS_PERIOD.match(when_text):
         return None  # "100,000 people have fled this year": a running total, not one happening

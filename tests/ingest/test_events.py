@@ -676,3 +676,14 @@ def test_a_participle_describing_a_noun_is_not_the_verb_and_an_aside_needs_a_nou
         ("2025-10-10", "Joint Zapad-2025 military exercises begin"),
         ("2025-10-10", "Poland closes all of its border crossings with Belarus"),
     ]
+
+
+def test_a_quoted_claim_with_its_own_date_is_a_happening_and_quoted_words_are_not():
+    found = events(
+        '"On 11 March, fighters of the Majeed Brigade took control of the Jaffar Express," the '
+        'BLA said. "Turkey has entered a new phase on Tuesday," he added.',
+        "2025-03-13",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-03-11", "Fighters take control of Jaffar Express"),
+    ]
