@@ -11,6 +11,7 @@ from ingest.extract.day_counts import days_apart
 from ingest.extract.model import Timex
 from ingest.extract.nominal import is_nominal_after
 from ingest.extract.subjects import tidy
+from ingest.extract.timex_rules import before_a_noun
 from ingest.extract.when import to_when
 
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣*–-]|\d{1,2}[.)])[ \t]+")
@@ -103,10 +104,13 @@ def dated_spans(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
             when = to_when(timex.value, timex.mod)
         if (
             when
-            and _PREMODIFIER_BEFORE.search(text, max(0, timex.start - 12), timex.start)
             and (
-                _NOUN_AFTER.match(text, end)
-                or (len(timex.value) == 4 and _NAME_AFTER.match(text, end))
+                before_a_noun(text, timex.start, end)
+                or (
+                    len(timex.value) == 4
+                    and _NAME_AFTER.match(text, end)
+                    and re.search(r"\bthe\s+$", text[max(0, timex.start - 5) : timex.start])
+                )
             )
             and not is_nominal_after(text, end)
         ):
@@ -120,10 +124,5 @@ def dated_spans(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
     return found
 
 
-_PREMODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 _NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
-_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|was|were|is|are|has|had|when|after|"
-    r"before|as|until|through)\b)[a-z][a-z-]+\b"
-)

@@ -22,25 +22,16 @@ from ingest.extract import (  # noqa: F401  (importing registers the rules)
 )
 from ingest.extract.model import Timex
 from ingest.extract.timex_context import Context
-from ingest.extract.timex_rules import RULES, Part
+from ingest.extract.timex_rules import RULES, Part, before_a_noun
 
 _ABSOLUTE_ANCHORS = ("DATE", "TIME")
-# "under the 27 November ceasefire": a day that names a thing, not one the story is at.
-_THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s++$", re.IGNORECASE)
 _DAY_DIGITS = re.compile(r"\b[0-3]?\d\b(?!\d)")
-_NOUN_AFTER = re.compile(
-    r"\s++(?!(?:and|or|to|in|at|on|of|for|by|with|as|when|after|before)\b)[a-z]{3,}\b"
-)
 
 
 def _names_a_thing(text: str, start: int, end: int) -> bool:
     """Is the day at ``start..end`` a modifier of the noun after it ("the 27 November
-    ceasefire", "the October 7 attacks")? Such a day is no anchor for "the same day"."""
-    return bool(
-        _DAY_DIGITS.search(text, start, end)
-        and _THE_BEFORE.search(text, max(0, start - 8), start)
-        and _NOUN_AFTER.match(text, end)
-    )
+    ceasefire")? Such a day is no anchor for "the same day"."""
+    return bool(_DAY_DIGITS.search(text, start, end)) and before_a_noun(text, start, end)
 
 
 def tag(text: str, published: dt.date | None = None) -> list[Timex]:

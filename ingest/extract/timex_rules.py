@@ -388,3 +388,20 @@ def in_a_name(ctx: Context, start: int, end: int) -> bool:
     if _NAME_HEAD.match(ctx.text, end):
         return True
     return bool(_NAME_MODIFIER.search(ctx.text, max(0, start - 24), start))
+
+
+# "the 2019 uprising", "under the 27 November ceasefire": a date before a noun names a
+# thing (a background happening); it is no date of the clause and no anchor for anaphora.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|was|were|is|are|has|had|when|after|"
+    r"before|as|until|through)\b)[a-z][a-z-]{2,}\b"
+)
+
+
+def before_a_noun(text: str, start: int, end: int) -> bool:
+    """Is the date at ``start..end`` set between a determiner and a noun ("the 2019
+    uprising", "the 27 November ceasefire")?"""
+    return bool(
+        _DETERMINER_BEFORE.search(text, max(0, start - 12), start) and _NOUN_AFTER.match(text, end)
+    )
