@@ -13,7 +13,7 @@ from ingest.extract.not_happenings import ASIDE
 from ingest.extract.subjects import UNRESOLVED, last_phrase, tidy
 from ingest.extract.title_names import surname
 from ingest.extract.verb_finder import find_verb
-from ingest.extract.verbs import IRREGULAR_PAST
+from ingest.extract.verbs import SIMPLE_PAST
 
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+")
 _COMMON_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w'’-]+\s+){0,5}[a-z][\w'’-]*\s*$")
@@ -25,9 +25,7 @@ _THING_BEFORE = re.compile(
 # "which Parliament adopted", "which Russian forces seized": a subject of its own, then a verb
 _OBJECT_RELATIVE = re.compile(
     r"(?:(?:the|its|their)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
-    r"(?:(?!(?:was|has|is|as|this|its|us)\s)[a-z]+s\s+|[A-Z][\w'’-]*\s+)(?:[a-z]+ed|"
-    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
-    + r")\b"
+    r"(?:(?!(?:was|has|is|as|this|its|us)\s)[a-z]+s\s+|[A-Z][\w'’-]*\s+)" + SIMPLE_PAST + r"\b"
 )
 
 

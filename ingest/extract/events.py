@@ -65,7 +65,7 @@ from ingest.extract.not_happenings import (
 from ingest.extract.subjects import UNRESOLVED, head_of, plural, subject_of
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
-from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
+from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST, SIMPLE_PAST
 from models.dates import parse
 
 _REPORT_FRAME = re.compile(
@@ -82,9 +82,7 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)(?<!\smonths),?\s+after\s+(?=[A-Z])"
     r"|,\s+after\s+|,\s+where\s+"
     # "After a drone killed three soldiers on 28 January, Washington struck ... on 2 February"
-    r"|(?<=\d),\s+(?=(?:[A-Z][\w'’-]+\s+){1,3}(?:[a-z]+ed|"
-    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
-    + r")\b)"
+    r"|(?<=\d),\s+(?=(?:[A-Z][\w'’-]+\s+){1,3}" + SIMPLE_PAST + r"\b)"
     # "launched drones in April after a suspected strike killed seven officers on April 1"
     r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)\s+after\s+(?=(?:a|an|the|its|their)\s)"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
@@ -276,9 +274,7 @@ _CLAIMED_BY = re.compile(
 )
 _OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
 _REDUCED_RELATIVE = re.compile(
-    r"\s+(?:in|at|near|inside|by|on)\s+(?:the\s+)?[\w'’-]+\s+(?:[a-z]+ed|"
-    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
-    + r")\b"
+    r"\s+(?:in|at|near|inside|by|on)\s+(?:the\s+)?[\w'’-]+\s+" + SIMPLE_PAST + r"\b"
 )
 _CALENDAR = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE

@@ -131,6 +131,13 @@ IRREGULAR_PAST = dict(
         "clung:cling",
     ]
 )
+# A simple past in a pattern: a regular "-ed" form or one of the irregular ones.
+SIMPLE_PAST = (
+    r"(?:[a-z]+ed|"
+    + "|".join(sorted(w for w in IRREGULAR_PAST if w.isalpha() and len(w) > 3))
+    + ")"
+)
+
 IRREGULAR_PARTICIPLE = dict(
     pair.split(":")
     for pair in [
