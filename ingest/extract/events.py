@@ -6,7 +6,8 @@ a date in an "after ..." clause dates that clause's verb. Not proposed: sentence
 verb reports speech ("said on Tuesday"), plans and conditions ("will meet on Friday"),
 negated happenings, states ("the war lasted 34 days"), durations and vague times ("for three
 years", "recently"), background: the start of a state ("has intensified since mid-2024",
-"since it invaded in 2022"), stretches ("for most of the past decade") and years before a noun ("the 2019 uprising"); happenings whose own
+"since it invaded in 2022"), stretches ("for most of the past decade", "in the five years
+to 2024") and years before a noun ("the 2019 uprising"); happenings whose own
 date is unknown (a date in a later attribution, "..., aid groups said on Wednesday", is the
 saying's), and dates after the publication date. After "said on Thursday", a date of
 the reported clause's own dates it. Two proposals with the same date and the same actors,
@@ -18,7 +19,16 @@ stays a pronoun is not proposed. A date that follows a happening noun ("the kill
 Sept. 27", "the Oct. 23 killing of ...") is that noun's, proposed as "X killed"
 (:mod:`ingest.extract.nominal`); two dated verbs joined by "and" are two proposals. A date
 in an aside (", which began in 2022,") dates the aside's happening, headlined with the noun
-it describes ("War begins"), never the main verb.
+it describes ("War begins", :mod:`ingest.extract.event_asides`), never the main verb.
+
+A clause joined by ", and" or ";" after the sentence's one date, with a subject of its own
+and a verb in the simple past, shares that date (:mod:`ingest.extract.coordination`): "In
+August 2023, Fano seized Lalibela, and parliament declared an emergency" is two proposals.
+A quoted claim with a calendar date of its own ("On 11 March, fighters took the train," the
+BLA said) is proposed; other quoted words are not. Not proposed either: the start or end of
+a happening told the same day ("The barrage began at 7:30 p.m."), a session's hours, live
+blog stamps and publication lines. A night across two days ("the night of 9-10 Sept.") is
+dated by the day it began, as TimeML's ``TNI`` is.
 """
 
 from __future__ import annotations
