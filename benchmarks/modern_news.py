@@ -85,7 +85,7 @@ def entity(name: str) -> str:
 
     entry = gazetteer.builtin().lookup(name)
     name = entry.name if entry is not None and entry.kind != "place" else name
-    name = _ministry(name)
+    name = _ministry(_state_body(name))
     folded = unicodedata.normalize("NFKD", name)
     return "".join(c for c in folded if not unicodedata.combining(c))
 
@@ -95,6 +95,25 @@ _FIELD_LAST = re.compile(
     r"^(?P<adj>[A-Z][\w'’-]+)\s+Ministry\s+of\s+(?:the\s+)?(?P<field>[A-Z][\w ]+)$"
 )
 _FIELDS = {"Foreign": "Foreign Affairs", "Defense": "Defence", "Home": "Home Affairs"}
+
+
+def _state_body(name: str) -> str:
+    """ "Armed Forces of Ecuador" and "Ecuadorian Armed Forces" are one body."""
+    from ingest.extract import gazetteer
+
+    known = gazetteer.builtin()
+    if known.lookup(name) is not None:
+        return name  # "Democratic Republic of the Congo" is a name of its own
+    for match in (_BODY_OF_FIRST.fullmatch(name), _BODY_OF_LAST.fullmatch(name)):
+        entry = known.lookup(match["state"]) if match else None
+        if entry is not None and entry.kind == "state" and entry.role != "adjective":
+            adjective = known.demonym(entry.name)
+            return f"{adjective} {match['body']}" if adjective else name
+    return name
+
+
+_BODY_OF_FIRST = re.compile(r"(?P<body>[A-Z][\w ]+?) of (?:the )?(?P<state>[A-Z][\w ]+)")
+_BODY_OF_LAST = re.compile(r"(?P<body>[A-Z][\w ]+) of (?:the )?(?P<state>[A-Z][\w ]+)")
 
 
 def _ministry(name: str) -> str:

@@ -305,3 +305,11 @@ def test_a_ministry_named_either_way_is_one_body_for_the_scorer():
     assert _ministry("Romanian Defense Ministry") == _ministry("Romanian Ministry of Defence")
     assert _ministry("Lebanese Health Ministry") == "Lebanese Ministry of Health"
     assert _ministry("Arakan Army") == "Arakan Army"
+
+
+def test_a_state_body_named_either_way_is_one_body_for_the_scorer():
+    from modern_news import entity
+
+    assert entity("Armed Forces of Ecuador") == entity("Ecuadorian Armed Forces")
+    assert entity("Ministry of Foreign Affairs of Denmark") == entity("Danish Foreign Ministry")
+    assert entity("Democratic Republic of the Congo") == "Democratic Republic of the Congo"
