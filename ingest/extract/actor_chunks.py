@@ -14,6 +14,7 @@ from ingest.extract.actor_unknown import PLACE_NOUN_AFTER, unknown
 from ingest.extract.actor_words import (
     COMPANY_FORMS,
     COMPANY_PREFIXES,
+    DOCUMENT_NAME,
     HEADLINE_VERBS,
     LEGAL_SUFFIX,
     ORG_WORDS,
@@ -194,6 +195,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return [
             m for m in _inner_entries(doc, tokens) if m.kind in ("state", "organisation")
         ]  # "the Ukrainian Parliament Commissioner for Human Rights": a post, not a body
+    if DOCUMENT_NAME.search(whole):
+        return []  # "Written Ministerial Statement", "Official Journal": a document
     held = _holder_after_remit(doc, tokens)
     if held is not None:
         return [held]

@@ -662,3 +662,9 @@ HEADLINE_VERBS = frozenset(
 
 
 COMPANY_FORMS = frozenset(["S.A.", "C.V.", "S.A.S.", "S.R.L.", "S.p.A.", "B.V.", "N.V."])
+
+# "Written Ministerial Statement", "Official Journal": a document, not a body.
+DOCUMENT_NAME = re.compile(
+    r"\b(?:Statement|Journal|Press\s+Conference|Press\s+Release|Communiqu[eé]|Bulletin|"
+    r"Gazette|Transcript|Readout)$"
+)

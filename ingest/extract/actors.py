@@ -397,7 +397,7 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
         ):
             name = next(iter(first_names[surface]))
             mention = Mention(mention.start, mention.end, name, "person", 2)
-        elif mention.kind == "person" and mention.strength < 3 and " " in surface:
+        elif mention.kind != "place" and mention.strength < 3 and " " in surface:
             # "Captain Hassan Nur Ali ... Nur Ali said": the end of a longer name
             longer = [n for n in set(persons.values()) if n.endswith(" " + surface)]
             if len(longer) == 1:

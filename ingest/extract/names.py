@@ -25,7 +25,27 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _OFFICE_HOLDERS = frozenset(["Prosecutor", "General", "Ombudsman", "Auditor", "Controller"])
 _OWNED_BODIES = frozenset(["Office", "Department", "Chambers"])
 _PLURAL_POSSESSORS = frozenset(
-    ["People", "Workers", "Martyrs", "Children", "Women", "Men", "Veterans", "Nations"]
+    [
+        "People",
+        "Workers",
+        "Martyrs",
+        "Children",
+        "Women",
+        "Men",
+        "Veterans",
+        "Nations",
+        "Fishermen",
+        "Farmers",
+        "Journalists",
+        "Teachers",
+        "Doctors",
+        "Mothers",
+        "Students",
+        "Lawyers",
+        "Traders",
+        "Miners",
+        "Employers",
+    ]
 )
 CONNECTORS = frozenset(
     [
@@ -261,7 +281,8 @@ _COMPOUND = re.compile(
     r"(?:-(?:led|backed|based|owned|run|controlled|held|brokered|made|born|funded|sponsored|"
     r"allied|aligned|linked|affiliated|occupied|annexed|built|supplied|installed|appointed|"
     r"mediated|supported|inspired|trained|armed|financed|leaning|bound|facilitated|"
-    r"friendly|style|era|registered|flagged|listed|headquartered|operated|dominated))$"
+    r"friendly|style|era|registered|flagged|listed|headquartered|operated|dominated|"
+    r"administered|ruled|governed|imposed|announced))$"
     r"|^(?:pro|anti|non|ex|post|pre)-(?P<name2>[A-Z][\w.&]*)$"
 )
 

@@ -455,3 +455,15 @@ def test_ships_quoted_operations_firms_and_a_spelling_without_al():
     assert found["Abdel Fattah al-Burhan"][1] == ["Abdel Fattah Burhan"]
     assert "Quad" in found
     assert found["Rogelio Baeza Treviño"][1] == ["Rogelio Baeza Treviño", "Baeza"]
+
+
+def test_plural_possessors_longer_names_compounds_and_documents():
+    found = actors(
+        "The Taganga Fishermen's Association said so. India struck Pakistan-administered "
+        "Kashmir. Defence Minister Troels Lund Poulsen spoke. Lund Poulsen said the deal held. "
+        "The sanctions appear in the Official Journal. Mao Ning's Regular Press Conference ended."
+    )
+    assert found["Taganga Fishermen's Association"][0] == "organisation"
+    assert found["Pakistan"] == ("state", ["Pakistan"])
+    assert found["Troels Lund Poulsen"][1] == ["Troels Lund Poulsen", "Lund Poulsen"]
+    assert not [n for n in found if n in ("Official Journal", "Regular Press Conference")]
