@@ -214,6 +214,14 @@ def merge(events: list[Event]) -> list[Event]:
         verb = _verb_of(event.title)
         duplicate = None
         for other in kept:
+            if (
+                len(event.date) >= 10
+                and event.date[:10] == other.date[:10]
+                and _same_thing(event.title, other.title)
+            ):
+                # "Drone strike kills 19 civilians" ... "Drone hits market": one happening
+                duplicate = other
+                break
             if other.date != event.date:
                 continue
             mine, theirs = set(event.actors), set(other.actors)
@@ -231,6 +239,18 @@ def merge(events: list[Event]) -> list[Event]:
                 if name not in duplicate.actors:
                     duplicate.actors.append(name)
     return kept
+
+
+_THINGS = frozenset(
+    ["drone", "strike", "airstrike", "missile", "rocket", "blast", "explosion", "bomb",
+     "shelling", "fire", "attack", "ambush", "earthquake", "barrage"]
+)  # fmt: skip
+
+
+def _same_thing(title: str, other: str) -> bool:
+    """Do two headlines open with the same happening noun ("Drone ...", "Drone ...")?"""
+    first, second = title.split()[0].lower(), other.split()[0].lower()
+    return first == second and first in _THINGS
 
 
 def _verb_of(title: str) -> str:

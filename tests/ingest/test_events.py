@@ -687,3 +687,14 @@ def test_a_quoted_claim_with_its_own_date_is_a_happening_and_quoted_words_are_no
     assert [(e["date"], e["title"]) for e in found] == [
         ("2025-03-11", "Fighters take control of Jaffar Express"),
     ]
+
+
+def test_one_happening_told_twice_with_the_same_noun_is_one_proposal():
+    found = events(
+        "A drone strike by Ethiopia's military killed at least 19 civilians on Saturday. The "
+        "drone hit the market in Wegel Tena at around 11 a.m. on Saturday.",
+        "2025-03-03",
+    )
+    assert [(e["date"], e["title"]) for e in found] == [
+        ("2025-03-01", "Drone strike by Ethiopia's military kills at least 19 civilians")
+    ]
