@@ -19,6 +19,7 @@ _REACTIONS = frozenset(
     ["call", "describe", "term", "dub", "label", "urge", "welcome", "condemn", "praise",
      "criticise", "criticize", "deny", "reject", "warn", "blame", "accuse", "vow", "pledge"]
 )  # fmt: skip
+_NOUN_THEN = re.compile(r"\s+[a-z]+s\s+[a-z]+\b")
 _SUBJECT = re.compile(r"^(?:[\w'’.-]+\s+){1,6}$")
 _NOT_SUBJECT = re.compile(
     r"\b(?:that|which|who|whom|whose|when|where|while|as|after|before|since|because|if|"
@@ -46,7 +47,8 @@ def shared_date_clauses(
         if not _SUBJECT.match(subject) or _NOT_SUBJECT.search(subject):
             continue
         word = piece[verb[0] : verb[1]].lower()
-        if word in AMBIGUOUS_PAST:
+        rest = piece[verb[1] :]
+        if word in AMBIGUOUS_PAST and word.endswith("ed") and _NOUN_THEN.match(rest):
             continue  # "and Rohingya armed groups recruit": an adjective, not a verb
         if " " in word or not (word.endswith("ed") or word in IRREGULAR_PAST):
             continue  # "and groups recruit", "and Khazali has reinvented himself": no past event

@@ -698,3 +698,18 @@ def test_one_happening_told_twice_with_the_same_noun_is_one_proposal():
     assert [(e["date"], e["title"]) for e in found] == [
         ("2025-03-01", "Drone strike by Ethiopia's military kills at least 19 civilians")
     ]
+
+
+def test_a_shared_date_clause_with_an_irregular_verb_and_not_an_adjective():
+    found = events(
+        "On Monday, Israel struck Rafah, and Hamas hit Sderot with rockets.", "2025-03-03"
+    )
+    assert [e["title"] for e in found] == ["Israel strikes Rafah", "Hamas hits Sderot with rockets"]
+    assert (
+        events(
+            "Some 150,000 Rohingya arrived in the camps in 2024, and Rohingya armed groups "
+            "recruit in them.",
+            "2026-01-19",
+        )[1:]
+        == []
+    )
