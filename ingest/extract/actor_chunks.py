@@ -45,8 +45,11 @@ def _segments(doc: Document, chunk: Chunk) -> list[tuple[list[Token], bool]]:
     current: list[Token] = []
     titled = _role_before(doc, chunk.start)
     tokens = chunk.tokens
-    if _OFFICE_OF_POST.match(" ".join(t.text for t in tokens)):
-        return [(tokens, False)]  # "Attorney General's Office": a body named after a post
+    if _OFFICE_OF_POST.match(" ".join(t.text for t in tokens)) or _FOREIGN_OFFICE.match(
+        " ".join(t.text for t in tokens)
+    ):
+        # "Attorney General's Office", "Pakistan's Foreign Office": a body, not a title
+        return [(tokens, False)]
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -74,6 +77,9 @@ _OFFICE_OF_POST = re.compile(
     r"^(?:The\s+)?(?:Attorney|Prosecutor|Solicitor|Inspector|Auditor|Advocate|Surveyor)\s+General"
     r"\s+(?:Office|Department|Chambers)\b"
 )
+
+
+_FOREIGN_OFFICE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.]+\s+)?Foreign\s+Office$")
 
 
 def _is_title(
@@ -133,7 +139,7 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     # A sentence-initial common word is not part of the name: "However Boeing ..."
     while tokens and tokens[0].sentence_start and doc.common(tokens[0]):
         whole = _form(doc, tokens)
-        if gazetteer.lookup(whole) is not None:
+        if gazetteer.lookup(whole) is not None or _FOREIGN_OFFICE.match(whole):
             break
         tokens = tokens[1:]
         titled = False
@@ -447,6 +453,15 @@ _STATE_BODY = re.compile(
 def _organisation(doc: Document, tokens: list[Token]) -> Mention:
     start, end = tokens[0].start, tokens[-1].end
     form = _form(doc, tokens)
+    foreign_office = _FOREIGN_OFFICE.match(form)
+    if foreign_office:
+        form = re.sub(r"^The\s+", "", form)
+        owner = _state_named(doc, form.split()[0]) if not form.startswith("Foreign") else None
+        state = owner or _possessor_state(doc, start) or doc.main_state
+        if state == "United Kingdom":
+            fcdo = "Foreign, Commonwealth and Development Office"
+            return Mention(start, end, fcdo, "organisation", 3)
+        form = form.replace("Foreign Office", "Foreign Ministry")  # Pakistan's Foreign Office
     ministry = _MINISTRY.match(form)
     if ministry:
         field = (ministry["field"] or ministry["field2"] or "").replace("Defense", "Defence")

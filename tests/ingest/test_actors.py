@@ -467,3 +467,13 @@ def test_plural_possessors_longer_names_compounds_and_documents():
     assert found["Pakistan"] == ("state", ["Pakistan"])
     assert found["Troels Lund Poulsen"][1] == ["Troels Lund Poulsen", "Lund Poulsen"]
     assert not [n for n in found if n in ("Official Journal", "Regular Press Conference")]
+
+
+def test_a_foreign_office_is_its_states_ministry_or_the_fcdo():
+    found = actors(
+        "Foreign Office spokesman Shafqat Ali Khan said Pakistan had evidence. Pakistan "
+        "protested. Pakistan's army struck. The British Foreign Office summoned the envoy."
+    )
+    assert found["Pakistani Ministry of Foreign Affairs"][1] == ["Foreign Office"]
+    assert "Foreign, Commonwealth and Development Office" in found
+    assert "Office" not in found
