@@ -60,15 +60,7 @@ class Document:
                     if entry is not None and entry.role == "capital" and entry.state:
                         counts[entry.state] += 1
                         break
-            ranked = counts.most_common(2)
-            main = ""
-            if (
-                ranked
-                and ranked[0][1] >= 3
-                and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
-            ):
-                main = ranked[0][0]
-            self._main_state = main
+            self._main_state = dominant(counts)
         return self._main_state or None
 
     def in_timex(self, start: int, end: int) -> bool:
@@ -107,3 +99,12 @@ def _title_case_lines(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             lines.append((position, end))
         position = end + 1
     return lines
+
+
+def dominant(counts: Counter[str]) -> str:
+    """The state a text is about: named at least three times and twice as often as any
+    other ("" when none is)."""
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return ""

@@ -15,9 +15,10 @@ from ingest.extract.verb_finder import find_verb
 from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST
 
 _JOIN = re.compile(r"(?:,\s+and|;)\s+(?=\w)")
+# Reactions the verb finder can return ("describe", "warn", "vow" are reporting verbs there).
 _REACTIONS = frozenset(
-    ["call", "describe", "term", "dub", "label", "urge", "welcome", "condemn", "praise",
-     "criticise", "criticize", "deny", "reject", "warn", "blame", "accuse", "vow", "pledge"]
+    ["call", "term", "dub", "label", "urge", "welcome", "condemn", "praise", "criticise",
+     "criticize", "deny", "reject", "blame", "accuse"]
 )  # fmt: skip
 _NOUN_THEN = re.compile(r"\s+[a-z]+s\s+[a-z]+\b")
 _SUBJECT = re.compile(r"^(?:[\w'’.-]+\s+){1,6}$")

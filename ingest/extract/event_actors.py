@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
+from ingest.extract.actor_document import dominant
 from ingest.extract.model import Actor, Event
 from ingest.extract.title_names import surname
 
@@ -72,10 +74,7 @@ _STATE_BODIES = frozenset(
 def main_state(actors: list[Actor]) -> str:
     """The state a text is mostly about: named at least three times, twice as often as any
     other state."""
-    ranked = sorted(((len(a.mentions), a.name) for a in actors if a.kind == "state"), reverse=True)
-    if ranked and ranked[0][0] >= 3 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
-        return ranked[0][1]
-    return ""
+    return dominant(Counter({a.name: len(a.mentions) for a in actors if a.kind == "state"}))
 
 
 def state_meant(subject: str, state: str) -> str:

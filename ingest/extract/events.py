@@ -73,6 +73,7 @@ from ingest.extract.not_happenings import (
     quoted,
 )
 from ingest.extract.subjects import UNRESOLVED, head_of, plural, subject_of
+from ingest.extract.timex_patterns import MONTH
 from ingest.extract.title_names import shorten_people, surname
 from ingest.extract.verb_finder import find_verbs
 from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST, SIMPLE_PAST
@@ -286,9 +287,7 @@ _OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
 _REDUCED_RELATIVE = re.compile(
     r"\s+(?:in|at|near|inside|by|on)\s+(?:the\s+)?[\w'’-]+\s+" + SIMPLE_PAST + r"\b"
 )
-_CALENDAR = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
-)
+_CALENDAR = re.compile(rf"\d|{MONTH}", re.IGNORECASE)  # a date with a number or a month
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
