@@ -209,8 +209,9 @@ PLACE_NOUN_AFTER = re.compile(
 # "east of Pishchane", "the ports of Hudaydah, Ras Isa and Salif"
 _PLACE_OF = re.compile(
     r"\b(?:villages?|towns?|cit(?:y|ies)|regions?|provinces?|districts?|ports?|settlements?|"
-    r"capital|areas?|islands?|territory|state|municipality|enclave|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?)\s+of\s+(?:" + _NAMES + r"(?:,\s+|\s+and\s+))*$",
+    r"capital|areas?|islands?|territory|state|municipality|enclave|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?)"
+    r"\s+of\s+(?:" + _NAMES + r"(?:,\s+|\s+and\s+))*$",
     re.IGNORECASE,
 )
 # "seized Goma", "fighting reached Uvira": what is taken or reached is a place.
