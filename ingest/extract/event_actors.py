@@ -179,7 +179,8 @@ def actors_in(mentions, starts, start, end, text: str = "", states=frozenset()) 
 
 
 _WHERE = re.compile(
-    r"\b(?:in|inside|across|throughout)\s+(?:(?:and|,)\s+)?$|\b(?:in|inside)\s+[A-Z][\w'-]+(?:\s+and|,)\s+$"
+    r"\b(?:in|inside|across|throughout)\s+(?:(?:and|,)\s+)?$"
+    r"|\b(?:in|inside)\s+[A-Z][\w'-]+(?:\s+and|,)\s+$"
 )
 
 

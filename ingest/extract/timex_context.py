@@ -16,7 +16,8 @@ _FUTURE = re.compile(
     r"expected\s+to|expects?|expecting|forecasts?|predicts?|anticipates?|due\s+to|is\s+due|are\s+due|set\s+to|is\s+to|are\s+to|"
     r"payable|starts?|begins?|meets?|expected|ahead\s+of|effective|"
     r"intends?\s+to|aims?\s+to|next(?!\s+to\b)|upcoming|would|hopes?\s+to|tomorrow|"
-    r"promised\s+to|vowed\s+to|forthcoming|hoped\s+to|hoping\s+to|wanted\s+to|wants\s+to|comes?\s+up\s+for|falls?\s+due)\b",
+    r"promised\s+to|vowed\s+to|forthcoming|hoped\s+to|hoping\s+to|wanted\s+to|wants\s+to|"
+    r"comes?\s+up\s+for|falls?\s+due)\b",
     re.IGNORECASE,
 )
 

@@ -77,7 +77,8 @@ _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
     "night_of_days",
     rf"the{S}(?P<part>morning|afternoon|evening|night){S}of{S}(?:(?P<d1>{DAY})"
     rf"(?:[^\S\n]*+(?:/|-|–|to|into)[^\S\n]*+(?P<d2>{DAY}))?{S}(?:of{S})?(?P<mo>{MONTH})"
-    rf"|(?P<mo2>{MONTH}){S}(?P<d3>{DAY})(?![^\S\n]*+[-–/][^\S\n]*+\d))(?:,?{S}(?P<y>{ANY_YEAR}))?",
+    rf"|(?P<mo2>{MONTH}){S}(?P<d3>{DAY})(?![^\S\n]*+[-–/][^\S\n]*+\d))"
+    rf"(?:,?{S}(?P<y>{ANY_YEAR}))?",
     priority=4,
 )
 def night_of_days(match, ctx):
