@@ -80,7 +80,7 @@ from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST, SIMPLE_PAST
 from models.dates import parse
 
 _REPORT_FRAME = re.compile(
-    r"\b(?:said|says|say|(?:responded|replied|reacted)\s+by\s+saying|told\s+(?:\w+\s+){0,3}?|announced|reported|stated|added|claimed|"
+    r"\b(?:said|says|say|(?:responded|replied|reacted)\s+by\s+saying|told(?:\s+\w+){1,3}?|announced|reported|stated|added|claimed|"
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
     r"admitted|denied|asserted|indicates|shows|suggests|reveals|found|finds)"
     r"(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
@@ -384,7 +384,7 @@ def _title(
         # "X happened, the governor said, as ...": the happening is before the attribution;
         # "The governor said that X happened": it is after.
         head = clause[: frame.start()]
-        attribution = re.search(r",\s*(?:[\w.'’()-]+\s+){0,7}$", head)
+        attribution = re.search(r",\s*(?:[\w.'’()-]+\s+){0,9}$", head)
         if attribution and find_verb(head[: attribution.start()]):
             body, attributed = head[: attribution.start()], True
         elif find_verb(clause[frame.end() :]):
@@ -472,9 +472,15 @@ def _title(
     own = [
         c
         for c in candidates
-        if offset and c[0] >= start + offset and abs(c[0] - verb_at) <= 80 and c[2]
-        if not background(text, start, c[0])
+        if offset and c[0] >= start + offset and c[2] and not background(text, start, c[0])
     ]
+    if not any(abs(c[0] - verb_at) <= 80 for c in own) and not any(
+        c[0] < start + offset for c in candidates
+    ):
+        # "said it had shot down 60 drones ..., the ministry said on Friday": a far date
+        # is the clause's own only when the telling has a date of its own before it
+        # ("On Saturday, a source told Reuters that drones had struck ... late on Friday").
+        own = []
     if (
         offset
         and not own

@@ -81,4 +81,8 @@ def in_aside(text: str, start: int, end: int, date_at: int, verb_at: int) -> boo
     return False
 
 
-ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;.]*(?:[,.]|$)")
+# "..., who captured Bukavu, the capital of South Kivu, in February, ...": one apposition
+# ("the capital of ...") may sit inside the aside.
+ASIDE = re.compile(
+    r",\s*(?:which|who|whose)\b[^,;.]*(?:,\s+(?:the|a|an)\s[^,;.]*,[^,;.]*)?(?:[,.]|$)"
+)

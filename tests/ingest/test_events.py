@@ -174,6 +174,32 @@ def test_a_reported_clause_with_its_own_date_is_dated_by_it():
     assert event["date"] == "2024-11-13"
 
 
+def test_a_telling_dated_before_the_teller_leaves_the_reported_date_to_the_happening():
+    [event] = events(
+        "On Wednesday, a source in Ukraine's SBU security service told Reuters that naval drones "
+        "had struck two empty tankers, the Kairos and the Virat, off the Turkish coast late on "
+        "Tuesday."
+    )
+    assert event["date"] == "2024-11-12"
+
+
+def test_a_long_attribution_after_the_happening_keeps_its_date():
+    [event] = events(
+        "Fighters set fire to at least 30 fuel tankers on the road to Bamako late on Monday, "
+        "a transport union official and a local councillor told AFP, tightening a blockade."
+    )
+    assert event["date"] == "2024-11-11"
+    assert "fuel tankers" in event["title"]
+
+
+def test_a_date_in_an_aside_with_an_apposition_dates_the_aside_only():
+    found = events(
+        "A UN panel reported in July that Rwanda exercised control over the rebels, who "
+        "captured Bukavu, the capital of South Kivu, in February, weeks after the offensive began."
+    )
+    assert all("control" not in e["title"] or e["date"] != "2024-02" for e in found)
+
+
 def test_since_and_stretches_are_background():
     text = (
         "Russia has occupied a fifth of Ukraine since it launched its invasion in February 2022. "
