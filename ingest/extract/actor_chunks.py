@@ -446,7 +446,8 @@ _MINISTRY = re.compile(
 
 _STATE_BODY = re.compile(
     r"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>General Staff|Armed Forces|Air Force|Navy|National Guard|Security Service|"
-    r"Border Guard Service|Defen[cs]e Forces|Coast Guard)$"
+    r"Border Guard Service|Defen[cs]e Forces|Coast Guard|State Council|Constitutional Court|"
+    r"Supreme Court|National Police|State Border Committee)$"
 )
 
 
@@ -507,7 +508,8 @@ def _of_state(doc: Document, body: str, state: str | None) -> str:
 def _of_state_after(doc: Document, end: int) -> str | None:
     """The state in "... of Ukraine" right after a body's name."""
     of_state = re.match(
-        r"^\s+of\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+){0,3})", doc.text[end : end + 50]
+        r"^\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z](?:\w|\.(?=\w))+(?:\s[A-Z]\w+){0,3})",
+        doc.text[end : end + 60],
     )
     return _state_named(doc, of_state.group(1)) if of_state else None
 

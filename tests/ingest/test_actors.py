@@ -85,6 +85,16 @@ def test_ministries_are_named_with_their_state():
     assert "Russian Ministry of Defence" in found
 
 
+def test_a_states_council_court_or_police_is_named_with_its_state():
+    found = actors(
+        "China's State Council approved a reserve. Sanctions include the State Border "
+        "Committee of the Republic of Belarus. Ecuador's National Police detained him."
+    )
+    assert "Chinese State Council" in found
+    assert "Belarusian State Border Committee" in found
+    assert "Ecuadorian National Police" in found
+
+
 def test_seats_of_government_and_compounds_resolve_to_states():
     found = actors("The Kremlin said the Saudi-led coalition and Iran-backed Houthis clashed.")
     assert found["Russia"] == ("state", ["Kremlin"])
