@@ -58,7 +58,13 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     mentions = [m for m in mentions if not _product_or_currency(doc, m) and not _ship(doc, m)]
     mentions = _nicknamed(doc, mentions)
     mentions = _corefer(doc, mentions)
-    return _group(mentions)
+    # One unknown capitalised word named once ("Balkan trafficking networks", "close to
+    # Panir station") is more often a modifier or a place than an actor: not proposed.
+    return [
+        actor
+        for actor in _group(mentions)
+        if not (actor.kind == "other" and len(actor.mentions) == 1 and " " not in actor.name)
+    ]
 
 
 def _first_surname(doc: Document, name: str) -> str | None:

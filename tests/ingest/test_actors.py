@@ -487,3 +487,12 @@ def test_a_foreign_office_is_its_states_ministry_or_the_fcdo():
     assert found["Pakistani Ministry of Foreign Affairs"][1] == ["Foreign Office"]
     assert "Foreign, Commonwealth and Development Office" in found
     assert "Office" not in found
+
+
+def test_one_unknown_word_named_once_is_not_proposed_but_an_unknown_name_is():
+    found = actors(
+        "Gangs allied with Mexican and Balkan trafficking networks fought. Milan Radoicic, a "
+        "former deputy leader of Srpska Lista, the main Kosovo Serb party, was charged."
+    )
+    assert "Balkan" not in found
+    assert "Srpska Lista" in found
