@@ -129,6 +129,14 @@ IRREGULAR_PAST = dict(
         "wound:wind",
         "stung:sting",
         "clung:cling",
+        "overran:overrun",
+        "retook:retake",
+        "redrew:redraw",
+        "rewrote:rewrite",
+        "overcame:overcome",
+        "foresaw:foresee",
+        "strove:strive",
+        "bore:bear",
     ]
 )
 # A simple past in a pattern: a regular "-ed" form or one of the irregular ones.
@@ -183,6 +191,12 @@ IRREGULAR_PARTICIPLE = dict(
         "stricken:strike",
         "slain:slay",
         "proven:prove",
+        "overrun:overrun",
+        "retaken:retake",
+        "redrawn:redraw",
+        "rewritten:rewrite",
+        "overcome:overcome",
+        "borne:bear",
     ]
 )
 # Verbs whose base form ends in a silent "e" ("voted" -> "vote").

@@ -739,3 +739,13 @@ def test_a_shared_date_clause_with_an_irregular_verb_and_not_an_adjective():
         )[1:]
         == []
     )
+
+
+def test_overran_and_retook_are_past_tense_verbs():
+    found = events(
+        "Aid groups fear a repeat of the killings in El Fasher, which the RSF overran in late "
+        "October. The army retook Khartoum in March."
+    )
+    titles = [e["title"] for e in found]
+    assert "RSF overruns El Fasher" in titles
+    assert "Army retakes Khartoum" in titles
