@@ -312,9 +312,22 @@ _POSTS = (
     r"ambassador|governor|mayor|director|secretary|chair(?:man|woman)?|representative|"
     r"negotiator|advis[eo]r|judge|prosecutor|coordinator|commissioner"
 )
-_APPOSED_ROLE = re.compile(r"\b(?:" + _POSTS + r"),\s+$", re.IGNORECASE)
+# "a fisherman, Alejandro Carranza,", "Jeison Obando, a survivor of ...": people by what
+# they are.
+_PEOPLE = (
+    r"fisherman|fishermen|survivor|activist|journalist|reporter|farmer|villager|resident|"
+    r"doctor|nurse|engineer|businessman|businesswoman|lawyer|pilot|priest|teacher|student|"
+    r"victim|suspect|detainee|hostage|prisoner|volunteer|driver|economist|analyst|researcher|"
+    r"witness|widow|mother|father|son|daughter|brother|sister|wife|husband"
+)
+_APPOSED_ROLE = re.compile(
+    r"\b(?:" + _POSTS + r"|(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:" + _PEOPLE + r")),\s+$",
+    re.IGNORECASE,
+)
 _ROLE_APPOSED = re.compile(
-    r",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:" + _POSTS + r")\b", re.IGNORECASE
+    r",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:" + _POSTS + r")\b"
+    r"|,\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:" + _PEOPLE + r")\b",
+    re.IGNORECASE,
 )
 _PORTFOLIO_BEFORE = re.compile(r"\s+(?:Minister|Ministry|Secretary)\b")
 _NAMED_AS = re.compile(r"\b(?:called|dubbed|codenamed|code-named|named|launched|began)\s+$")

@@ -287,6 +287,14 @@ _OWNED_NOUN = re.compile(r"\b(?:their|its)\s+$")
 _REDUCED_RELATIVE = re.compile(
     r"\s+(?:in|at|near|inside|by|on)\s+(?:the\s+)?[\w'’-]+\s+" + SIMPLE_PAST + r"\b"
 )
+# "known to have survived", "believed to be": what is said of a noun, not its verb
+_HEARSAY = re.compile(
+    r"known|believed|thought|said|reported|alleged|understood|feared|estimated|presumed|"
+    r"suspected|rumou?red|claimed"
+)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|it|they|he|she|we)\s+$"
+)
 _CALENDAR = re.compile(rf"\d|{MONTH}", re.IGNORECASE)  # a date with a number or a month
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
@@ -435,6 +443,13 @@ def _title(
             and _REDUCED_RELATIVE.match(body, candidate[1])
         ):
             continue  # "the captives held in the enclave walked free": "held" describes them
+        if (
+            _HEARSAY.fullmatch(body[candidate[0] : candidate[1]])
+            and re.match(r"\s+to\s", body[candidate[1] :])
+            and not _AUXILIARY_BEFORE.search(body, 0, candidate[0])
+            and any(v[0] > candidate[1] for v in later)
+        ):
+            continue  # "The only Colombian known to have survived, X, was repatriated"
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in STATE_VERBS:
             return None

@@ -496,3 +496,12 @@ def test_one_unknown_word_named_once_is_not_proposed_but_an_unknown_name_is():
     )
     assert "Balkan" not in found
     assert "Srpska Lista" in found
+
+
+def test_people_apposed_to_what_they_are_are_people():
+    found = actors(
+        "Jeison Obando Pérez, a survivor of the attack, was repatriated. Joana Macuácua, a "
+        "local teacher, fled."
+    )
+    assert found["Jeison Obando Pérez"][0] == "person"
+    assert found["Joana Macuácua"][0] == "person"

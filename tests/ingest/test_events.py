@@ -749,3 +749,12 @@ def test_overran_and_retook_are_past_tense_verbs():
     titles = [e["title"] for e in found]
     assert "RSF overruns El Fasher" in titles
     assert "Army retakes Khartoum" in titles
+
+
+def test_a_noun_known_to_be_something_keeps_the_sentence_verb():
+    [event] = events(
+        "The only Colombian known to have survived one of the attacks, Jeison Obando, was "
+        "repatriated on Tuesday."
+    )
+    assert event["title"].endswith("repatriated")
+    assert event["date"] == "2024-11-12"
