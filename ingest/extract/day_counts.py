@@ -46,6 +46,46 @@ def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | N
     return timex.start, timex.end, day.isoformat()
 
 
+# "a day after the attack", "a week after the coup in Niamey": after a happening named by a
+# noun, not a clause with a verb of its own.
+_AFTER_THE = re.compile(
+    r"(?:the|that|this)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{4,})"
+    r"(?:\s+(?:in|on|at|near|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    r"(?=\s*[,.;]|\s+and\b)"
+)
+
+
+def after_the_noun(text: str, timex: Timex, timexes: list[Timex]) -> tuple | None:
+    """The date of X in "X happened a day after the attack": counted from the latest day
+    named before (within 1,500 characters) next to the same noun ("the April 22 attack", "the
+    attack on 22 April")."""
+    count = re.fullmatch(r"P(\d{1,2})([DW])", timex.value)
+    match = DAYS_APART.match(text, timex.start)
+    if not count or not match:
+        return None
+    noun = _AFTER_THE.match(text, match.end())
+    if noun is None:
+        return None
+    stem = noun["noun"][:5].lower()
+    for other in reversed(timexes):
+        start, end, when = other.start, other.end, other.value
+        if end > timex.start or other.type not in ("DATE", "TIME"):
+            continue
+        if start < timex.start - 1500:
+            break
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", when[:10]):
+            continue
+        when = when[:10]
+        near = text[max(0, start - 80) : end + 40].lower()
+        if not re.search(rf"\b{re.escape(stem)}", near):
+            continue
+        step = dt.timedelta(days=int(count[1]) * (7 if count[2] == "W" else 1))
+        after = match.group().lower().rstrip().endswith("after")
+        day = dt.date.fromisoformat(when) + (step if after else -step)
+        return timex.start, timex.end, day.isoformat()
+    return None
+
+
 # ", a day after seizing the airport": a happening of the subject of the clause before.
 AFTER_GERUND = re.compile(r"[\s,]*(?:after|before)\s+(?P<verb>[a-z]{3,}ing)\b")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ingest.extract.day_counts import days_apart
+from ingest.extract.day_counts import after_the_noun, days_apart
 from ingest.extract.model import Timex
 from ingest.extract.nominal import is_nominal_after
 from ingest.extract.subjects import tidy
@@ -68,7 +68,9 @@ def dated_spans(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
     skip = set()
     for index, timex in enumerate(timexes):
         if timex.type == "DURATION" and found:
-            derived = days_apart(text, timex, found[-1])
+            derived = days_apart(text, timex, found[-1]) or after_the_noun(
+                text, timex, timexes[:index]
+            )
             if derived:
                 found.append(derived)
             continue

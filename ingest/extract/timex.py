@@ -20,6 +20,7 @@ from ingest.extract import (  # noqa: F401  (importing registers the rules)
     timex_periods,
     timex_vague,
 )
+from ingest.extract.day_counts import after_the_noun
 from ingest.extract.model import Timex
 from ingest.extract.timex_context import Context
 from ingest.extract.timex_rules import RULES, Part, before_a_noun
@@ -91,4 +92,10 @@ def tag(text: str, published: dt.date | None = None) -> list[Timex]:
                 and not _names_a_thing(text, part.start, part.end)
             ):
                 context.note(part.value[:10] if "T" in part.value else part.value, part.end)
+            elif part.type == "DURATION":
+                # "a day after the attack": later anaphora ("the following day") count on
+                # from the day it stands for.
+                derived = after_the_noun(text, timexes[-1], timexes[:-1])
+                if derived:
+                    context.note(derived[2], part.end)
     return timexes

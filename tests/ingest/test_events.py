@@ -758,3 +758,23 @@ def test_a_noun_known_to_be_something_keeps_the_sentence_verb():
     )
     assert event["title"].endswith("repatriated")
     assert event["date"] == "2024-11-12"
+
+
+def test_a_day_after_the_attack_counts_from_the_day_of_the_attack():
+    found = events(
+        "Officials recalled the April 22 attack in Pahalgam, in which gunmen killed 26 people. "
+        "India suspended the Indus Waters Treaty a day after the attack, and Pakistan closed "
+        "its airspace to Indian airlines the following day.",
+        published="2025-05-08",
+    )
+    dates = {e["title"].split()[0]: e["date"] for e in found}
+    assert dates["India"] == "2025-04-23"
+    assert dates["Pakistan"] == "2025-04-24"
+
+
+def test_a_day_after_an_undated_noun_has_no_date():
+    found = events(
+        "Talks resumed on 3 May. India suspended the treaty a day after the attack.",
+        published="2025-05-08",
+    )
+    assert all("treaty" not in e["title"] for e in found)
