@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# "Hun Sen." ends a name (Cambodia's former prime minister), not "Sen." for Senator.
 _ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|Gov|Sen|Rep|Capt|Adm|Maj|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Bros|"
+    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|Gov|(?<!Hun )Sen|Rep|Capt|Adm|Maj|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Bros|"
     "Mt|Ft|Rev|Hon|Cmdr|Brig|Pvt|Cpl|Supt|Insp|Det|Mme|Mlle|Messrs"
 )
 _TOKEN = re.compile(

@@ -64,6 +64,13 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘'(])")
 
 
+# "Hun Sen." after a name word, not "Republican Sen." or "U.S. Sen.".
+_NAMED_SEN = re.compile(
+    r"\b(?!(?:Republican|Democratic|Democrat|Former|State|Independent|Senior|Junior|Veteran)\b)"
+    r"[A-Z][a-z]+\s+Sen\.$"
+)
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, whitespace trimmed; covers every non-blank character."""
     spans: list[tuple[int, int]] = []
@@ -74,7 +81,9 @@ def split(text: str) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)\.$", text[max(0, match.start() - 12) : match.start() + 1])
             if word:
                 token = word.group(1).lower()
-                if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+                if token == "sen" and _NAMED_SEN.search(text, max(0, match.start() - 30), end):
+                    pass  # "... former leader Hun Sen. Anutin took office": a name, not "Senator"
+                elif token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
                     # "U.S." ends a sentence only when a capitalised word follows after a break.
                     following = text[end : end + 3]
                     if token not in (

@@ -505,3 +505,11 @@ def test_people_apposed_to_what_they_are_are_people():
     )
     assert found["Jeison Obando Pérez"][0] == "person"
     assert found["Joana Macuácua"][0] == "person"
+
+
+def test_hun_sen_at_a_sentence_end_is_a_name_and_ends_the_sentence():
+    text = "Bangkok spoke with Cambodia's former leader Hun Sen. Anutin took office in September."
+    found = actors(text)
+    assert "Hun Sen" in found and "Hun" not in found
+    [event] = extract(text, published="2025-11-12").to_dict()["events"]
+    assert event["title"] == "Anutin takes office"
