@@ -137,7 +137,9 @@ def _role_before(doc: Document, start: int) -> bool:
 def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[Mention]:
     gazetteer = doc.gazetteer
     # A sentence-initial common word is not part of the name: "However Boeing ..."
-    while tokens and tokens[0].sentence_start and doc.common(tokens[0]):
+    while (
+        tokens and (tokens[0].sentence_start or tokens[0].text == "The") and doc.common(tokens[0])
+    ):
         whole = _form(doc, tokens)
         if gazetteer.lookup(whole) is not None or _FOREIGN_OFFICE.match(whole):
             break

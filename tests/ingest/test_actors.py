@@ -513,3 +513,12 @@ def test_hun_sen_at_a_sentence_end_is_a_name_and_ends_the_sentence():
     assert "Hun Sen" in found and "Hun" not in found
     [event] = extract(text, published="2025-11-12").to_dict()["events"]
     assert event["title"] == "Anutin takes office"
+
+
+def test_a_leading_the_is_not_part_of_a_name_but_the_hague_keeps_it():
+    found = actors(
+        "Baghdad – The Independent High Electoral Commission announced results. He flew to "
+        "The Hague."
+    )
+    assert "Independent High Electoral Commission" in found
+    assert "The Hague" in found
