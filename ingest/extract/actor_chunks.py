@@ -462,7 +462,9 @@ _MINISTRY = re.compile(
 _STATE_BODY = re.compile(
     r"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>General Staff|Armed Forces|Air Force|Navy|National Guard|Security Service|"
     r"Border Guard Service|Defen[cs]e Forces|Coast Guard|State Council|Constitutional Court|"
-    r"Supreme Court|National Police|State Border Committee)$"
+    r"Supreme Court|Federal Supreme Court|National Police|State Border Committee|"
+    r"Investigative Committee|Council of Representatives|National Prosecution Authority|"
+    r"National Security and Defen[cs]e Council)$"
 )
 
 

@@ -93,6 +93,13 @@ def test_a_states_council_court_or_police_is_named_with_its_state():
     assert "Chinese State Council" in found
     assert "Belarusian State Border Committee" in found
     assert "Ecuadorian National Police" in found
+    found = actors(
+        "Russia's Investigative Committee confirmed it. Iraq's Council of Representatives met. "
+        "Finland's National Prosecution Authority appealed."
+    )
+    assert "Russian Investigative Committee" in found
+    assert "Iraqi Council of Representatives" in found
+    assert "Finnish National Prosecution Authority" in found
 
 
 def test_seats_of_government_and_compounds_resolve_to_states():
