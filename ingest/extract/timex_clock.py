@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ingest.extract import calendar as cal
-from ingest.extract.lexicon import WEEKDAYS
+from ingest.extract.lexicon import NUMBER_WORDS, WEEKDAYS
 from ingest.extract.timex_patterns import AMPM, DAY, MONTH, TIME_ZONE, WEEKDAY, YEAR, S
 from ingest.extract.timex_rules import (
     month_number,
@@ -38,7 +38,7 @@ def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int, int] | None:
     return hour, minute
 
 
-_DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|(?P<mo>{MONTH}){S}(?P<d>{DAY})))?"
+_DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|(?P<mo>{MONTH}){S}(?P<d>{DAY})(?:,?{S}(?P<ty>{YEAR}))?))?"
 
 
 def _time_value(match, ctx, hour, minute):
@@ -60,6 +60,9 @@ def _day_of(match, ctx) -> str | None:
         day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor + dt.timedelta(days=offset))
     elif match["mo"]:
         month = month_number(match["mo"])
+        if match["ty"]:
+            found = cal.valid_day(int(match["ty"]), month, _day_number(match["d"]))
+            return cal.day_value(found) if found else None
         day = resolve_day(ctx, month, _day_number(match["d"]), match.start(), match.end())
         if day is None:
             return None
@@ -71,9 +74,10 @@ def _day_of(match, ctx) -> str | None:
         dated = _DATE_AFTER.match(ctx.text, match.end())
         if dated:
             # "At 1120 UTC on 29 SEP 2025": the date that follows, tagged on its own.
-            month, number = month_number(dated["mo"]), _day_number(dated["d"])
-            if dated["y"]:
-                found = cal.valid_day(int(dated["y"]), month, number)
+            month = month_number(dated["mo"] or dated["mo2"])
+            number, year = _day_number(dated["d"] or dated["d2"]), dated["y"] or dated["y2"]
+            if year:
+                found = cal.valid_day(int(year), month, number)
                 return cal.day_value(found) if found else None
             return resolve_day(ctx, month, number, match.start(), dated.end())
         # "14:20 GMT - UN chief urges restraint": a live blog's stamp is on the page's day.
@@ -91,7 +95,9 @@ _DAY_AFTER_ASIDE = re.compile(
 
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _DATE_AFTER = re.compile(
-    rf"[^\S\n]*+,?[^\S\n]*+on{S}(?P<d>{DAY}){S}(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{YEAR}))?",
+    rf"[^\S\n]*+,?[^\S\n]*+(?:on{S}(?P<d>{DAY}){S}(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{YEAR}))?"
+    # "6:42 PM GMT+3, October 13, 2025": a page's time stamp, the date after it
+    rf"|(?P<mo2>{MONTH}){S}(?P<d2>{DAY}),?{S}(?P<y2>{YEAR}))",
     re.IGNORECASE,
 )
 
@@ -110,7 +116,7 @@ def clock_ampm(match, ctx):
     if clock is None:
         return None
     value = _time_value(match, ctx, *clock)
-    if value is not None and match["tz"] and match["tz"].upper() in ("GMT", "UTC", "Z"):
+    if value is not None and match["tz"] and _UTC.fullmatch(match["tz"]):
         value += "Z"
     return None if value is None else whole(match, "TIME", value)
 
@@ -129,12 +135,69 @@ def clock_24(match, ctx):
     value = _time_value(match, ctx, *clock)
     if value is None:
         return None
-    if match["tz"].upper() in ("GMT", "UTC", "Z"):
+    if _UTC.fullmatch(match["tz"]):
         value += "Z"
     parts = whole(match, "TIME", value)
-    if match["tz"].upper() in ("GMT", "UTC", "Z"):
+    if _UTC.fullmatch(match["tz"]):
         parts[0].mod = "Z"
     return parts
+
+
+_UTC = re.compile(r"GMT|UTC|Z", re.IGNORECASE)
+_HOUR_WORDS = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12), key=len)[::-1])
+
+
+@rule(
+    "oclock",
+    rf"(?P<h>{_HOUR_WORDS}|1[0-2]|[1-9])(?P<oc>{S}o['’]clock)?(?:{S}in{S}the{S}(?P<part>morning|afternoon|evening))?{_DAY_AFTER_TIME}(?![\w-])",
+    priority=1,
+)
+def oclock(match, ctx):
+    """ "seven o'clock in the morning", "at six in the evening": a clock time in words."""
+    if not match["oc"] and not (
+        match["part"] and re.search(r"\b(?:at|until|till|by|from)\s+$", ctx.text[: match.start()])
+    ):
+        return None
+    word = match["h"].lower()
+    hour = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    if match["part"] in ("afternoon", "evening") and hour != 12:
+        hour += 12
+    elif match["part"] == "morning" and hour == 12:
+        hour = 0
+    value = _time_value(match, ctx, hour, 0)
+    return None if value is None else whole(match, "TIME", value)
+
+
+@rule(
+    "clock_dotted",
+    rf"(?<=\bat\s)(?:(?P<mod>about|around|approximately){S})?(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?![\d.,%:]|\s*+(?:%|per|{AMPM}|{TIME_ZONE}|h\b|hrs\b)){_DAY_AFTER_TIME}(?![\w])",
+    priority=1,
+)
+def clock_dotted(match, ctx):
+    """ "at about 22.30 on Friday", "at 10.45": a 24-hour clock without a zone."""
+    clock = _clock(int(match["h"]), int(match["mi"]), None)
+    if clock is None:
+        return None
+    value = _time_value(match, ctx, *clock)
+    return None if value is None else whole(match, "TIME", value)
+
+
+@rule(
+    "stamp_date_clock",
+    rf"(?P<wd0>{WEEKDAY}|(?:mon|tue|wed|thu|fri|sat|sun)),?{S}(?P<d>{DAY}){S}(?P<mo>{MONTH}){S}(?P<y>{YEAR}),?{S}(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:\s*+(?P<ampm>{AMPM}))?(?:{S}(?P<tz>{TIME_ZONE}))?(?![\w:]|\.\d)",
+    priority=3,
+)
+def stamp_date_clock(match, ctx):
+    """ "Sat 24 May 2025 16.05 BST": a page's time stamp, one TIME (without the weekday,
+    "15 December 2025 14:20" is read as a date and a time)."""
+    day = cal.valid_day(int(match["y"]), month_number(match["mo"]), _day_number(match["d"]))
+    clock = _clock(int(match["h"]), int(match["mi"]), match["ampm"])
+    if day is None or clock is None:
+        return None
+    value = f"{cal.day_value(day)}T{clock[0]:02d}:{clock[1]:02d}"
+    if match["tz"] and _UTC.fullmatch(match["tz"]):
+        value += "Z"
+    return whole(match, "TIME", value)
 
 
 @rule(

@@ -389,15 +389,29 @@ def vague_plural(match, ctx):
 
 @rule(
     "bare_plural",
-    r"(?:for|in|within|over|after|took|take|lasted|last)\s++(?P<unit>years|months|weeks|decades|centuries|days|hours)(?![\w-])(?!\s++(?:ago|earlier|later|old)\b)",
+    r"(?:for|in|within|over|after|took|take|lasted|last)\s++(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])(?!\s++(?:ago|earlier|later|old)\b)",
 )
 def bare_plural(match, ctx):
     if re.match(r"\s++of\b", ctx.text[match.end() : match.end() + 4]) and not match.group()[
         :6
-    ].lower().startswith("within"):
+    ].lower().startswith(("within", "after")):
         return None  # "in years of war"; but "within hours of the order" is a stretch
     unit = unit_name(match["unit"])
     return [Part(match.start("unit"), match.end("unit"), "DURATION", duration_value(None, unit))]
+
+
+@rule(
+    "plural_apart",
+    r"(?<![\w-])(?P<unit>years|months|weeks|days|hours)(?=\s++(?:before|after)\s)",
+)
+def plural_apart(match, ctx):
+    """ "weeks before the invasion", "came weeks after Washington imposed sanctions": an
+    unknown stretch between two happenings."""
+    before = ctx.text[max(0, match.start() - 12) : match.start()]
+    if re.search(r"(?:\d|\b(?:the|few|several|many|some|those|these))\s+$", before, re.I):
+        return None  # counted or determined elsewhere ("two weeks after", "the days before")
+    unit = unit_name(match["unit"])
+    return [Part(match.start(), match.end(), "DURATION", duration_value(None, unit))]
 
 
 # ----------------------------------------------------------------------- quarters

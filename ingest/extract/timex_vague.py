@@ -49,7 +49,7 @@ _NEWSPAPER = re.compile(
 
 @rule(
     "frequency",
-    r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])",
+    r"(?:(?:near|almost)-)?(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|biennially|semi-?annually)(?![\w-])",
 )
 def frequency(match, ctx):
     word = match["w"].lower()

@@ -501,3 +501,35 @@ def test_a_live_blog_stamp_is_on_the_day_of_the_page():
 )
 def test_dotted_dates_names_and_reported_words(text, published, expected):
     assert expected in timexes(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a live blog's stamp with its weekday is one time
+        ("Sat 24 May 2025 16.05 BST\nKyiv was hit.", "Sat 24 May 2025 16.05 BST", "2025-05-24T16:05"),
+        # a zone with an offset is not GMT; the date after the stamp is its day
+        ("6:42 PM GMT+3, October 13, 2025. Hostages were freed.",
+         "6:42 PM GMT+3, October 13, 2025", "2025-10-13T18:42"),
+        # a 24-hour clock with a dot after "at"
+        ("Air raid alerts sounded at about 22.30 on Friday.", "about 22.30 on Friday",
+         "2025-05-23T22:30"),
+        # clock times in words
+        ("Polls opened at seven o'clock in the morning.", "seven o'clock in the morning",
+         "2025-05-24T07:00"),
+        ("Polls closed at six in the evening.", "six in the evening", "2025-05-24T18:00"),
+        # unknown stretches and near-daily sets
+        ("It came weeks before the invasion.", "weeks", "PXW"),
+        ("They agreed after months of talks.", "months", "PXM"),
+        ("Pictures appeared within minutes.", "minutes", "PTXM"),
+        ("Strikes have been near-daily.", "near-daily", "P1D"),
+    ],
+)  # fmt: skip
+def test_stamps_clocks_and_vague_stretches(text, phrase, value):
+    assert value_of(text, phrase, "2025-05-24") == value
+
+
+def test_a_dot_number_that_is_not_a_clock_is_not_tagged():
+    assert timexes("Shares closed at 12.50 per share, up at 3.45% a year.", "2025-05-24") == [
+        ("a year", "SET", "P1Y")
+    ]
