@@ -16,13 +16,15 @@ COUNT = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|twenty|\d{1,2})"
 )
-DAYS_APART = re.compile(COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s+", re.IGNORECASE)
+DAYS_APART = re.compile(
+    COUNT + r"\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)\s+", re.IGNORECASE
+)
 
 
 def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | None:
     """The date of X in "on Friday, a day after X" (or "two weeks after X"), counted from the
     day named before it."""
-    days = re.fullmatch(r"P(\d{1,2})([DWM])", timex.value)
+    days = re.fullmatch(r"P(\d{1,2})([DWMY])", timex.value)
     match = DAYS_APART.match(text, timex.start)
     gap = text[last[1] : timex.start]
     if not days or not match or len(gap) > 200 or not last[2]:
@@ -30,6 +32,14 @@ def days_apart(text: str, timex: Timex, last: tuple[int, int, str]) -> tuple | N
     if not gap.rstrip().endswith(",") or re.search(r"[.;!?]\s", re.sub(r"\b[A-Z]\.", "", gap)):
         return None  # the day named must be in the same sentence, before ", a day after"
     after = match.group().lower().rstrip().endswith("after")
+    if days.group(2) == "Y":
+        # "took effect on 29 January 2025, a year after the juntas announced their exit":
+        # January 2024, the month (a year's count does not keep the day exactly)
+        month = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", last[2])
+        if month is None:
+            return None
+        year = int(month.group(1)) + (-int(days.group(1)) if after else int(days.group(1)))
+        return timex.start, timex.end, f"{year:04d}-{month.group(2)}"
     if days.group(2) == "M":
         # "in April 2021, a month after insurgents stormed Palma": March 2021
         month = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", last[2])

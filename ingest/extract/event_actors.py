@@ -89,23 +89,26 @@ def state_meant(subject: str, state: str) -> str:
 
 
 _PAIR = re.compile(
-    r"^(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations|neighbou?rs|states|governments|"
-    r"rivals|capitals)$",
+    r"^(?:the\s+)?(?P<n>two|both|three)\s+(?:military\s+|neighbou?ring\s+)?(?:countries|sides|"
+    r"nations|neighbou?rs|states|governments|rivals|capitals|juntas|regimes)$",
     re.IGNORECASE,
 )
 
 
 def pair_meant(subject: str, states: list[tuple[int, str]], before: int) -> list[str]:
-    """ "The two countries fought a war in 2020": the last two states named before."""
-    if not _PAIR.match(subject.strip()):
+    """ "The two countries fought a war in 2020": the last two states named before ("the
+    three military governments": three)."""
+    pair = _PAIR.match(subject.strip())
+    if not pair:
         return []
+    count = 3 if pair["n"].lower() == "three" else 2
     found: list[str] = []
     for end, name in reversed(states[: bisect_right(states, (before, "\uffff"))]):
         if end < before - 1500:
             break
         if name not in found:
             found.append(name)
-        if len(found) == 2:
+        if len(found) == count:
             return found[::-1]
     return []
 

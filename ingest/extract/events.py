@@ -90,14 +90,15 @@ _REPORT_FRAME = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
-    r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)(?<!\smonths),?\s+after\s+(?=[A-Z])"
+    r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)(?<!\smonths)(?<!\syear),?\s+after\s+(?=[A-Z])"
     r"|,\s+after\s+|,\s+where\s+"
     # "After a drone killed three soldiers on 28 January, Washington struck ... on 2 February"
     r"|(?<=\d),\s+(?=(?:[A-Z][\w'’-]+\s+){1,3}" + SIMPLE_PAST + r"\b)"
     # "launched drones in April after a suspected strike killed seven officers on April 1"
-    r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)\s+after\s+(?=(?:a|an|the|its|their)\s)"
+    r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)(?<!\smonth)(?<!\syear)"
+    r"\s+after\s+(?=(?:a|an|the|its|their)\s)"
     # "struck Beirut on Friday, a day after Washington lifted ...": the day before, its own.
-    r"|,\s+(?=" + COUNT + r"\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
+    r"|,\s+(?=" + COUNT + r"\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)\s)"
     # "entered the city on Monday and withdrew on Wednesday": a second verb, a second clause.
     # Not "with grenades and uncrewed surface vessels": an -ed word before a bare noun.
     r"|\s+and\s+(?=(?:later\s+|then\s+|again\s+|[a-z]{3,}ly\s+)?(?:[a-z]+ed(?!\s+[a-z]+\s+[a-z]+s\b)"
@@ -409,7 +410,15 @@ def _title(
     closest = min(candidates, key=lambda c: min(abs(c[0] - first_at), abs(c[1] - first_at)))
     local = closest[0] - start - offset
     if closest[2] and 0 <= local < len(body):
-        verb = find_verb(body, local) or verb
+        nearer = find_verb(body, local) or verb
+        reduced = (
+            nearer[0] > verb[0]
+            and " " not in body[nearer[0] : nearer[1]]
+            and re.match(r"\s+by\s", body[nearer[1] :])
+            and not _AUXILIARY_BEFORE.search(body, 0, nearer[0])
+        )
+        if not reduced:  # "assumed authority the same day under an arrangement backed by"
+            verb = nearer
     referents = _referents(text, start, names, start + offset + verb[0])
     if antecedent:
         # "The fighting began in 2023. It escalated in September": "it" is the fighting.
@@ -509,6 +518,13 @@ def _title(
         if not own:
             return None
     pool = own or candidates
+    # "X, in office since November 2024, assumed authority the same day": a "since" date
+    # starts a state; another date in the clause dates the happening.
+    current = [c for c in pool if c[2] and not background(text, start, c[0])]
+    if current and len(current) < len(pool):
+        if PERFECT.search(body[: verb[1]]):
+            return None  # "have gained 2,350 sq km since November": a running total
+        pool = current
     # "A fire broke out at the plant, which Russian forces have occupied since March 2022,
     # late on Sunday": a date in an aside is passed over for one outside it.
     outside = [c for c in pool if c[2] and not in_aside(text, start, end, c[0], verb_at)]

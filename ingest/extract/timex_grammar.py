@@ -388,6 +388,10 @@ def year(match, ctx):
             return None
         if _COUNT_NOUN.match(ctx.text, match.end()):
             return None
+        if re.match(r"\s+for\s+\d", ctx.text[match.end() : match.end() + 12]) or re.search(
+            r"\d\s+for\s+$", before
+        ):
+            return None  # "the 1000 for 1000 exchange": a count traded for a count
         if _name_context(ctx, match.start()):
             return None
     value = f"{number:04d}"

@@ -248,9 +248,11 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             and 0 < index <= 5
             and clause[words[index - 1].end() : match.start()].strip() == ","
             and (index < 2 or "," not in clause[words[index - 2].end() : words[index - 1].start()])
+            and "," not in clause[: words[index - 1].end()]
             and word.lower() not in _SIMPLE_PAST_ONLY
         ):
-            # "The report, sent to member states this week, said ..."; not "X, however, fell".
+            # "The report, sent to member states this week, said ..."; not "X, however, fell"
+            # nor "X, in office since 2024, assumed ...": after an aside's closing comma.
             passive = True
         start = words[back].start() if previous in AUXILIARIES else match.start()
         found.append((start, match.end(), base, passive))

@@ -778,3 +778,39 @@ def test_a_day_after_an_undated_noun_has_no_date():
         published="2025-05-08",
     )
     assert all("treaty" not in e["title"] for e in found)
+
+
+def test_a_since_date_in_an_aside_leaves_the_clause_its_own_date():
+    [event] = events(
+        "Prime Minister Alix Didier Fils-Aimé, in office since November 2024, assumed full "
+        "executive authority on Tuesday."
+    )
+    assert event["date"] == "2024-11-12"
+    assert event["title"] == "Fils-Aimé assumes full executive authority"
+
+
+def test_a_running_total_since_a_date_is_not_a_happening():
+    assert (
+        events(
+            "Russian forces have gained 2,350 square kilometres since the start of November, "
+            "compared with 610 in the third quarter of 2024."
+        )
+        == []
+    )
+
+
+def test_a_year_after_and_the_three_governments():
+    found = events(
+        "The withdrawal of Mali, Burkina Faso and Niger from ECOWAS took legal effect on 29 "
+        "January, a year after the three military governments announced their exit.",
+        published="2025-02-05",
+    )
+    exit_ = [e for e in found if "exit" in e["title"]]
+    assert exit_ and exit_[0]["date"] == "2024-01"
+    assert exit_[0]["actors"] == ["Mali", "Burkina Faso", "Niger"]
+
+
+def test_a_count_traded_for_a_count_is_no_year():
+    text = 'The "1000 for 1000" exchange was completed on Sunday.'
+    found = extract(text, published="2025-05-26").to_dict()
+    assert [t["text"] for t in found["timexes"]] == ["Sunday"]
