@@ -79,7 +79,12 @@ def main_state(actors: list[Actor]) -> str:
 
 def state_meant(subject: str, state: str) -> str:
     """The state an unowned body ("parliament", "the army") stands for: ``state``, the one
-    the text is about."""
+    the text is about; also as one of two doers ("the government and Druze leaders")."""
+    if " and " in subject:
+        return next(
+            (found for part in subject.split(" and ") if (found := state_meant(part, state))),
+            "",
+        )
     words = subject.split()
     if not state or not words or len(words) > 3 or words[-1].lower() not in _STATE_BODIES:
         return ""

@@ -91,7 +91,7 @@ _REPORT_FRAME = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:and\s+then|while|whereas|but)\s+|,\s+before\s+"
     r"|(?<!\sday)(?<!\sdays)(?<!\sweek)(?<!\sweeks)(?<!\smonths)(?<!\syear),?\s+after\s+(?=[A-Z])"
-    r"|,\s+after\s+|,\s+where\s+"
+    r"|,\s+(?:shortly\s+|soon\s+|just\s+)?after\s+|,\s+where\s+"
     # "After a drone killed three soldiers on 28 January, Washington struck ... on 2 February"
     r"|(?<=\d),\s+(?=(?:[A-Z][\w'’-]+\s+){1,3}" + SIMPLE_PAST + r"\b)"
     # "launched drones in April after a suspected strike killed seven officers on April 1"

@@ -814,3 +814,13 @@ def test_a_count_traded_for_a_count_is_no_year():
     text = 'The "1000 for 1000" exchange was completed on Sunday.'
     found = extract(text, published="2025-05-26").to_dict()
     assert [t["text"] for t in found["timexes"]] == ["Sunday"]
+
+
+def test_an_unowned_government_among_two_doers_is_the_main_state():
+    found = events(
+        "Syria's army entered the city. Syria said so, and Syria's president spoke. The "
+        "government and Druze leaders agreed a ceasefire on Wednesday.",
+        published="2025-07-17",
+    )
+    [ceasefire] = [e for e in found if "ceasefire" in e["title"]]
+    assert "Syria" in ceasefire["actors"]
