@@ -52,6 +52,32 @@ def group_meant(subject: str, groups: list[tuple[int, str]], before: int) -> str
     return max(counts, key=lambda name: counts[name]) if counts else ""
 
 
+# "the council", "the committee": the body of that kind the story named last.
+_BODY_NOUNS = frozenset(
+    ["council", "committee", "commission", "court", "tribunal", "agency", "ministry",
+     "mission", "alliance", "coalition", "bloc", "movement", "party", "consortium",
+     "company", "firm", "office", "board", "assembly", "authority", "service"]
+)  # fmt: skip
+
+
+def body_meant(subject: str, bodies: list[tuple[int, str]], before: int) -> str:
+    """The body a common-noun subject ("The council was sworn in") stands for: the last
+    organisation named in the 1,500 characters before ``before`` whose name has that noun
+    ("Transitional Presidential Council")."""
+    words = subject.split()
+    if not words or len(words) > 2 or words[-1].lower() not in _BODY_NOUNS:
+        return ""
+    if any(w[:1].isupper() for w in words[:-1]) or words[-1][:1].isupper() and len(words) > 1:
+        return ""
+    noun = words[-1].capitalize()
+    for end, name in reversed(bodies[: bisect_right(bodies, (before, "\uffff"))]):
+        if end < before - 1500:
+            break
+        if noun in name.split():
+            return name
+    return ""
+
+
 # "parliament declared", "the army said": a body of the state the text is about.
 _STATE_BODIES = frozenset(
     [

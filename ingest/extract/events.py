@@ -43,6 +43,7 @@ from ingest.extract.coordination import shared_date_clauses
 from ingest.extract.day_counts import AFTER_GERUND, COUNT, DAYS_APART, gerund_title
 from ingest.extract.event_actors import (
     actors_in,
+    body_meant,
     group_meant,
     main_state,
     merge,
@@ -160,6 +161,12 @@ def propose_events(
         if not re.search(r"\b(?:at|in|to|from|near|into)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
     )
     home = main_state(actors)  # whose "parliament" or "army" an unowned one is
+    bodies = sorted(
+        (e, actor.name)
+        for actor in actors
+        if actor.kind == "organisation"
+        for _s, e in actor.mentions
+    )
     dated = dated_spans(text, timexes)
     dated_starts = [d[0] for d in dated]
     events: list[Event] = []
@@ -269,6 +276,9 @@ def propose_events(
             group = group_meant(subject, groups, clause_start)
             if group and group not in names:
                 names.insert(0, group)
+            body = body_meant(subject, bodies, clause_start)
+            if body and body not in names:
+                names.insert(0, body)
             for name in pair_meant(subject, state_mentions, clause_start):
                 if name not in names:
                     names.append(name)

@@ -824,3 +824,13 @@ def test_an_unowned_government_among_two_doers_is_the_main_state():
     )
     [ceasefire] = [e for e in found if "ceasefire" in e["title"]]
     assert "Syria" in ceasefire["actors"]
+
+
+def test_the_council_is_the_council_named_before():
+    found = events(
+        "The mandate of the Transitional Presidential Council expired on 7 February. The "
+        "council was sworn in on 25 April 2024.",
+        published="2026-02-10",
+    )
+    [sworn] = [e for e in found if e["date"] == "2024-04-25"]
+    assert sworn["actors"] == ["Transitional Presidential Council"]
