@@ -172,6 +172,9 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
     if legal:
         return [Mention(tokens[0].start, tokens[-1].end, whole, "organisation", 2)]
+    led = _led_by(doc, tokens)
+    if led:
+        return led
     if remit:
         # "Commissioner for Human Rights", "Envoy for Syria Tom Barrack": the post's remit,
         # kept when it is a known name, and the person who holds the post after it.
@@ -239,6 +242,24 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     if inner:
         return inner
     return unknown(doc, tokens)
+
+
+def _led_by(doc: Document, tokens: list[Token]) -> list[Mention]:
+    """ "the Badr Organisation of Hadi al-Amiri": a known body and the known person who
+    leads it, two actors."""
+    if len(tokens) > 12:
+        return []  # longer than any two names
+    for index, token in enumerate(tokens[1:-1], start=1):
+        if token.text != "of":
+            continue
+        body = doc.gazetteer.lookup(_form(doc, tokens[:index]))
+        person = doc.gazetteer.lookup(_form(doc, tokens[index + 1 :]))
+        if body and person and body.kind in ("organisation", "group") and person.kind == "person":
+            return [
+                from_entry(doc, body, tokens[0].start, tokens[index - 1].end),
+                from_entry(doc, person, tokens[index + 1].start, tokens[-1].end),
+            ]
+    return []
 
 
 def _headline(doc: Document, position: int) -> bool:

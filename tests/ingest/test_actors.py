@@ -529,3 +529,9 @@ def test_a_leading_the_is_not_part_of_a_name_but_the_hague_keeps_it():
     )
     assert "Independent High Electoral Commission" in found
     assert "The Hague" in found
+
+
+def test_a_known_body_of_a_known_leader_is_two_actors():
+    found = actors("The Badr Organisation of Hadi al-Amiri also won seats.")
+    assert found["Badr Organization"][0] == "group"
+    assert found["Hadi al-Amiri"][0] == "person"
