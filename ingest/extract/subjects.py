@@ -81,7 +81,11 @@ def subject_of(
     lower = subject.lower()
     if lower in PRONOUNS and speaker:
         stand_in = tidy(last_phrase(speaker))
-        if stand_in and stand_in.lower() not in UNRESOLVED:
+        if (
+            stand_in
+            and stand_in.lower() not in UNRESOLVED
+            and not (lower in ("he", "she") and _THING.search(stand_in))
+        ):
             subject = stand_in
     if subject.lower() in PRONOUNS and referents:
         subject = referents.get(subject.lower(), subject)
@@ -94,6 +98,14 @@ def subject_of(
             return ""
         subject = f"{stand_in} {rest}"
     return subject
+
+
+# "The statement said he had joined the group": a thing that speaks is not "he".
+_THING = re.compile(
+    r"\b(?:statement|report|document|letter|communique|communiqué|post|video|message|"
+    r"indictment|ruling|verdict|filing|complaint|announcement|notice|release)s?$",
+    re.IGNORECASE,
+)
 
 
 def _coordinated_subject(before: str) -> str:

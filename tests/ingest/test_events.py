@@ -834,3 +834,12 @@ def test_the_council_is_the_council_named_before():
     )
     [sworn] = [e for e in found if e["date"] == "2024-04-25"]
     assert sworn["actors"] == ["Transitional Presidential Council"]
+
+
+def test_he_in_what_a_statement_said_is_the_person_not_the_statement():
+    found = events(
+        "Israel killed Haytham Ali Tabatabai on Sunday. The statement said he had joined the "
+        "group in the 1980s.",
+        published="2025-11-24",
+    )
+    assert [e["title"] for e in found if e["date"] == "1980/1989"] == ["Tabatabai joins group"]
