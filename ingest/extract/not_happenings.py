@@ -56,7 +56,9 @@ _STRETCH = re.compile(
     r"\b(?:(?:for|throughout)\s+(?:(?:most|much|all|part|some|the\s+rest)\s+of\s+)?"
     r"|(?:over|during|in)\s+(?:most|much|all|part|some|the\s+rest)\s+of\s+"
     # "in the five years to 2024": a stretch that ends then
-    r"|\b(?:years?|months?|decades?|weeks?)\s+(?:to|through)\s+)(?:the\s+)?$",
+    r"|\b(?:years?|months?|decades?|weeks?)\s+(?:to|through)\s+"
+    # "extended it until 31 May": when a state ends, not when anything happened
+    r"|\b(?:until|till)\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
 _STRETCH_DATE = re.compile(r"the\s+(?:past|last|previous)\s", re.IGNORECASE)

@@ -843,3 +843,10 @@ def test_he_in_what_a_statement_said_is_the_person_not_the_statement():
         published="2025-11-24",
     )
     assert [e["title"] for e in found if e["date"] == "1980/1989"] == ["Tabatabai joins group"]
+
+
+def test_the_end_of_a_state_is_not_a_happenings_date():
+    found = events(
+        "The military announced the truce on 2 April and later extended it until 31 May."
+    )
+    assert [e["date"] for e in found] == ["2024-04-02"]
