@@ -170,7 +170,8 @@ ROLE_BEFORE = re.compile(
     r"manager|president-elect|strategist|scientist|engineer|designer|player|coach|singer|"
     r"actor|actress|author|writer|banker|investor|entrepreneur|billionaire|businessman|"
     r"businesswoman|student|resident|witness|victim|survivor|father|mother|son|daughter|"
-    r"wife|husband|brother|sister|named|called|dubbed)\s+$",
+    r"wife|husband|brother|sister|hostage|captive|detainee|prisoner|fisherman|farmer|villager|"
+    r"teacher|doctor|nurse|volunteer|suspect|defendant|refugee|named|called|dubbed)\s+$",
     re.IGNORECASE,
 )
 

@@ -535,3 +535,8 @@ def test_a_known_body_of_a_known_leader_is_two_actors():
     found = actors("The Badr Organisation of Hadi al-Amiri also won seats.")
     assert found["Badr Organization"][0] == "group"
     assert found["Hadi al-Amiri"][0] == "person"
+
+
+def test_a_hostage_or_detainee_named_after_the_word_is_a_person():
+    found = actors("Hamas released a video showing emaciated hostage Evyatar David.")
+    assert found["Evyatar David"][0] == "person"
