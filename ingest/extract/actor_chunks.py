@@ -509,6 +509,10 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
         state = _state_named(doc, ministry["adj"]) if ministry["adj"] else None
         if state is None:
             state = _possessor_state(doc, start)
+        territory = _possessor_place(doc, start) if state is None else None
+        if territory and not ministry["adj"]:
+            # "Gaza's Health Ministry": a territory's ministry, not the main state's
+            return Mention(start, end, f"{territory} Ministry of {field}", "organisation", 2)
         if state is None and not ministry["adj"] and not ministry["of"]:
             state = _of_state_after(doc, end) or doc.main_state
         if state is None and ministry["of"]:
@@ -536,10 +540,15 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
 
 def _of_state(doc: Document, body: str, state: str | None) -> str:
     """A state's body named as analysts write it: "Israeli Air Force", "Syrian Ministry of
-    Defence"; "Ministry of Defence (Ruritania)" for a state with no known adjective."""
+    Defence"; "Ministry of Defence (Ruritania)" for a state with no known adjective; the
+    gazetteer's name when it knows the body ("Investigative Committee of Russia")."""
     if not state:
         return body
     demonym = doc.gazetteer.demonym(state)
+    for form in (f"{demonym} {body}", f"{body} of {state}", f"{body} of the {state}"):
+        known = doc.gazetteer.lookup(form)
+        if known is not None and known.kind in ("organisation", "group"):
+            return known.name
     return f"{demonym} {body}" if demonym else f"{body} ({state})"
 
 
@@ -559,6 +568,17 @@ def _possessor_state(doc: Document, start: int) -> str | None:
     if not match:
         return None
     return _state_named(doc, match.group(1))
+
+
+def _possessor_place(doc: Document, start: int) -> str | None:
+    """The place in "Gaza's" right before a body's name, when it is a known place."""
+    match = re.search(
+        r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+$", doc.text[max(0, start - 40) : start]
+    )
+    if not match:
+        return None
+    entry = doc.gazetteer.lookup(match.group(1))
+    return entry.name if entry is not None and entry.kind == "place" else None
 
 
 def _state_named(doc: Document, form: str) -> str | None:

@@ -540,3 +540,12 @@ def test_a_known_body_of_a_known_leader_is_two_actors():
 def test_a_hostage_or_detainee_named_after_the_word_is_a_person():
     found = actors("Hamas released a video showing emaciated hostage Evyatar David.")
     assert found["Evyatar David"][0] == "person"
+
+
+def test_a_territorys_ministry_and_a_known_bodys_own_name():
+    found = actors(
+        "Israel struck. Israel said, and Israel's army fired. Gaza's Health Ministry said 67,000 "
+        "were killed. Russia's Investigative Committee opened a case."
+    )
+    assert "Gaza Ministry of Health" in found
+    assert "Investigative Committee of Russia" in found
