@@ -55,9 +55,10 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
         mentions.extend(spanning)
     covered = sorted((m.start, m.end) for m in mentions)
     mentions.extend(_lowercase_gazetteer(doc, covered))
+    vessels = {m.name for m in mentions if m.strength < 3 and _ship(doc, m)}
     mentions = [m for m in mentions if not _product_or_currency(doc, m) and not _ship(doc, m)]
     mentions = _nicknamed(doc, mentions)
-    mentions = _corefer(doc, mentions)
+    mentions = _ships(doc, _corefer(doc, mentions), vessels)
     # One unknown capitalised word named once ("Balkan trafficking networks", "close to
     # Panir station") is more often a modifier or a place than an actor: not proposed.
     return [
@@ -122,13 +123,39 @@ _SHIP_PREFIX = re.compile(
 
 
 _SHIP_AFTER = re.compile(r"(?:-class|\s+(?:aircraft\s+)?carrier\s+(?:strike\s+)?group)\b")
+# "the bulk carrier Eternity C", "the tanker Eagle S": a vessel's name after its kind.
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:tankers?|(?:bulk|car|cargo|aircraft)\s+carriers?|vessels?|freighters?|"
+    r"(?:cargo|container|merchant|supply|research|spy)\s+ships?|frigates?|destroyers?|"
+    r"corvettes?|submarines?|trawlers?|ferry|ferries|warships?|dredgers?)\s+(?:the\s+)?$"
+)
 
 
 def _ship(doc: Document, mention: Mention) -> bool:
     """A ship's name: "the USS Gerald R. Ford" is neither Ford nor a person."""
-    return bool(_SHIP_PREFIX.search(doc.text, max(0, mention.start - 40), mention.start)) or (
-        mention.kind != "person" and bool(_SHIP_AFTER.match(doc.text, mention.end))
+    before = doc.text[max(0, mention.start - 40) : mention.start]
+    return (
+        bool(_SHIP_PREFIX.search(before))
+        or (mention.kind != "person" and bool(_SHIP_AFTER.match(doc.text, mention.end)))
+        or (mention.strength < 3 and bool(_VESSEL_BEFORE.search(before)))
     )
+
+
+def _ships(doc: Document, mentions: list[Mention], vessels: set[str]) -> list[Mention]:
+    """Mentions that are not ships: a name once given to a vessel (``vessels``: "the tanker
+    Eagle S") is the vessel's wherever it comes again ("the Eagle S was boarded")."""
+    vessels = vessels | {m.name for m in mentions if m.strength < 3 and _ship(doc, m)}
+    named: dict[str, bool] = {}
+    for m in mentions:
+        surface = doc.text[m.start : m.end]
+        if m.strength < 3 and surface not in named:
+            named[surface] = any(
+                _VESSEL_BEFORE.search(doc.text, max(0, at.start() - 40), at.start())
+                for at in re.finditer(re.escape(surface), doc.text)
+            )
+        if named.get(surface):
+            vessels.add(m.name)
+    return [m for m in mentions if not (m.name in vessels and m.strength < 3) and not _ship(doc, m)]
 
 
 _NICKNAME = re.compile(r"\s+[\"“'‘][A-Z][^\"”'’\n]{1,24}[\"”'’]\s+")

@@ -549,3 +549,12 @@ def test_a_territorys_ministry_and_a_known_bodys_own_name():
     )
     assert "Gaza Ministry of Health" in found
     assert "Investigative Committee of Russia" in found
+
+
+def test_a_vessel_named_after_its_kind_is_no_actor_anywhere():
+    found = actors(
+        "The Liberian-flagged bulk carrier Eternity C came under fire from Houthi speedboats. "
+        "The Eternity C was the second ship sunk that week."
+    )
+    assert "Eternity C" not in found
+    assert "Houthis" in found
