@@ -49,6 +49,8 @@ class Document:
         if self._main_state is None:
             counts: Counter[str] = Counter()
             for index in range(len(self.tokens)):
+                if not self.tokens[index].text[:1].isupper():
+                    continue  # states and capitals are written with a capital
                 for size in (3, 2, 1):
                     words = self.tokens[index : index + size]
                     if len(words) < size:

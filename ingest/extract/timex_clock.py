@@ -149,13 +149,16 @@ _HOUR_WORDS = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if 1 <= n <= 1
 
 @rule(
     "oclock",
-    rf"(?P<h>{_HOUR_WORDS}|1[0-2]|[1-9])(?P<oc>{S}o['’]clock)?(?:{S}in{S}the{S}(?P<part>morning|afternoon|evening))?{_DAY_AFTER_TIME}(?![\w-])",
+    rf"(?P<h>{_HOUR_WORDS}|1[0-2]|[1-9])(?=\s++(?:o['’]clock|in\s++the\s++(?:morning|afternoon|evening)))(?P<oc>{S}o['’]clock)?(?:{S}in{S}the{S}(?P<part>morning|afternoon|evening))?{_DAY_AFTER_TIME}(?![\w-])",
     priority=1,
 )
 def oclock(match, ctx):
     """ "seven o'clock in the morning", "at six in the evening": a clock time in words."""
     if not match["oc"] and not (
-        match["part"] and re.search(r"\b(?:at|until|till|by|from)\s+$", ctx.text[: match.start()])
+        match["part"]
+        and re.search(
+            r"\b(?:at|until|till|by|from)\s+$", ctx.text[max(0, match.start() - 8) : match.start()]
+        )
     ):
         return None
     word = match["h"].lower()
