@@ -6,8 +6,8 @@ The set (``benchmarks/data/modern``, see its README) is short 2020s-style articl
 for this project: wire copy with datelines, web articles, situation reports, think-tank
 briefs and conflict-monitor summaries, each with gold TIMEX3s inline, its publication
 date, its actors and the event proposals a careful analyst expects.
-Other sets: ``modern_dev2`` and ``modern_dev3`` are development sets written independently
-(their errors may be read); ``modern_heldout``, ``modern_heldout2`` and ``modern_heldout3``
+Other sets: ``modern_dev2`` to ``modern_dev7`` are development sets written independently
+(their errors may be read); ``modern_heldout`` and ``modern_heldout2`` to ``modern_heldout6``
 are held out (see their READMEs): report their totals only; never tune on their
 per-document errors. ``--errors`` also lists, for matched events, actors that differ from
 the gold. What is scored:
