@@ -55,7 +55,7 @@ _AIMED = frozenset(
 _NOUNS = "|".join(sorted([*_DONE_TO, *_DONE_BY, *_AIMED], key=len, reverse=True))
 _STOP = (
     r"(?!(?:on|in|at|during|and|or|by|after|before|until|since|when|while|as|because|to|for|"
-    r"from|with|amid|was|were|has|had|is|are|that|which|who)\b)"
+    r"from|with|amid|despite|was|were|has|had|is|are|that|which|who)\b)"
 )
 _TOKEN = r"(?:(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sen|Rep|Gov|Prof|St)\.|[^\s,;:.()\"“”]+)"
 _ARG = r"(?P<arg>(?:" + _STOP + _TOKEN + r"\s+){1,7}?)"
@@ -133,7 +133,7 @@ def nominal_at(
     else:
         match = _AFTER_DATE.match(text, date_end, date_end + 120)
         if match is None:
-            return None
+            return _dated_noun(text, start, date_start, date_end)
         title = _title(match["noun"], match["prep"], match["arg"], "")
         span = (match.start("noun"), match.end("arg"))
     including = _INCLUDING.match(text, span[1])
@@ -195,8 +195,33 @@ _MEANS = re.compile(
 
 
 def is_nominal_after(text: str, end: int) -> bool:
-    """Does a happening noun follow the date ("the Oct. 23 killing of ...")?"""
-    return _AFTER_DATE.match(text, end, end + 120) is not None
+    """Does a happening noun follow the date ("the Oct. 23 killing of ...", "the April 22
+    attack in Pahalgam")?"""
+    return (
+        _AFTER_DATE.match(text, end, end + 120) is not None
+        or _ATTACK_IN.match(text, end) is not None
+    )
+
+
+# "the April 22 attack in Pahalgam": an attack and where.
+_ATTACK_IN = re.compile(
+    r"\s+(?P<noun>attack|bombing|massacre|ambush|raid|assault)\s+(?:in|at|near)\s+"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+)
+_THE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def _dated_noun(text: str, start: int, date_start: int, date_end: int):
+    """ "the April 22 attack in Pahalgam" -> "Attack in Pahalgam": a day's happening named
+    by the noun the day modifies."""
+    if not _THE_BEFORE.search(text, max(start, date_start - 5), date_start):
+        return None
+    if not re.search(r"\b[0-3]?\d\b", text[date_start:date_end]):
+        return None  # "the Monday attack", "the 2020 ceasefire": not one day named
+    attack = _ATTACK_IN.match(text, date_end)
+    if attack:
+        return f"{attack['noun'].capitalize()} in {attack['place']}", date_start, attack.end()
+    return None
 
 
 def _title(noun: str, prep: str, arg: str, mods: str) -> str:

@@ -850,3 +850,12 @@ def test_the_end_of_a_state_is_not_a_happenings_date():
         "The military announced the truce on 2 April and later extended it until 31 May."
     )
     assert [e["date"] for e in found] == ["2024-04-02"]
+
+
+def test_a_day_named_before_an_attack_in_a_place_dates_that_attack():
+    found = events(
+        "India says the strikes were a response to the April 22 attack in Pahalgam, in which "
+        "gunmen killed 26 people.",
+        published="2025-05-08",
+    )
+    assert ("2025-04-22", "Attack in Pahalgam") in [(e["date"], e["title"]) for e in found]
