@@ -83,9 +83,15 @@ def relative_period(match, ctx):
         if unit == "weekend":
             return _weekend(match, ctx, offset)
         spans = _SPAN_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start())
-        if ctx.anchor is None or unit == "fortnight" or (spans and offset < 0 and unit == "decade"):
-            # "over the past decade": the length of time up to now (TimeBank keeps "over the
-            # past year" a date).
+        if (
+            ctx.anchor is None
+            or unit == "fortnight"
+            or (offset < 0 and spans and unit == "decade")
+            or (rel == "the past" and unit in ("year", "month", "week"))
+        ):
+            # "over the past decade", "in the past year": the length of time up to now (as
+            # news is annotated; TimeBank keeps "over the past year" a date, "the last year"
+            # stays one here).
             return whole(match, "DURATION", duration_value(1, unit))
         return whole(match, "DATE", cal.shift(ctx.anchor, offset, unit))
     if (

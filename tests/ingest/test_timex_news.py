@@ -523,6 +523,9 @@ def test_dotted_dates_names_and_reported_words(text, published, expected):
         ("They agreed after months of talks.", "months", "PXM"),
         ("Pictures appeared within minutes.", "minutes", "PTXM"),
         ("Strikes have been near-daily.", "near-daily", "P1D"),
+        # "the past year" is the year up to now, as news is annotated
+        ("Prices rose 10% over the past year.", "the past year", "P1Y"),
+        ("Militias struck in the past month.", "the past month", "P1M"),
     ],
 )  # fmt: skip
 def test_stamps_clocks_and_vague_stretches(text, phrase, value):
