@@ -9,6 +9,7 @@ from ingest.extract import calendar as cal
 from ingest.extract.lexicon import NUMBER_WORDS, WEEKDAYS
 from ingest.extract.timex_patterns import AMPM, DAY, MONTH, TIME_ZONE, WEEKDAY, YEAR, S
 from ingest.extract.timex_rules import (
+    Part,
     month_number,
     resolve_day,
     resolve_weekday,
@@ -39,6 +40,22 @@ def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int, int] | None:
 
 
 _DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|(?P<mo>{MONTH}){S}(?P<d>{DAY})(?:,?{S}(?P<ty>{YEAR}))?))?"
+
+
+def _clock_parts(match, value: str) -> list:
+    """The clock time, and the day after it tagged on its own when "on" joins them ("at 9am
+    on Tuesday" is two expressions, as news is annotated; "10 p.m. Thursday" is one)."""
+    groups = [g for g in ("wd", "deictic", "mo") if match[g]]
+    if groups:
+        day_start = match.start(groups[0])
+        joint = re.search(r",?\s+on\s+$", match.string[match.start() : day_start])
+        if joint and (match["wd"] or match["mo"]):
+            clock_end = match.start() + joint.start()
+            return [
+                Part(match.start(), clock_end, "TIME", value),
+                Part(day_start, match.end(), "DATE", value[:10]),
+            ]
+    return whole(match, "TIME", value)
 
 
 def _time_value(match, ctx, hour, minute):
@@ -118,7 +135,7 @@ def clock_ampm(match, ctx):
     value = _time_value(match, ctx, *clock)
     if value is not None and match["tz"] and _UTC.fullmatch(match["tz"]):
         value += "Z"
-    return None if value is None else whole(match, "TIME", value)
+    return None if value is None else _clock_parts(match, value)
 
 
 @rule(
@@ -137,7 +154,7 @@ def clock_24(match, ctx):
         return None
     if _UTC.fullmatch(match["tz"]):
         value += "Z"
-    parts = whole(match, "TIME", value)
+    parts = _clock_parts(match, value)
     if _UTC.fullmatch(match["tz"]):
         parts[0].mod = "Z"
     return parts

@@ -523,6 +523,10 @@ def test_dotted_dates_names_and_reported_words(text, published, expected):
         ("They agreed after months of talks.", "months", "PXM"),
         ("Pictures appeared within minutes.", "minutes", "PTXM"),
         ("Strikes have been near-daily.", "near-daily", "P1D"),
+        # "at 9am on Tuesday" is a time and a date; "10 p.m. Thursday" one time
+        ("The train left at 9am on Tuesday.", "9am", "2025-05-20T09:00"),
+        ("The train left at 9am on Tuesday.", "Tuesday", "2025-05-20"),
+        ("Shelling began at 10 p.m. Thursday.", "10 p.m. Thursday", "2025-05-22T22:00"),
         # "the past year" is the year up to now, as news is annotated
         ("Prices rose 10% over the past year.", "the past year", "P1Y"),
         ("Militias struck in the past month.", "the past month", "P1M"),
