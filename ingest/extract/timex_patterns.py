@@ -74,10 +74,10 @@ ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})"
 SEASON = alternation(SEASONS)
 DAY_PART = alternation(DAY_PARTS)
 
-# "GMT+3": a zone with an offset, which is not GMT itself.
+# "GMT+3": a zone with an offset, which is not GMT itself; "New York time", "Kyiv time".
 TIME_ZONE = (
     r"(?:(?:GMT|UTC)[+-−]\d{1,2}(?::?\d\d)?|GMT|UTC|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|"
-    r"CEST|EET|EEST|MSK|IST|JST|KST|local\s++time|Moscow\s++time|Kyiv\s++time|Beijing\s++time)"
+    r"CEST|EET|EEST|MSK|IST|JST|KST|local\s++time|(?:[A-Z][a-z]+\s++){1,2}time(?![\w-]))"
 )
 AMPM = r"(?:a\.m\.|p\.m\.|am(?![\w])|pm(?![\w])|a\.m(?![\w])|p\.m(?![\w]))"
 

@@ -527,6 +527,9 @@ def test_dotted_dates_names_and_reported_words(text, published, expected):
         ("The train left at 9am on Tuesday.", "9am", "2025-05-20T09:00"),
         ("The train left at 9am on Tuesday.", "Tuesday", "2025-05-20"),
         ("Shelling began at 10 p.m. Thursday.", "10 p.m. Thursday", "2025-05-22T22:00"),
+        # a city's time is a zone
+        ("At 8 p.m. New York time on Saturday, sanctions returned.", "8 p.m. New York time",
+         "2025-05-24T20:00"),
         # "the past year" is the year up to now, as news is annotated
         ("Prices rose 10% over the past year.", "the past year", "P1Y"),
         ("Militias struck in the past month.", "the past month", "P1M"),
