@@ -46,6 +46,8 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
         return []
     before = doc.text[max(0, start - 24) : start]
     after = doc.text[end : end + 24]
+    if len(tokens) == 1 and _DEMONYM_LIKE.fullmatch(form) and re.match(r"\s+[a-z]", after):
+        return []  # "European officials", "Balkan trafficking networks": an adjective
     if _LAW_BEFORE.search(doc.text, max(0, start - 60), start):
         return []  # "the Law on Transparency of Foreign Influence": a law's subject
     if _REMIT_BEFORE.search(doc.text, max(0, start - 60), start):
@@ -146,6 +148,7 @@ def unknown(doc: Document, tokens: list[Token]) -> list[Mention]:
     return [Mention(start, end, form, kind, 1)]
 
 
+_DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:an|ean|ian|ese|ish|ic)")
 _PERSON_AFTER = re.compile(
     r",\s+(?:alias|aka|a\.k\.a\.|known\s+as|(?:a|an)\s+(?:[A-Z][\w-]+\s+)?(?:national|citizen|"
     r"businessman|businesswoman|resident|former\s+[a-z]+|self-styled|dual\s+national))\b"

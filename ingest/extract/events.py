@@ -81,7 +81,9 @@ from ingest.extract.verbs import AMBIGUOUS_PAST, IRREGULAR_PAST, SIMPLE_PAST
 from models.dates import parse
 
 _REPORT_FRAME = re.compile(
-    r"\b(?:said|says|say|(?:responded|replied|reacted)\s+by\s+saying|told(?:\s+\w+){1,3}?|announced|reported|stated|added|claimed|"
+    r"\b(?:said|says|say|(?:responded|replied|reacted)\s+by\s+saying|told(?:\s+\w+){1,3}?|announced|reported|stated|"
+    # "added it to its sanctions list" adds a thing; "he added" and "added that" tell
+    r"added(?!\s+(?:it|them|him|her|the|a|an|its|their|his|two|three|\d)\b)|claimed|"
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
     r"admitted|denied|asserted|indicates|shows|suggests|reveals|found|finds)"
     r"(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
@@ -240,6 +242,13 @@ def propose_events(
         subject = ""
         antecedent = _common_subject(text, *before) if before else ""
         clauses = _clauses(text, start, end, inside)
+        if len(clauses) == 1:
+            # "Officials have described it as X, and in May the EU added it to its list":
+            # the one date is the second clause's.
+            first_date = min(d_start for d_start, _e, _w in inside)
+            joins = list(_DATED_JOIN.finditer(text, start, first_date))
+            if joins and find_verb(text[start : joins[-1].start()]):
+                clauses = [(joins[-1].end(), end, inside)]
         if len(clauses) == 1 and len({when for _s, _e, when in inside}) == 1:
             # "In August 2023, Fano seized Lalibela, and parliament declared an emergency"
             last_date_end = max(d_end for _s, d_end, _w in inside)
@@ -291,6 +300,10 @@ def propose_events(
     return merge(events)
 
 
+# ", and in May", "; on Monday": a join right before a clause that opens with its date.
+_DATED_JOIN = re.compile(
+    r"(?:,\s+and|;)\s+(?=(?:in|on|at|late|early|by|last|this|earlier|later)\s+[^,]{0,40}$)"
+)
 _CLAIMED_BY = re.compile(
     r",\s+(?:both\s+|all\s+|each\s+)?(?:claimed|carried\s+out|conducted|launched)\s+by\s+"
 )

@@ -334,8 +334,14 @@ def month(match, ctx):
         following = ctx.text[match.end() : match.end() + 12]
         if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.text[match.end() : match.end() + 20]):
             return None  # "the March of the Combatant Mothers": a name
-        if word.lower() == "may" and re.match(
-            r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following
+        if (
+            word.lower() == "may"
+            and re.match(r"\s+(?:be|have|not|also|still|well|never|say|the)\b", following)
+            and not re.search(  # "in May the European Union added it": the month
+                r"\b(?:in|since|until|by|from|during|of|before|after|early|late|mid)\s+$",
+                ctx.text[max(0, match.start() - 8) : match.start()],
+                re.IGNORECASE,
+            )
         ):
             return None
     value = resolve_month(ctx, number, match.start(), match.end(), match["rel"] or "")

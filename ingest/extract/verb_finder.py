@@ -167,6 +167,10 @@ def find_verb(clause: str, near: int | None = None) -> tuple[int, int, str, bool
 _ACTING_REPLY = re.compile(r"(?:\s+[\w,]+){0,3}?\s+(?:with|by)\s+(?!saying\b)")
 
 
+# "added it to its sanctions list", "added 30 vessels to the list": an act, not speech.
+_ADDING_TO = re.compile(r"(?!\s+that\b)(?:\s+[\w'’-]+){1,6}?\s+to\s")
+
+
 _PAST_OF = {base: past for past, base in IRREGULAR_PAST.items()}
 
 
@@ -197,6 +201,7 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
             or (
                 base in REPORTING
                 and not (base in ("respond", "reply") and _ACTING_REPLY.match(clause, match.end()))
+                and not (base == "add" and _ADDING_TO.match(clause, match.end()))
             )
             or word.lower() in ("did", "had", "was", "were", "been")
         ):

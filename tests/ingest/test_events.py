@@ -859,3 +859,16 @@ def test_a_day_named_before_an_attack_in_a_place_dates_that_attack():
         published="2025-05-08",
     )
     assert ("2025-04-22", "Attack in Pahalgam") in [(e["date"], e["title"]) for e in found]
+
+
+def test_in_may_the_union_added_it_to_its_list():
+    [event] = events(
+        "European officials have described it as part of the shadow fleet, and in May the "
+        "European Union added it to its sanctions list.",
+        published="2025-10-03",
+    )
+    assert (event["date"], event["title"]) == (
+        "2025-05",
+        "European Union adds it to its sanctions list",
+    )
+    assert "European" not in event["actors"]
