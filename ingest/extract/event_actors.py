@@ -225,7 +225,9 @@ _PLACE_MODIFIED = re.compile(r"(?:-flagged|\s+(?:capital|town|city|village|port)
 
 # "The barrage began at 7:30 p.m.", "The meeting ended at 11:58 a.m.": when a happening
 # told elsewhere started or stopped, or a session's hours, not happenings of their own.
-_DETAIL = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:begins|starts|ends|continues|resumes)$")
+_DETAIL = re.compile(
+    r"^(?:\S+\s+){0,2}\S+\s+(?:begins|starts|ends|continues|resumes|happens|occurs|takes\s+place)$"
+)
 _SESSION = re.compile(
     r"^(?:Meeting|Session|Sitting|Briefing|Conference|Debate|Hearing)\s+(?:begins|starts|ends|"
     r"opens|closes|adjourns|resumes)\b"

@@ -47,6 +47,7 @@ STATE_VERBS = frozenset(
         "deserve",
         "risk",
         "face",
+        "account",  # "the Sahel accounts for half of all fatalities": a share
     ]
 )
 # "since mid-2024", "since the war began in 2023": the start of a state the sentence is about.

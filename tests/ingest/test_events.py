@@ -872,3 +872,13 @@ def test_in_may_the_union_added_it_to_its_list():
         "European Union adds it to its sanctions list",
     )
     assert "European" not in event["actors"]
+
+
+def test_a_share_and_a_detail_of_a_told_happening_are_not_happenings():
+    found = events(
+        "The central Sahel accounted for about half of all recorded fatalities in 2023. A "
+        "suicide bomber killed the minister in Kabul on Wednesday. The blast happened at about "
+        "2 p.m. on Wednesday.",
+        published="2024-12-12",
+    )
+    assert [e["title"] for e in found] == ["Suicide bomber kills minister in Kabul"]
