@@ -56,7 +56,11 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     covered = sorted((m.start, m.end) for m in mentions)
     mentions.extend(_lowercase_gazetteer(doc, covered))
     vessels = {m.name for m in mentions if m.strength < 3 and _ship(doc, m)}
-    mentions = [m for m in mentions if not _product_or_currency(doc, m) and not _ship(doc, m)]
+    mentions = [
+        m
+        for m in mentions
+        if not _product_or_currency(doc, m) and not _ship(doc, m) and not _medium(doc, m)
+    ]
     mentions = _nicknamed(doc, mentions)
     mentions = _ships(doc, _corefer(doc, mentions), vessels)
     # One unknown capitalised word named once ("Balkan trafficking networks", "close to
@@ -129,6 +133,27 @@ _VESSEL_BEFORE = re.compile(
     r"(?:cargo|container|merchant|supply|research|spy)\s+ships?|frigates?|destroyers?|"
     r"corvettes?|submarines?|trawlers?|ferry|ferries|warships?|dredgers?)\s+(?:the\s+)?$"
 )
+
+
+_PLATFORMS = frozenset(["Telegram", "Meta", "Twitter", "TikTok", "YouTube", "WhatsApp", "X"])
+# "on its Telegram channel", "posted on Facebook", "in a video on X": where it was said.
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:on|via|through|in|to)\s+(?:(?:its|their|his|her|the|a|an|own|official|"
+    r"verified|encrypted)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_MEDIUM_AFTER = re.compile(r"\s+(?:channels?|accounts?|pages?|posts?|messaging|app)\b")
+
+
+def _medium(doc: Document, mention: Mention) -> bool:
+    """A platform named as where something was posted ("on its Telegram channel") is no
+    actor; one that acts or is acted on ("Ukraine banned Telegram") is."""
+    if mention.name not in _PLATFORMS:
+        return False
+    return bool(
+        _MEDIUM_BEFORE.search(doc.text, max(0, mention.start - 40), mention.start)
+        or _MEDIUM_AFTER.match(doc.text, mention.end)
+    )
 
 
 def _ship(doc: Document, mention: Mention) -> bool:

@@ -558,3 +558,10 @@ def test_a_vessel_named_after_its_kind_is_no_actor_anywhere():
     )
     assert "Eternity C" not in found
     assert "Houthis" in found
+
+
+def test_a_platform_named_as_where_it_was_posted_is_no_actor():
+    found = actors("Islamic State claimed the attack on its Telegram channels.")
+    assert "Telegram" not in found
+    found = actors("Ukraine banned Telegram on official devices.")
+    assert found["Telegram"][0] == "organisation"
