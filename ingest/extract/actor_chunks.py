@@ -344,7 +344,7 @@ _PEOPLE = (
     r"witness|widow|mother|father|son|daughter|brother|sister|wife|husband"
 )
 _APPOSED_ROLE = re.compile(
-    r"\b(?:" + _POSTS + r"|(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:" + _PEOPLE + r")),\s+$",
+    r"\b(?:(?:" + _POSTS + r")s?|(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:" + _PEOPLE + r")),\s+$",
     re.IGNORECASE,
 )
 _ROLE_APPOSED = re.compile(

@@ -195,6 +195,8 @@ def propose_events(
             continue
         if STAMP.match(text, start):
             continue  # "14:20 GMT - UN chief urges restraint", "Published 7 May": when posted
+        if _EDITORS_NOTE.search(text, max(0, start - 200), start + 1):
+            continue  # "[Translated from Arabic. The original was published on 13 November.]"
         entry = timeline_entry(text, start, end, inside)
         if entry is not None:
             # "* Oct. 3, 1899 - A tribunal in Paris awards the territory to British Guiana."
@@ -300,6 +302,8 @@ def propose_events(
     return merge(events)
 
 
+# Inside a bracketed note that opens its own line: the editor's, not the story's.
+_EDITORS_NOTE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n]*\Z")
 # ", and in May", "; on Monday": a join right before a clause that opens with its date.
 _DATED_JOIN = re.compile(
     r"(?:,\s+and|;)\s+(?=(?:in|on|at|late|early|by|last|this|earlier|later)\s+[^,]{0,40}$)"

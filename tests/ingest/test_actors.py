@@ -565,3 +565,8 @@ def test_a_platform_named_as_where_it_was_posted_is_no_actor():
     assert "Telegram" not in found
     found = actors("Ukraine banned Telegram on official devices.")
     assert found["Telegram"][0] == "organisation"
+
+
+def test_a_name_apposed_to_one_of_several_commanders_is_a_person():
+    found = actors("A drone strike killed one of its commanders, Abu Baqir al-Saadi, in Baghdad.")
+    assert found["Abu Baqir al-Saadi"][0] == "person"

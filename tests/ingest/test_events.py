@@ -882,3 +882,12 @@ def test_a_share_and_a_detail_of_a_told_happening_are_not_happenings():
         published="2024-12-12",
     )
     assert [e["title"] for e in found] == ["Suicide bomber kills minister in Kabul"]
+
+
+def test_an_editors_note_in_brackets_tells_no_happening():
+    found = events(
+        "[Translated from Arabic. The original was published by a Baghdad-based news website "
+        "on 13 November 2025.]\n\nRebels seized the town on Monday.",
+        published="2025-11-14",
+    )
+    assert [e["title"] for e in found] == ["Rebels seize town"]
