@@ -156,6 +156,12 @@ def _medium(doc: Document, mention: Mention) -> bool:
     )
 
 
+_VESSEL_NAMED = re.compile(
+    _VESSEL_BEFORE.pattern.removesuffix("$")
+    + r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z\d][\w'’.-]*){0,3})"
+)
+
+
 def _ship(doc: Document, mention: Mention) -> bool:
     """A ship's name: "the USS Gerald R. Ford" is neither Ford nor a person."""
     before = doc.text[max(0, mention.start - 40) : mention.start]
@@ -170,15 +176,13 @@ def _ships(doc: Document, mentions: list[Mention], vessels: set[str]) -> list[Me
     """Mentions that are not ships: a name once given to a vessel (``vessels``: "the tanker
     Eagle S") is the vessel's wherever it comes again ("the Eagle S was boarded")."""
     vessels = vessels | {m.name for m in mentions if m.strength < 3 and _ship(doc, m)}
-    named: dict[str, bool] = {}
+    # The names written right after a vessel's kind anywhere in the text, in one pass.
+    after_kind = set()
+    for match in _VESSEL_NAMED.finditer(doc.text):
+        words = match["name"].split()
+        after_kind.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
     for m in mentions:
-        surface = doc.text[m.start : m.end]
-        if m.strength < 3 and surface not in named:
-            named[surface] = any(
-                _VESSEL_BEFORE.search(doc.text, max(0, at.start() - 40), at.start())
-                for at in re.finditer(re.escape(surface), doc.text)
-            )
-        if named.get(surface):
+        if m.strength < 3 and " ".join(doc.text[m.start : m.end].split()) in after_kind:
             vessels.add(m.name)
     return [m for m in mentions if not (m.name in vessels and m.strength < 3) and not _ship(doc, m)]
 
