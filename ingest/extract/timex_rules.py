@@ -379,7 +379,7 @@ _NAME_HEAD = re.compile(
 )
 _NAME_MODIFIER = re.compile(
     r"\b(?:Bloody|Black|Super|Ash|Holy|Maundy|Shrove|Cyber|Fox\s+News|Meet\s+the\s+Press|"
-    r"Mail\s+on|Arab|Prague|Operation)\s+$"
+    r"Arab|Prague|Operation)\s+$"
 )  # named days ("Black Monday") are dated by the holiday rules, where they can be
 
 
@@ -387,6 +387,10 @@ def in_a_name(ctx: Context, start: int, end: int) -> bool:
     """Is the time word at ``start..end`` part of a name ("the Sunday Times")?"""
     if _NAME_HEAD.match(ctx.text, end):
         return True
+    if ctx.text[start:end].lower() == "sunday" and re.search(
+        r"\bMail\s+on\s+$", ctx.text[max(0, start - 10) : start]
+    ):
+        return True  # "The Mail on Sunday"; not "suspended the Bolan Mail on Wednesday"
     return bool(_NAME_MODIFIER.search(ctx.text, max(0, start - 24), start))
 
 

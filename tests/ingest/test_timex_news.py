@@ -543,3 +543,13 @@ def test_a_dot_number_that_is_not_a_clock_is_not_tagged():
     assert timexes("Shares closed at 12.50 per share, up at 3.45% a year.", "2025-05-24") == [
         ("a year", "SET", "P1Y")
     ]
+
+
+def test_a_weekday_after_a_trains_name_is_a_day_but_the_mail_on_sunday_is_a_paper():
+    assert (
+        value_of(
+            "Pakistan Railways suspended the Bolan Mail on Wednesday.", "Wednesday", "2025-03-13"
+        )
+        == "2025-03-12"
+    )
+    assert timexes("The Mail on Sunday reported it.", "2025-03-13") == []
