@@ -50,6 +50,7 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|told|added|reported|announced|stated|according\s+to)\b",
     re.IGNORECASE,
 )
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ed|signed|held|made|set|begun|won|struck)\s")
 _SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b[A-Za-z]{2,5})$")
 
@@ -71,6 +72,7 @@ class Context:
         self.last_year: int | None = dct.year if dct else None
         self.last_quarter: str | None = None
         self.last_day_end = -1
+        self.days: list[tuple[int, dt.date]] = []  # (end, day) of each day named
 
     # ----------------------------------------------------------------- anchors
     @property
@@ -92,6 +94,20 @@ class Context:
         if _SENTENCE_END.search(between) or "\n" in between:
             return None
         return self.last_day
+
+    def main_day(self, start: int) -> dt.date | None:
+        """The day "that day" means at ``start``: the day named last, unless that one sits in
+        an aside (", signed in Kuala Lumpur on Oct. 26,") after another day named earlier in
+        the sentence ("Anutin on Monday suspended the declaration, signed ... on Oct. 26,
+        after a landmine wounded two soldiers earlier that day")."""
+        if len(self.days) < 2 or self.last_day_end > start:
+            return self.anaphor
+        (first_end, first), (last_end, last) = self.days[-2], self.days[-1]
+        between = re.sub(r"\b[A-Z][a-z]{0,4}\.", "", self.text[first_end:start])  # "Oct."
+        if _SENTENCE_END.search(between) or "\n" in between or first == last:
+            return self.anaphor
+        aside = _PARTICIPLE_ASIDE.search(self.text, first_end, last_end)
+        return first if aside else self.anaphor
 
     def day_in_paragraph(self, start: int) -> dt.date | None:
         """The day named last, if that was in the paragraph (or list item) of ``start``."""
@@ -133,6 +149,7 @@ class Context:
         if granularity == "day":
             self.last_day = day
             self.last_day_end = end
+            self.days.append((end, day))
         if granularity == "quarter" and (self.dct is None or day <= self.dct):
             # A forecast ("losses through the third quarter of 1990") is not the quarter
             # the story reports on: later bare quarters and "a year ago" keep to that one.

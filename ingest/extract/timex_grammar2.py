@@ -562,9 +562,9 @@ def half_year(match, ctx):
     priority=1,
 )
 def anaphoric_day(match, ctx):
-    anchor = ctx.anaphor
     rel = _norm(match["rel"]) or ("the previous" if _norm(match["dir"]) == "before" else "the next")
     rel = "that" if rel == "that same" else rel
+    anchor = ctx.main_day(match.start()) if rel in ("that", "the same") else ctx.anaphor
     unit = (match["unit"] or match["unit2"]).lower()
     if match["dir"]:
         after = ctx.text[match.end() : match.end() + 3]

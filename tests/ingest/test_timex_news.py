@@ -553,3 +553,15 @@ def test_a_weekday_after_a_trains_name_is_a_day_but_the_mail_on_sunday_is_a_pape
         == "2025-03-12"
     )
     assert timexes("The Mail on Sunday reported it.", "2025-03-13") == []
+
+
+def test_that_day_passes_over_a_day_named_in_an_aside():
+    assert (
+        value_of(
+            "Anutin on Monday suspended the declaration, signed in Kuala Lumpur on Oct. 26, after "
+            "a landmine wounded two soldiers earlier that day.",
+            "earlier that day",
+            "2025-11-12",
+        )
+        == "2025-11-10"
+    )
