@@ -190,7 +190,7 @@ def oclock(match, ctx):
 
 @rule(
     "clock_dotted",
-    rf"(?<=\bat\s)(?:(?P<mod>about|around|approximately){S})?(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?![\d.,%:]|\s*+(?:%|per|{AMPM}|{TIME_ZONE}|h\b|hrs\b)){_DAY_AFTER_TIME}(?![\w])",
+    rf"(?<=\bat\s)(?:(?P<mod>about|around|approximately){S})?(?P<h>[0-2]?\d)(?P<sep>[.:])(?P<mi>[0-5]\d)(?!\d|[.:]\d|(?<=\.\d\d)[,.]|\s*+(?:%|per|{AMPM}|{TIME_ZONE}|h\b|hrs\b)){_DAY_AFTER_TIME}(?![\w])",
     priority=1,
 )
 def clock_dotted(match, ctx):

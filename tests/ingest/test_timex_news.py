@@ -514,6 +514,7 @@ def test_dotted_dates_names_and_reported_words(text, published, expected):
         # a 24-hour clock with a dot after "at"
         ("Air raid alerts sounded at about 22.30 on Friday.", "about 22.30 on Friday",
          "2025-05-23T22:30"),
+        ("At approximately 05:30, units attacked.", "approximately 05:30", "2025-05-24T05:30"),
         # clock times in words
         ("Polls opened at seven o'clock in the morning.", "seven o'clock in the morning",
          "2025-05-24T07:00"),
