@@ -162,6 +162,9 @@ _VESSEL_NAMED = re.compile(
 )
 
 
+_TRAIN = re.compile(r"\b(?:trains?|railways?|passengers|carriages|locomotive)\b", re.IGNORECASE)
+
+
 def _ship(doc: Document, mention: Mention) -> bool:
     """A ship's name: "the USS Gerald R. Ford" is neither Ford nor a person."""
     before = doc.text[max(0, mention.start - 40) : mention.start]
@@ -181,9 +184,12 @@ def _ships(doc: Document, mentions: list[Mention], vessels: set[str]) -> list[Me
     for match in _VESSEL_NAMED.finditer(doc.text):
         words = match["name"].split()
         after_kind.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
+    trains = bool(_TRAIN.search(doc.text))
     for m in mentions:
         if m.strength < 3 and " ".join(doc.text[m.start : m.end].split()) in after_kind:
             vessels.add(m.name)
+        if trains and m.strength < 3 and m.name.endswith((" Express", " Mail")):
+            vessels.add(m.name)  # "the Jaffar Express", "the Bolan Mail" in a story of trains
     return [m for m in mentions if not (m.name in vessels and m.strength < 3) and not _ship(doc, m)]
 
 

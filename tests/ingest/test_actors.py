@@ -570,3 +570,12 @@ def test_a_platform_named_as_where_it_was_posted_is_no_actor():
 def test_a_name_apposed_to_one_of_several_commanders_is_a_person():
     found = actors("A drone strike killed one of its commanders, Abu Baqir al-Saadi, in Baghdad.")
     assert found["Abu Baqir al-Saadi"][0] == "person"
+
+
+def test_a_named_train_is_no_actor():
+    found = actors(
+        "Militants hijacked the Jaffar Express in the Bolan Pass. The train carried 400 "
+        "passengers. Pakistan Railways suspended services."
+    )
+    assert "Jaffar Express" not in found
+    assert "Pakistan Railways" in found
