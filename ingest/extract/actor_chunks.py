@@ -168,6 +168,16 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return []
     whole = _form(doc, tokens)
     entry = gazetteer.lookup(whole)
+    if (
+        entry is None
+        and len(whole) > 3
+        and whole.isupper()
+        and whole.isalpha()
+        and not re.match(r"\s*\(", doc.text[tokens[-1].end : tokens[-1].end + 3])
+    ):
+        titled_form = gazetteer.lookup(whole.title())  # "KABUL, Dec 12 (Reuters) -"
+        if titled_form is not None and titled_form.kind == "place":
+            return [Mention(tokens[0].start, tokens[-1].end, titled_form.name, "place", 2)]
     if entry is not None:
         return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
     if legal:

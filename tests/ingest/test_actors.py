@@ -579,3 +579,12 @@ def test_a_named_train_is_no_actor():
     )
     assert "Jaffar Express" not in found
     assert "Pakistan Railways" in found
+
+
+def test_a_dateline_city_in_capitals_is_a_place_not_a_person():
+    found = actors(
+        "Islamic State claims bombing that killed Taliban refugees minister\n\n"
+        "KABUL, Dec 12 (Reuters) - Islamic State's Afghan affiliate claimed it."
+    )
+    assert found["Kabul"][0] == "place"
+    assert "KABUL" not in found
