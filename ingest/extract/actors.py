@@ -65,11 +65,32 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
     mentions = _ships(doc, _corefer(doc, mentions), vessels)
     # One unknown capitalised word named once ("Balkan trafficking networks", "close to
     # Panir station") is more often a modifier or a place than an actor: not proposed.
+    actors = _short_forms(_group(mentions))
     return [
         actor
-        for actor in _group(mentions)
+        for actor in actors
         if not (actor.kind == "other" and len(actor.mentions) == 1 and " " not in actor.name)
     ]
+
+
+def _short_forms(actors: list[Actor]) -> list[Actor]:
+    """ "The Coordination Headquarters thanks ...": a body's name cut before its "for" or
+    "of" phrase is the body named in full in the same text."""
+    bodies = [a for a in actors if a.kind in ("organisation", "group")]
+    merged: set[int] = set()
+    for short in bodies:
+        words = short.name.split()
+        if len(words) < 2:
+            continue
+        for full in bodies:
+            if full is short or not re.match(
+                re.escape(short.name) + r"\s+(?:for|of|on|in)\s+\S", full.name
+            ):
+                continue
+            full.mentions = sorted(full.mentions + short.mentions)
+            merged.add(id(short))
+            break
+    return [a for a in actors if id(a) not in merged]
 
 
 def _first_surname(doc: Document, name: str) -> str | None:

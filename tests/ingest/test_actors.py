@@ -588,3 +588,12 @@ def test_a_dateline_city_in_capitals_is_a_place_not_a_person():
     )
     assert found["Kabul"][0] == "place"
     assert "KABUL" not in found
+
+
+def test_a_bodys_name_cut_before_its_for_phrase_is_the_body():
+    found = actors(
+        "The Coordination Headquarters for the Treatment of Prisoners of War said 303 came "
+        "home. The Coordination Headquarters thanks the Security Service of Ukraine."
+    )
+    assert "Coordination Headquarters" not in found
+    assert len(found["Coordination Headquarters for the Treatment of Prisoners of War"][1]) == 2
