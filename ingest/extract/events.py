@@ -88,7 +88,7 @@ _REPORT_FRAME = re.compile(
     r"admitted|denied|asserted|indicates|shows|suggests|reveals|found|finds)"
     r"(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
     r"(?![\w-])\s*"
-    r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s+)?",
+    r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s)?",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
@@ -302,6 +302,10 @@ def propose_events(
     return merge(events)
 
 
+# "Footage published on December 3 indicates that Russian forces advanced": the evidence's
+# day dates what it shows.
+_EVIDENCE = re.compile(r"\b(?:indicates?|shows?|suggests?|reveals?|confirms?)\b", re.IGNORECASE)
+_SELF_REPORT = re.compile(r"[\s,]*(?:that\s+)?(?:it|they|we|its|their|our)\b", re.IGNORECASE)
 # Inside a bracketed note that opens its own line: the editor's, not the story's.
 _EDITORS_NOTE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n]*\Z")
 # ", and in May", "; on Monday": a join right before a clause that opens with its date.
@@ -544,6 +548,16 @@ def _title(
         own = [c for c in candidates if c[0] < start + len(body)]
         if not own:
             return None
+    if (
+        offset
+        and not own
+        and any(c[0] < start + offset for c in candidates)
+        and not _SELF_REPORT.match(body)
+        and not _EVIDENCE.search(speaker[-60:] + " " + text[start : start + offset][-40:])
+    ):
+        # "Rubio said late on Wednesday that all sides had agreed": when it was said; but
+        # "the army said on Saturday it had recaptured a bridge" tells its own deed that day.
+        return None
     pool = own or candidates
     # "X, in office since November 2024, assumed authority the same day": a "since" date
     # starts a state; another date in the clause dates the happening.

@@ -45,7 +45,7 @@ def test_a_subject_after_an_and_is_plural_only_in_its_head():
     assert found == [("2024-11-13", "Ceasefire between Israel and Hezbollah takes effect")]
     found = titles("The Immigration and Naturalization Service ruled on Wednesday.")
     assert found == [("2024-11-13", "Immigration and Naturalization Service rules")]
-    found = titles("Charities, such as Cats Protection, said on Friday that they had lost funds.")
+    found = titles("Charities, such as Cats Protection, said they had lost funds on Friday.")
     assert found == [("2024-11-08", "Charities lose funds")]
 
 

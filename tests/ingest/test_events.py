@@ -891,3 +891,13 @@ def test_an_editors_note_in_brackets_tells_no_happening():
         published="2025-11-14",
     )
     assert [e["title"] for e in found] == ["Rebels seize town"]
+
+
+def test_a_happening_only_reported_on_a_day_is_not_dated_by_the_report():
+    assert (
+        events(
+            "US Secretary of State Marco Rubio said late on Wednesday that all sides had agreed on "
+            "specific steps to end the violence."
+        )
+        == []
+    )
