@@ -305,6 +305,10 @@ def propose_events(
 # "Footage published on December 3 indicates that Russian forces advanced": the evidence's
 # day dates what it shows.
 _EVIDENCE = re.compile(r"\b(?:indicates?|shows?|suggests?|reveals?|confirms?)\b", re.IGNORECASE)
+_TREND = re.compile(
+    r"^(?:Reports|Fears|Concerns|Calls|Pressure|Tensions|Questions|Doubts|Worries)\s+"
+    r"(?:(?:of|about|over|for)\s+(?:\S+\s+){1,5}?)?(?:mounts?|grows?|rises?|increases?|deepens?)\b"
+)
 _SELF_REPORT = re.compile(r"[\s,]*(?:that\s+)?(?:it|they|we|its|their|our)\b", re.IGNORECASE)
 # Inside a bracketed note that opens its own line: the editor's, not the story's.
 _EDITORS_NOTE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n]*\Z")
@@ -504,6 +508,8 @@ def _title(
             break
     if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
+    if _TREND.match(title):
+        return None  # "Reports mount of killings", "Fears grow": a trend, not a happening
     if _PREPOSITION_FIRST.match(title):
         return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]

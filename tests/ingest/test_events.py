@@ -901,3 +901,7 @@ def test_a_happening_only_reported_on_a_day_is_not_dated_by_the_report():
         )
         == []
     )
+
+
+def test_mounting_reports_are_a_trend():
+    assert events("Reports of mass killings mounted in El Fasher on Tuesday.") == []
