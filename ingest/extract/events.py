@@ -251,7 +251,8 @@ def propose_events(
             joins = list(_DATED_JOIN.finditer(text, start, first_date))
             if joins and find_verb(text[start : joins[-1].start()]):
                 clauses = [(joins[-1].end(), end, inside)]
-        if len(clauses) == 1 and len({when for _s, _e, when in inside}) == 1:
+        # One day named once, or as a time and its date ("at 4 a.m. on Wednesday").
+        if len(clauses) == 1 and len({(when or "")[:10] for _s, _e, when in inside}) == 1:
             # "In August 2023, Fano seized Lalibela, and parliament declared an emergency"
             last_date_end = max(d_end for _s, d_end, _w in inside)
             joins = shared_date_clauses(text, start, end, last_date_end)

@@ -905,3 +905,13 @@ def test_a_happening_only_reported_on_a_day_is_not_dated_by_the_report():
 
 def test_mounting_reports_are_a_trend():
     assert events("Reports of mass killings mounted in El Fasher on Tuesday.") == []
+
+
+def test_a_time_and_its_day_are_one_date_shared_by_a_second_clause():
+    found = events(
+        "A ceasefire between Israel and Hezbollah took effect at 4 a.m. on Wednesday, and "
+        "thousands of displaced families began driving back towards southern Lebanon.",
+        published="2024-11-27",
+    )
+    assert [e["date"][:10] for e in found] == ["2024-11-27", "2024-11-27"]
+    assert found[1]["title"].startswith("Thousands of displaced families begin")
