@@ -120,18 +120,23 @@ def state_meant(subject: str, state: str) -> str:
 
 
 _PAIR = re.compile(
-    r"^(?:the\s+)?(?P<n>two|both|three)\s+(?:military\s+|neighbou?ring\s+)?(?:countries|sides|"
+    r"^(?:(?:negotiators|delegations|representatives|officials|envoys|leaders|forces|troops)\s+"
+    r"(?:for|of|from)\s+)?"
+    r"(?:the\s+)?(?P<n>two|both|three)\s+(?:military\s+|neighbou?ring\s+)?(?:countries|sides|"
     r"nations|neighbou?rs|states|governments|rivals|capitals|juntas|regimes)$",
     re.IGNORECASE,
 )
 
 
-def pair_meant(subject: str, states: list[tuple[int, str]], before: int) -> list[str]:
+def pair_meant(subject: str, states: list[tuple[int, str]], before: int, parties=None) -> list[str]:
     """ "The two countries fought a war in 2020": the last two states named before ("the
-    three military governments": three)."""
+    three military governments": three); "both sides": the last two states or armed groups
+    (``parties``)."""
     pair = _PAIR.match(subject.strip())
     if not pair:
         return []
+    if parties is not None and re.search(r"\b(?:sides|rivals)$", subject.strip(), re.I):
+        states = parties
     count = 3 if pair["n"].lower() == "three" else 2
     found: list[str] = []
     for end, name in reversed(states[: bisect_right(states, (before, "\uffff"))]):

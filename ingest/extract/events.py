@@ -163,6 +163,7 @@ def propose_events(
         if not re.search(r"\b(?:at|in|to|from|near|into)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
     )
     home = main_state(actors)  # whose "parliament" or "army" an unowned one is
+    parties = sorted([*state_mentions, *groups])  # "both sides": states or armed groups
     bodies = sorted(
         (e, actor.name)
         for actor in actors
@@ -291,7 +292,7 @@ def propose_events(
             body = body_meant(subject, bodies, clause_start)
             if body and body not in names:
                 names.insert(0, body)
-            for name in pair_meant(subject, state_mentions, clause_start):
+            for name in pair_meant(subject, state_mentions, clause_start, parties):
                 if name not in names:
                     names.append(name)
             state = state_meant(subject, home)

@@ -915,3 +915,13 @@ def test_a_time_and_its_day_are_one_date_shared_by_a_second_clause():
     )
     assert [e["date"][:10] for e in found] == ["2024-11-27", "2024-11-27"]
     assert found[1]["title"].startswith("Thousands of displaced families begin")
+
+
+def test_negotiators_for_both_sides_are_the_two_parties_named_last():
+    found = events(
+        "Israel and Hamas agreed a ceasefire. Negotiators for both sides signed the first phase "
+        "of the agreement in Sharm el-Sheikh on Thursday.",
+        published="2025-10-13",
+    )
+    [signed] = [e for e in found if "sign" in e["title"]]
+    assert {"Israel", "Hamas"} <= set(signed["actors"])
