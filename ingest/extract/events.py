@@ -408,7 +408,9 @@ def _title(
     pieces.append(text[position:end])
     clause = "".join(pieces)
     clause = re.sub(
-        r"\b(?:(?:on|in|at|during|since|by|from|until|between|of|early|late|around|about|"
+        # ("sworn in on 25 April": the "in" is the verb's)
+        r"\b(?<!sworn\s)(?<!stepped\s)(?:(?:on|in|at|during|since|by|from|until|between|of|"
+        r"early|late|around|about|"
         r"approximately|shortly|just|nearly|some|after|before|the|night|morning|evening|"
         r"afternoon|weekend|week|end|start|beginning|middle|dawn|hours)\s+)+(?=\s{3,})",
         lambda m: " " * len(m.group()),

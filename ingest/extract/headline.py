@@ -111,8 +111,12 @@ def headline(
             default=12,
         )
         tokens = tokens[:cut]
-    while len(tokens) > 2 and tokens[-1].lower() in _DANGLING:
-        tokens.pop()
+    while (
+        len(tokens) > 2
+        and tokens[-1].lower() in _DANGLING
+        and (tokens[-1].lower(), tokens[-2].lower()) not in _PARTICLES
+    ):
+        tokens.pop()  # not the particle of "sworn in", "called off", "shut down"
     text = " ".join(tokens)
     return text[:1].upper() + text[1:] if text else ""
 
@@ -142,6 +146,20 @@ _CUT_BEFORE = {
     "into",
     "during",
     "amid",
+}
+_PARTICLES = {
+    ("in", "sworn"),
+    ("in", "swears"),
+    ("off", "called"),
+    ("off", "calls"),
+    ("down", "shut"),
+    ("down", "shuts"),
+    ("down", "stepped"),
+    ("down", "steps"),
+    ("up", "set"),
+    ("up", "sets"),
+    ("out", "broke"),
+    ("out", "breaks"),
 }
 _DANGLING = {
     "the",

@@ -314,3 +314,9 @@ def test_a_name_with_its_links_stays_whole_and_two_named_people_agree_in_the_plu
         ),
         ("2025-08-29", "Kuchma of Ukraine and Yeltsin of Russia sign economic plan"),
     ]
+
+
+def test_a_verbs_particle_is_kept_at_the_end_of_a_title():
+    assert titles("The council was sworn in on 25 April 2024.") == [
+        ("2024-04-25", "Council sworn in")
+    ]
