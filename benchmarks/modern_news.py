@@ -79,11 +79,14 @@ def _names(value: str) -> list[str]:
 @cache
 def entity(name: str) -> str:
     """One spelling per actor for comparing gold and system names: the built-in gazetteer's
-    name when it knows the form (an acronym or alias: "JNIM", "ECOWAS"), without accents
-    ("António Guterres" and "Antonio Guterres" are one person)."""
+    name when it knows the form (an acronym or alias: "JNIM", "ECOWAS"; "United States X"
+    as "US X"), without accents ("António Guterres" and "Antonio Guterres" are one person)."""
     from ingest.extract import gazetteer
 
-    entry = gazetteer.builtin().lookup(name)
+    known = gazetteer.builtin()
+    entry = known.lookup(name)
+    if entry is None and name.startswith("United States "):
+        entry = known.lookup("US " + name.removeprefix("United States "))  # "US Senate"
     name = entry.name if entry is not None and entry.kind != "place" else name
     name = _ministry(_state_body(name))
     folded = unicodedata.normalize("NFKD", name)

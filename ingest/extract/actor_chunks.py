@@ -164,6 +164,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         titled = False
     while tokens and not (tokens[-1].capitalised or glued_particle(tokens[-1].text)):
         tokens = tokens[:-1]  # "Office on (June 18)": a connector left by a cut
+    if len(tokens) > 1 and _MODEL.fullmatch(tokens[-1].text):
+        tokens = tokens[:-1]  # "U.S. Air Force B-52 (bombers)": the aircraft's model
     if not tokens or all(t.text in TITLES for t in tokens):
         return []
     whole = _form(doc, tokens)
@@ -252,6 +254,9 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     if inner:
         return inner
     return unknown(doc, tokens)
+
+
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?")  # B-52, F-16, Su-34, MiG-29
 
 
 def _led_by(doc: Document, tokens: list[Token]) -> list[Mention]:

@@ -117,6 +117,7 @@ INDEX_AFTER = re.compile(
 )
 
 
+_OPERATOR = re.compile(r"\b(?:Air Force|Navy|Army|Armed Forces|Defen[cs]e Forces|Coast Guard)\b")
 _MODEL_AFTER = re.compile(r"^[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|[A-Z]\d\w*)(?![\w$%])")
 
 
@@ -131,6 +132,8 @@ def _product_or_currency(doc: Document, mention: Mention) -> bool:
         return True
     if after.startswith("$"):
         return True
+    if _OPERATOR.search(mention.name):
+        return False  # "U.S. Air Force B-52 bombers": the force that flies them
     if mention.kind == "organisation" and (
         PRODUCT_AFTER.match(after + doc.text[mention.end + 12 : mention.end + 30])
         or re.match(r"^ [A-Z][a-z]+ \d", doc.text[mention.end : mention.end + 30])

@@ -99,7 +99,10 @@ def _day_of(match, ctx) -> str | None:
             return resolve_day(ctx, month, number, match.start(), dated.end())
         # "14:20 GMT - UN chief urges restraint": a live blog's stamp is on the page's day.
         stamp = _LINE_START.search(ctx.text, max(0, match.start() - 3), match.start())
-        anchor = ctx.dct if stamp and ctx.dct else ctx.anaphor
+        # "The meeting began at 10:04 a.m.": a reported session's hours are on the day of
+        # the report, whatever day the text named last.
+        session = _SESSION_BEFORE.search(ctx.text, max(0, match.start() - 60), match.start())
+        anchor = ctx.dct if (stamp or session) and ctx.dct else ctx.anaphor
         day = "XXXX-XX-XX" if anchor is None else cal.day_value(anchor)
     return day
 
@@ -111,6 +114,10 @@ _DAY_AFTER_ASIDE = re.compile(
 
 
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_SESSION_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]oday's)\s+(?:meeting|session|sitting|briefing|hearing|debate)\s+"
+    r"(?:began|started|opened|ended|closed|adjourned|was\s+adjourned|resumed)\s+at\s+(?:about\s+)?$"
+)
 _DATE_AFTER = re.compile(
     rf"[^\S\n]*+,?[^\S\n]*+(?:on{S}(?P<d>{DAY}){S}(?:of{S})?(?P<mo>{MONTH})(?:,?{S}(?P<y>{YEAR}))?"
     # "6:42 PM GMT+3, October 13, 2025": a page's time stamp, the date after it

@@ -597,3 +597,8 @@ def test_a_bodys_name_cut_before_its_for_phrase_is_the_body():
     )
     assert "Coordination Headquarters" not in found
     assert len(found["Coordination Headquarters for the Treatment of Prisoners of War"][1]) == 2
+
+
+def test_an_air_force_before_its_aircrafts_model_is_the_air_force():
+    found = actors("Two U.S. Air Force B-52 bombers flew off the coast.")
+    assert found["US Air Force"][0] == "organisation"

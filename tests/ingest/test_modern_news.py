@@ -314,3 +314,4 @@ def test_a_state_body_named_either_way_is_one_body_for_the_scorer():
     assert entity("Armed Forces of Ecuador") == entity("Ecuadorian Armed Forces")
     assert entity("Ministry of Foreign Affairs of Denmark") == entity("Danish Foreign Ministry")
     assert entity("Democratic Republic of the Congo") == "Democratic Republic of the Congo"
+    assert entity("United States Senate") == entity("US Senate")

@@ -566,3 +566,14 @@ def test_that_day_passes_over_a_day_named_in_an_aside():
         )
         == "2025-11-10"
     )
+
+
+def test_a_meetings_hours_are_on_the_day_of_the_report():
+    assert (
+        value_of(
+            "The mandate began on 1 January 2025. The meeting began at 10:04 a.m.",
+            "10:04 a.m.",
+            "2026-02-19",
+        )
+        == "2026-02-19T10:04"
+    )
