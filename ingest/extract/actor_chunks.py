@@ -27,6 +27,7 @@ from ingest.extract.actor_words import (
 )
 from ingest.extract.gazetteer import Entry, fold, normalise
 from ingest.extract.headline import base_form
+from ingest.extract.lexicon import NUMBER_WORDS
 from ingest.extract.names import NAME_PARTICLES, Chunk, Token, glued_particle
 
 
@@ -144,6 +145,9 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         if gazetteer.lookup(whole) is not None or _FOREIGN_OFFICE.match(whole):
             break
         tokens = tokens[1:]
+        titled = False
+    while len(tokens) > 1 and tokens[0].text.lower() in NUMBER_WORDS:
+        tokens = tokens[1:]  # "Four China Coast Guard vessels": a count, not the name
         titled = False
     remit = False
     legal = bool(tokens) and tokens[0].text in COMPANY_PREFIXES and len(tokens) > 1

@@ -196,6 +196,21 @@ def oclock(match, ctx):
 
 
 @rule(
+    "stamp_clock",
+    r"(?<![^\n])[ \t]*+(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?=[ \t]*+(?:\n|[-–—|]\s))",
+    priority=1,
+)
+def stamp_clock(match, ctx):
+    """ "18:40" alone at the head of a live blog's entry: a time on the page's day."""
+    clock = _clock(int(match["h"]), int(match["mi"]), None)
+    day = ctx.dct or ctx.anaphor
+    if clock is None or day is None:
+        return None
+    start = match.start("h")
+    return [Part(start, match.end(), "TIME", f"{cal.day_value(day)}T{clock[0]:02d}:{clock[1]:02d}")]
+
+
+@rule(
     "clock_dotted",
     rf"(?<=\bat\s)(?:(?P<mod>about|around|approximately){S})?(?P<h>[0-2]?\d)(?P<sep>[.:])(?P<mi>[0-5]\d)(?!\d|[.:]\d|(?<=\.\d\d)[,.]|\s*+(?:%|per|{AMPM}|{TIME_ZONE}|h\b|hrs\b)){_DAY_AFTER_TIME}(?![\w])",
     priority=1,

@@ -602,3 +602,8 @@ def test_a_bodys_name_cut_before_its_for_phrase_is_the_body():
 def test_an_air_force_before_its_aircrafts_model_is_the_air_force():
     found = actors("Two U.S. Air Force B-52 bombers flew off the coast.")
     assert found["US Air Force"][0] == "organisation"
+
+
+def test_a_count_opening_a_sentence_is_not_part_of_a_name():
+    found = actors("Four China Coast Guard vessels entered restricted waters off Kinmen.")
+    assert found["China Coast Guard"][0] == "organisation"

@@ -577,3 +577,11 @@ def test_a_meetings_hours_are_on_the_day_of_the_report():
         )
         == "2026-02-19T10:04"
     )
+
+
+def test_a_live_blogs_bare_clock_stamp_is_on_the_pages_day():
+    found = timexes(
+        "Live: drills\n18:40\nVessels entered waters.\n16:15 - Taiwan protested.", "2026-05-21"
+    )
+    assert ("18:40", "TIME", "2026-05-21T18:40") in found
+    assert ("16:15", "TIME", "2026-05-21T16:15") in found
