@@ -87,7 +87,8 @@ _REPORT_FRAME = re.compile(
     r"confirmed|wrote|according\s+to\s+[^,]+,|(?:declared|warned|insisted|stressed|acknowledged|"
     r"admitted|denied|asserted|indicates|shows|suggests|reveals|found|finds)"
     r"(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
-    r"(?![\w-])\s*"
+    # "a ceasefire announced by the ministry took effect": a participle, not a telling
+    r"(?![\w-])(?!\s+by\s)\s*"
     r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s)?",
     re.IGNORECASE,
 )

@@ -925,3 +925,9 @@ def test_negotiators_for_both_sides_are_the_two_parties_named_last():
     )
     [signed] = [e for e in found if "sign" in e["title"]]
     assert {"Israel", "Hamas"} <= set(signed["actors"])
+
+
+def test_a_thing_announced_by_someone_is_the_subject_not_the_announcer():
+    [event] = events("A ceasefire announced by the defence ministry took effect on Wednesday.")
+    assert event["title"].startswith("Ceasefire")
+    assert event["title"].endswith("takes effect")
