@@ -123,7 +123,9 @@ _PAIR = re.compile(
     r"^(?:(?:negotiators|delegations|representatives|officials|envoys|leaders|forces|troops)\s+"
     r"(?:for|of|from)\s+)?"
     r"(?:the\s+)?(?P<n>two|both|three)\s+(?:military\s+|neighbou?ring\s+)?(?:countries|sides|"
-    r"nations|neighbou?rs|states|governments|rivals|capitals|juntas|regimes)$",
+    r"nations|neighbou?rs|states|governments|rivals|capitals|juntas|regimes)"
+    # "the two countries' directors general of military operations"
+    r"(?:['’]\s+(?:[\w-]+\s+){0,5}[\w-]+)?$",
     re.IGNORECASE,
 )
 
@@ -135,7 +137,7 @@ def pair_meant(subject: str, states: list[tuple[int, str]], before: int, parties
     pair = _PAIR.match(subject.strip())
     if not pair:
         return []
-    if parties is not None and re.search(r"\b(?:sides|rivals)$", subject.strip(), re.I):
+    if parties is not None and re.search(r"\b(?:sides|rivals)['’]?", subject.strip(), re.I):
         states = parties
     count = 3 if pair["n"].lower() == "three" else 2
     found: list[str] = []
@@ -266,7 +268,9 @@ def merge(events: list[Event]) -> list[Event]:
             if other.date != event.date:
                 continue
             mine, theirs = set(event.actors), set(other.actors)
-            same_actors = bool(mine) and mine == theirs
+            # Same actors the same day tell one happening unless the headlines share no
+            # word ("India strikes Pakistan", "Two countries agree ceasefire": two).
+            same_actors = bool(mine) and mine == theirs and _shared_word(event, other)
             # The same verb on the same day is one happening only when neither telling names
             # an actor the other lacks on both sides ("drones struck Odesa" vs "... Kharkiv").
             nested = mine <= theirs or theirs <= mine
@@ -280,6 +284,17 @@ def merge(events: list[Event]) -> list[Event]:
                 if name not in duplicate.actors:
                     duplicate.actors.append(name)
     return kept
+
+
+def _shared_word(event: Event, other: Event) -> bool:
+    """Do two headlines share a word other than their actors' names?"""
+    names = {w.lower()[:5] for a in [*event.actors, *other.actors] for w in a.split()}
+
+    def words(title: str) -> set[str]:
+        found = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", title)}
+        return found - names
+
+    return bool(words(event.title) & words(other.title))
 
 
 _THINGS = frozenset(

@@ -931,3 +931,13 @@ def test_a_thing_announced_by_someone_is_the_subject_not_the_announcer():
     [event] = events("A ceasefire announced by the defence ministry took effect on Wednesday.")
     assert event["title"].startswith("Ceasefire")
     assert event["title"].endswith("takes effect")
+
+
+def test_two_happenings_of_the_same_pair_on_one_day_stay_two():
+    found = events(
+        "India struck Pakistan on 7 May. Later that day, the two countries' directors general "
+        "agreed a ceasefire.",
+        published="2025-07-22",
+    )
+    assert len(found) == 2
+    assert set(found[1]["actors"]) == {"India", "Pakistan"}
