@@ -504,7 +504,7 @@ _STATE_BODY = re.compile(
     r"Border Guard Service|Defen[cs]e Forces|Coast Guard|State Council|Constitutional Court|"
     r"Supreme Court|Federal Supreme Court|National Police|State Border Committee|"
     r"Investigative Committee|Council of Representatives|National Prosecution Authority|"
-    r"National Security and Defen[cs]e Council)$"
+    r"National Security and Defen[cs]e Council|Federal Government)$"
 )
 
 

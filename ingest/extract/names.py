@@ -389,7 +389,9 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
 _UNITS = frozenset(["Brigade", "Division", "Battalion", "Regiment", "Corps", "Army", "Fleet"])
 _ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
 # "Reconstruction and Development Coalition", "Union Solidarity and Development Party"
-_AND_BODIES = frozenset(["Party", "Coalition", "Front", "Alliance", "Movement", "Council"])
+_AND_BODIES = frozenset(
+    ["Party", "Coalition", "Front", "Alliance", "Movement", "Council", "Commission", "Forum"]
+)
 
 
 def _and_body(text: str, tokens: list[Token], index: int) -> bool:

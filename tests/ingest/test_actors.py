@@ -607,3 +607,12 @@ def test_an_air_force_before_its_aircrafts_model_is_the_air_force():
 def test_a_count_opening_a_sentence_is_not_part_of_a_name():
     found = actors("Four China Coast Guard vessels entered restricted waters off Kinmen.")
     assert found["China Coast Guard"][0] == "organisation"
+
+
+def test_an_x_and_y_commission_is_one_body_and_a_federal_government_is_its_states():
+    found = actors(
+        "Somalia's leaders met. Somalia said so, and Somalia agreed. The National Independent "
+        "Electoral and Boundaries Commission held elections. The Federal Government rejected it."
+    )
+    assert "National Independent Electoral and Boundaries Commission" in found
+    assert "Somali Federal Government" in found
