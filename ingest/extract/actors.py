@@ -55,11 +55,12 @@ def find_actors(text: str, timexes: list[Timex], gazetteer: Gazetteer) -> list[A
         mentions.extend(spanning)
     covered = sorted((m.start, m.end) for m in mentions)
     mentions.extend(_lowercase_gazetteer(doc, covered))
-    vessels = {m.name for m in mentions if m.strength < 3 and _ship(doc, m)}
+    ships = [m for m in mentions if _ship(doc, m)]
+    vessels = {m.name for m in ships if m.strength < 3}
     mentions = [
         m
         for m in mentions
-        if not _product_or_currency(doc, m) and not _ship(doc, m) and not _medium(doc, m)
+        if m not in ships and not _product_or_currency(doc, m) and not _medium(doc, m)
     ]
     mentions = _nicknamed(doc, mentions)
     mentions = _ships(doc, _corefer(doc, mentions), vessels)
@@ -202,7 +203,8 @@ def _ship(doc: Document, mention: Mention) -> bool:
 def _ships(doc: Document, mentions: list[Mention], vessels: set[str]) -> list[Mention]:
     """Mentions that are not ships: a name once given to a vessel (``vessels``: "the tanker
     Eagle S") is the vessel's wherever it comes again ("the Eagle S was boarded")."""
-    vessels = vessels | {m.name for m in mentions if m.strength < 3 and _ship(doc, m)}
+    ships = [m for m in mentions if _ship(doc, m)]
+    vessels = vessels | {m.name for m in ships if m.strength < 3}
     # The names written right after a vessel's kind anywhere in the text, in one pass.
     after_kind = set()
     for match in _VESSEL_NAMED.finditer(doc.text):
@@ -210,11 +212,13 @@ def _ships(doc: Document, mentions: list[Mention], vessels: set[str]) -> list[Me
         after_kind.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
     trains = bool(_TRAIN.search(doc.text))
     for m in mentions:
-        if m.strength < 3 and " ".join(doc.text[m.start : m.end].split()) in after_kind:
+        if m.strength >= 3:
+            continue
+        if " ".join(doc.text[m.start : m.end].split()) in after_kind or (
+            trains and m.name.endswith((" Express", " Mail"))
+        ):  # "the Jaffar Express", "the Bolan Mail" in a story of trains
             vessels.add(m.name)
-        if trains and m.strength < 3 and m.name.endswith((" Express", " Mail")):
-            vessels.add(m.name)  # "the Jaffar Express", "the Bolan Mail" in a story of trains
-    return [m for m in mentions if not (m.name in vessels and m.strength < 3) and not _ship(doc, m)]
+    return [m for m in mentions if m not in ships and not (m.name in vessels and m.strength < 3)]
 
 
 _NICKNAME = re.compile(r"\s+[\"“'‘][A-Z][^\"”'’\n]{1,24}[\"”'’]\s+")

@@ -77,6 +77,9 @@ def after_the_noun(text: str, timex: Timex, timexes: list[Timex]) -> tuple | Non
     if noun is None:
         return None
     stem = noun["noun"][:5].lower()
+    step = dt.timedelta(days=int(count[1]) * (7 if count[2] == "W" else 1))
+    if not match.group().lower().rstrip().endswith("after"):
+        step = -step
     for other in reversed(timexes):
         start, end, when = other.start, other.end, other.value
         if end > timex.start or other.type not in ("DATE", "TIME"):
@@ -89,10 +92,7 @@ def after_the_noun(text: str, timex: Timex, timexes: list[Timex]) -> tuple | Non
         near = text[max(0, start - 80) : end + 40].lower()
         if not re.search(rf"\b{re.escape(stem)}", near):
             continue
-        step = dt.timedelta(days=int(count[1]) * (7 if count[2] == "W" else 1))
-        after = match.group().lower().rstrip().endswith("after")
-        day = dt.date.fromisoformat(when) + (step if after else -step)
-        return timex.start, timex.end, day.isoformat()
+        return timex.start, timex.end, (dt.date.fromisoformat(when) + step).isoformat()
     return None
 
 

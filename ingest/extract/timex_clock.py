@@ -45,11 +45,11 @@ _DAY_AFTER_TIME = rf"(?:,?{S}(?:on{S})?(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|ye
 def _clock_parts(match, value: str) -> list:
     """The clock time, and the day after it tagged on its own when "on" joins them ("at 9am
     on Tuesday" is two expressions, as news is annotated; "10 p.m. Thursday" is one)."""
-    groups = [g for g in ("wd", "deictic", "mo") if match[g]]
+    groups = [g for g in ("wd", "mo") if match[g]]
     if groups:
         day_start = match.start(groups[0])
         joint = re.search(r",?\s+on\s+$", match.string[match.start() : day_start])
-        if joint and (match["wd"] or match["mo"]):
+        if joint:
             clock_end = match.start() + joint.start()
             return [
                 Part(match.start(), clock_end, "TIME", value),
@@ -60,11 +60,12 @@ def _clock_parts(match, value: str) -> list:
 
 def _time_value(match, ctx, hour, minute):
     day = _day_of(match, ctx)
-    if day is None:
-        return None
-    if hour == 24:
-        return f"{day}T24:00"
-    return f"{day}T{hour:02d}:{minute:02d}"
+    return None if day is None else _at(day, hour, minute)
+
+
+def _at(day: str, hour: int, minute: int) -> str:
+    """``day`` (``YYYY-MM-DD``) at that hour, as a TIMEX3 value."""
+    return f"{day}T24:00" if hour == 24 else f"{day}T{hour:02d}:{minute:02d}"
 
 
 def _day_of(match, ctx) -> str | None:
@@ -206,13 +207,12 @@ def stamp_clock(match, ctx):
     day = ctx.dct or ctx.anaphor
     if clock is None or day is None:
         return None
-    start = match.start("h")
-    return [Part(start, match.end(), "TIME", f"{cal.day_value(day)}T{clock[0]:02d}:{clock[1]:02d}")]
+    return [Part(match.start("h"), match.end(), "TIME", _at(cal.day_value(day), *clock))]
 
 
 @rule(
     "clock_dotted",
-    rf"(?<=\bat\s)(?:(?P<mod>about|around|approximately){S})?(?P<h>[0-2]?\d)(?P<sep>[.:])(?P<mi>[0-5]\d)(?!\d|[.:]\d|(?<=\.\d\d)[,.]|\s*+(?:%|per|{AMPM}|{TIME_ZONE}|h\b|hrs\b)){_DAY_AFTER_TIME}(?![\w])",
+    rf"(?<=\bat\s)(?:(?P<mod>about|around|approximately){S})?(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?!\d|[.:]\d|(?<=\.\d\d)[,.]|\s*+(?:%|per|{AMPM}|{TIME_ZONE}|h\b|hrs\b)){_DAY_AFTER_TIME}(?![\w])",
     priority=1,
 )
 def clock_dotted(match, ctx):
@@ -236,7 +236,7 @@ def stamp_date_clock(match, ctx):
     clock = _clock(int(match["h"]), int(match["mi"]), match["ampm"])
     if day is None or clock is None:
         return None
-    value = f"{cal.day_value(day)}T{clock[0]:02d}:{clock[1]:02d}"
+    value = _at(cal.day_value(day), *clock)
     if match["tz"] and _UTC.fullmatch(match["tz"]):
         value += "Z"
     return whole(match, "TIME", value)
