@@ -107,6 +107,15 @@ def _state_body(name: str) -> str:
     known = gazetteer.builtin()
     if known.lookup(name) is not None:
         return name  # "Democratic Republic of the Congo" is a name of its own
+    words = name.split()
+    for cut in range(min(3, len(words) - 1), 0, -1):
+        # "Taiwan Coast Guard Administration" is the "Taiwanese Coast Guard Administration"
+        entry = known.lookup(" ".join(words[:cut]))
+        if entry is not None and entry.kind == "state" and entry.role != "adjective":
+            adjective = known.demonym(entry.name)
+            if adjective and words[cut][:1].isupper():
+                return " ".join([adjective, *words[cut:]])
+            break
     for match in (_BODY_OF_FIRST.fullmatch(name), _BODY_OF_LAST.fullmatch(name)):
         entry = known.lookup(match["state"]) if match else None
         if entry is not None and entry.kind == "state" and entry.role != "adjective":
