@@ -21,6 +21,7 @@ from ingest.extract.actor_words import (
     PLACE_WORDS,
     POLITICAL_AFTER,
     POLITICAL_BEFORE,
+    PORTFOLIO_WORDS,
     ROLE_BEFORE,
     TITLE_ONLY_IF_FOLLOWED,
     TITLES,
@@ -94,6 +95,8 @@ def _is_title(
         return False  # "... said the President": a title with no name is not an actor
     if following[0].text in ORG_WORDS or following[0].text == "Staff":
         return False  # "General Staff", "Chief Executive Office": a body, not a title
+    if len(following) > 1 and following[0].text == "of" and following[1].text == "Staff":
+        return False  # "Joint Chiefs of Staff"
     for stop in range(min(len(tokens), index + doc.gazetteer.max_tokens), index + 1, -1):
         if doc.gazetteer.lookup(_form(doc, tokens[index:stop])) is not None:
             return False  # "General Electric", "Crown Prosecution Service": a name
@@ -149,7 +152,7 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     while len(tokens) > 1 and tokens[0].text.lower() in NUMBER_WORDS:
         tokens = tokens[1:]  # "Four China Coast Guard vessels": a count, not the name
         titled = False
-    remit = False
+    remit = portfolio = False
     legal = bool(tokens) and tokens[0].text in COMPANY_PREFIXES and len(tokens) > 1
     while (
         tokens
@@ -164,6 +167,7 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         )
     ):
         remit = remit or (titled and tokens[0].text == "for")
+        portfolio = portfolio or (titled and tokens[0].text == "of")
         tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
         titled = False
     while tokens and not (tokens[-1].capitalised or glued_particle(tokens[-1].text)):
@@ -227,6 +231,18 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     held = _holder_after_remit(doc, tokens)
     if held is not None:
         return [held]
+    if entry is None and (
+        portfolio or _MINISTER_OF.search(doc.text, max(0, tokens[0].start - 30), tokens[0].start)
+    ):
+        # "Minister of the Interior John Reimberg": the portfolio, then the minister's name
+        index = 0
+        while index < len(tokens) and (
+            tokens[index].text in PORTFOLIO_WORDS or not tokens[index].capitalised
+        ):
+            index += 1
+        rest = tokens[index:]
+        if index and 2 <= len(rest) <= 4 and all(t.capitalised for t in rest):
+            return [_person(doc, rest)]
     if titled and len(tokens) == 1 and doc.common(tokens[0]):
         return []  # "a General Security patrol": a common word after a title, not a name
     if doc.in_title_line(tokens[0].start) and _headline_verb(words):
@@ -259,6 +275,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return inner
     return unknown(doc, tokens)
 
+
+_MINISTER_OF = re.compile(r"\b(?:Minister|Secretary)\s+of\s+(?:the\s+)?\Z")
 
 _MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?")  # B-52, F-16, Su-34, MiG-29
 
@@ -499,13 +517,19 @@ _MINISTRY = re.compile(
 )
 
 
-_STATE_BODY = re.compile(
-    r"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>General Staff|Armed Forces|Air Force|Navy|National Guard|Security Service|"
+_STATE_BODIES = (
+    r"General Staff|Armed Forces|Air Force|Navy|National Guard|Security Service|"
     r"Border Guard Service|Defen[cs]e Forces|Coast Guard|State Council|Constitutional Court|"
     r"Supreme Court|Federal Supreme Court|National Police|State Border Committee|"
     r"Investigative Committee|Council of Representatives|National Prosecution Authority|"
-    r"National Security and Defen[cs]e Council|Federal Government)$"
+    r"National Security and Defen[cs]e Council|Federal Government|Constitutional Council|"
+    r"National Security Council|State Security Service|Coast Guard Administration|"
+    r"Joint Chiefs of Staff|Civil Aviation (?:Authority|Administration)|"
+    r"State Border Guard(?: Service)?|Police Force|National Gendarmerie|Republican Guard|"
+    r"Department of (?:Foreign Affairs|National Defen[cs]e|(?:the )?Interior|Home Affairs)"
 )
+_STATE_BODY = re.compile(rf"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>{_STATE_BODIES})$")
+_BARE_STATE_BODY = re.compile(rf"^(?P<adj>)(?P<body>{_STATE_BODIES})$")  # "State Security Service"
 
 
 def _organisation(doc: Document, tokens: list[Token]) -> Mention:
@@ -533,18 +557,21 @@ def _organisation(doc: Document, tokens: list[Token]) -> Mention:
             # "Gaza's Health Ministry": a territory's ministry, not the main state's
             return Mention(start, end, f"{territory} Ministry of {field}", "organisation", 2)
         if state is None and not ministry["adj"] and not ministry["of"]:
-            state = _of_state_after(doc, end) or doc.main_state
+            state = _of_state_after(doc, end) or _home_state(doc, start)
         if state is None and ministry["of"]:
             state = _state_named(doc, ministry["of"])
         return Mention(start, end, _of_state(doc, f"Ministry of {field}", state), "organisation", 2)
-    body = _STATE_BODY.match(form)
+    bare = re.sub(r"^The\s+", "", form)
+    body = _BARE_STATE_BODY.match(bare) or _STATE_BODY.match(bare)
     if body:
         # "the Ukrainian General Staff", "Russia's National Guard": the body of that state.
         before = re.search(r"([A-Z][\w.]+)(?:['’]s)?\s+$", doc.text[max(0, start - 30) : start])
         owner = body["adj"] or (before.group(1) if before else None)
         state = _state_named(doc, owner) if owner else None
         if state is None and not body["adj"]:
-            state = _of_state_after(doc, end) or doc.main_state
+            state = _possessor_state(doc, start)  # "South Korea's Joint Chiefs of Staff"
+        if state is None and not body["adj"]:
+            state = _of_state_after(doc, end) or _home_state(doc, start)
         if state:
             return Mention(start, end, _of_state(doc, body["body"], state), "organisation", 2)
     words = form.split()
@@ -578,6 +605,19 @@ def _of_state_after(doc: Document, end: int) -> str | None:
         doc.text[end : end + 60],
     )
     return _state_named(doc, of_state.group(1)) if of_state else None
+
+
+_REGION_OWNER = re.compile(
+    r"\b(?:region|province|state|territory|enclave|city|county|district)['’]s\s+\Z"
+)
+
+
+def _home_state(doc: Document, start: int) -> str | None:
+    """The main state, as the owner of an unowned body, unless a region owns it ("the
+    region's Ministry of Natural Resources")."""
+    if _REGION_OWNER.search(doc.text, max(0, start - 20), start):
+        return None
+    return doc.main_state
 
 
 def _possessor_state(doc: Document, start: int) -> str | None:

@@ -48,22 +48,28 @@ class Document:
         often as any other: whose "Air Force" or "Interior Ministry" an unowned one is."""
         if self._main_state is None:
             counts: Counter[str] = Counter()
-            for index in range(len(self.tokens)):
-                if not self.tokens[index].text[:1].isupper():
-                    continue  # states and capitals are written with a capital
-                for size in (3, 2, 1):
-                    words = self.tokens[index : index + size]
-                    if len(words) < size:
-                        continue
-                    entry = self.gazetteer.lookup(self.text[words[0].start : words[-1].end])
-                    if entry is not None and entry.kind == "state":
-                        counts[entry.name] += 1
-                        break
-                    if entry is not None and entry.role == "capital" and entry.state:
-                        counts[entry.state] += 1
-                        break
+            index = 0
+            while index < len(self.tokens):
+                index, state = self._state_at(index)
+                if state:
+                    counts[state] += 1
             self._main_state = dominant(counts)
         return self._main_state or None
+
+    def _state_at(self, index: int) -> tuple[int, str | None]:
+        """The state named (or whose capital is named) at token ``index``, and the index
+        after the name ("United States" is one mention, not two)."""
+        if self.tokens[index].text[:1].isupper():  # states and capitals have a capital
+            for size in (3, 2, 1):
+                words = self.tokens[index : index + size]
+                if len(words) < size:
+                    continue
+                entry = self.gazetteer.lookup(self.text[words[0].start : words[-1].end])
+                if entry is not None and entry.kind == "state":
+                    return index + size, entry.name
+                if entry is not None and entry.role == "capital" and entry.state:
+                    return index + size, entry.state
+        return index + 1, None
 
     def in_timex(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.timex_starts, start) - 1
@@ -107,6 +113,6 @@ def dominant(counts: Counter[str]) -> str:
     """The state a text is about: named at least three times and twice as often as any
     other ("" when none is)."""
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or 2 * ranked[0][1] >= 3 * ranked[1][1]):
         return ranked[0][0]
     return ""

@@ -94,6 +94,7 @@ NAME_PARTICLES = frozenset(
 OF_HEADS = frozenset(
     [
         "Ministry",
+        "Chiefs",
         "Minister",
         "Department",
         "Bank",

@@ -616,3 +616,48 @@ def test_an_x_and_y_commission_is_one_body_and_a_federal_government_is_its_state
     )
     assert "National Independent Electoral and Boundaries Commission" in found
     assert "Somali Federal Government" in found
+
+
+def test_an_unowned_state_body_is_the_main_states():
+    found = actors(
+        "Manila protested on Monday. The Philippines said Philippine vessels were rammed. "
+        "The Department of Foreign Affairs summoned the envoy, the Joint Chiefs of Staff "
+        "met and the State Security Service made arrests."
+    )
+    assert "Philippine Department of Foreign Affairs" in found
+    assert "Philippine Joint Chiefs of Staff" in found
+    assert "Philippine State Security Service" in found
+
+
+def test_a_body_after_a_two_word_possessor_is_that_states():
+    found = actors("South Korea's Joint Chiefs of Staff said North Korea fired a missile.")
+    assert "South Korean Joint Chiefs of Staff" in found
+
+
+def test_the_main_state_is_named_half_as_often_again_as_any_other():
+    text = (
+        "Ecuador said. Ecuador agreed. Ecuador acted. Quito decided. Ecuadorians voted. "
+        "The United States said. The United States agreed. The National Police made arrests."
+    )
+    assert "Ecuadorian National Police" in actors(text)
+    text = text.replace("Quito decided. Ecuadorians voted. ", "Washington decided. ")
+    assert "National Police" in actors(text)  # 3 against 3: no state is the main one
+
+
+def test_a_minister_is_named_after_the_portfolio_of_the_post():
+    found = actors(
+        "Minister of the Interior John Reimberg said the gang was dismantled. Minister of "
+        "Foreign Affairs and Human Mobility Gabriela Sommerfeld spoke later."
+    )
+    assert found["John Reimberg"][0] == "person"
+    assert found["Gabriela Sommerfeld"][0] == "person"
+    assert not [name for name in found if name.startswith(("Interior", "Human"))]
+
+
+def test_a_regions_body_is_not_the_main_states():
+    found = actors(
+        "Iraq said so. Iraq agreed. Iraq acted. Baghdad insisted. The Kurdistan Regional "
+        "Government objected, and the region's Ministry of Natural Resources stopped exports."
+    )
+    assert "Ministry of Natural Resources" in found
+    assert "Iraqi Ministry of Natural Resources" not in found

@@ -317,4 +317,6 @@ def test_a_state_body_named_either_way_is_one_body_for_the_scorer():
     assert entity("United States Senate") == entity("US Senate")
     assert entity("Taiwan Coast Guard Administration") == "Taiwanese Coast Guard Administration"
     assert entity("Cameroon Armed Forces") == entity("Cameroonian Armed Forces")
-    assert entity("South Sudan People's Defence Forces") != entity("Sudanese People's Defence Forces")
+    assert entity("South Sudan People's Defence Forces") != entity(
+        "Sudanese People's Defence Forces"
+    )
