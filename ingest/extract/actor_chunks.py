@@ -356,6 +356,9 @@ def has_org_word(words: list[str]) -> bool:
             "Forces",
             "Service",
         )
+        or words[0] in ("House", "Chamber")
+        and len(words) > 2
+        and words[1] == "of"  # "House of Peoples' Representatives", "Chamber of Deputies"
     )
 
 

@@ -29,6 +29,10 @@ _PLURAL_POSSESSORS = frozenset(
     [
         "People",
         "Workers",
+        "Peoples",
+        "Soldiers",
+        "Citizens",
+        "Patriots",
         "Martyrs",
         "Children",
         "Women",

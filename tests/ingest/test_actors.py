@@ -661,3 +661,12 @@ def test_a_regions_body_is_not_the_main_states():
     )
     assert "Ministry of Natural Resources" in found
     assert "Iraqi Ministry of Natural Resources" not in found
+
+
+def test_a_plural_possessive_and_a_house_of_stay_inside_a_name():
+    found = actors(
+        "The Peoples' Equality and Democracy Party said the House of Peoples' Representatives "
+        "voted on Monday."
+    )
+    assert "Peoples' Equality and Democracy Party" in found
+    assert found["House of Peoples' Representatives"][0] == "organisation"
