@@ -18,6 +18,7 @@ from ingest.extract.actor_words import (
     HEADLINE_VERBS,
     LEGAL_SUFFIX,
     ORG_WORDS,
+    PEOPLES,
     PLACE_WORDS,
     POLITICAL_AFTER,
     POLITICAL_BEFORE,
@@ -209,6 +210,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
                 break
         return kept
     words = [t.text for t in tokens]
+    if len(words) == 1 and words[0] in PEOPLES:
+        return []  # "Hutu extremists", "150,000 Rohingya": a people, not an actor
     if len(tokens) > 2 and doc.in_title_line(tokens[0].start) and _headline(doc, tokens[0].start):
         # "UN Mission Head Tells Security Council": in a headline the known names count, not
         # the run of capitals around them (a letterhead that is one name stays one).

@@ -129,6 +129,68 @@ TITLES = frozenset(
     ]
 )
 
+# Peoples and faiths: populations, not actors ("Hutu extremists", "150,000 Rohingya").
+PEOPLES = frozenset(
+    [
+        "Hutu",
+        "Hutus",
+        "Tutsi",
+        "Tutsis",
+        "Rohingya",
+        "Rohingyas",
+        "Kurds",
+        "Uyghurs",
+        "Uighurs",
+        "Druze",
+        "Alawite",
+        "Alawites",
+        "Yazidi",
+        "Yazidis",
+        "Kashmiris",
+        "Pashtun",
+        "Pashtuns",
+        "Baloch",
+        "Balochs",
+        "Hazara",
+        "Hazaras",
+        "Tigrayans",
+        "Oromo",
+        "Amhara",
+        "Fulani",
+        "Fula",
+        "Peul",
+        "Masalit",
+        "Zaghawa",
+        "Nuer",
+        "Dinka",
+        "Shia",
+        "Shias",
+        "Shiite",
+        "Shiites",
+        "Sunni",
+        "Sunnis",
+        "Tamils",
+        "Sikhs",
+        "Christians",
+        "Muslims",
+        "Jews",
+        "Arabs",
+        "Berbers",
+        "Bedouin",
+        "Bedouins",
+        "Copts",
+        "Maronites",
+        "Tatars",
+        "Circassians",
+        "Kachin",
+        "Rakhine",
+        "Bamar",
+        "Lendu",
+        "Hema",
+        "Banyamulenge",
+    ]
+)
+
 # The words of a minister's portfolio ("Minister of Foreign Affairs and Human Mobility").
 PORTFOLIO_WORDS = frozenset(
     [

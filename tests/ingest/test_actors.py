@@ -670,3 +670,13 @@ def test_a_plural_possessive_and_a_house_of_stay_inside_a_name():
     )
     assert "Peoples' Equality and Democracy Party" in found
     assert found["House of Peoples' Representatives"][0] == "organisation"
+
+
+def test_a_people_is_not_an_actor_but_its_armed_group_is():
+    found = actors(
+        "The FDLR, founded by Hutu extremists, fought on. Hutu civilians fled. About 150,000 "
+        "Rohingya have crossed, and Rohingya leaders said the Arakan Rohingya Salvation Army "
+        "recruited them."
+    )
+    assert "Hutu" not in found and "Rohingya" not in found
+    assert "Arakan Rohingya Salvation Army" in found
