@@ -120,6 +120,8 @@ _ROLES = frozenset(
         "Coordinator",
         "Representative",
         "Envoy",
+        "Chairperson-in-Office",
+        "Chairman-in-Office",
         "Rapporteur",
         "Ombudsman",
         "Ombudsperson",
@@ -238,14 +240,9 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         portfolio or _MINISTER_OF.search(doc.text, max(0, tokens[0].start - 30), tokens[0].start)
     ):
         # "Minister of the Interior John Reimberg": the portfolio, then the minister's name
-        index = 0
-        while index < len(tokens) and (
-            tokens[index].text in PORTFOLIO_WORDS or not tokens[index].capitalised
-        ):
-            index += 1
-        rest = tokens[index:]
-        if index and 2 <= len(rest) <= 4 and all(t.capitalised for t in rest):
-            return [_person(doc, rest)]
+        held = _after_portfolio(doc, tokens)
+        if held is not None:
+            return held
     if titled and len(tokens) == 1 and doc.common(tokens[0]):
         return []  # "a General Security patrol": a common word after a title, not a name
     if doc.in_title_line(tokens[0].start) and _headline_verb(words):
@@ -277,6 +274,31 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     if inner:
         return inner
     return unknown(doc, tokens)
+
+
+def _after_portfolio(doc: Document, tokens: list[Token]) -> list[Mention] | None:
+    """The actors after a minister's portfolio: "(Minister of) the Interior John Reimberg",
+    "(Foreign Minister of) Finland Elina Valtonen"; none in "(Minister of) Foreign Affairs"."""
+    index = 0
+    while index < len(tokens) and (
+        tokens[index].text in PORTFOLIO_WORDS or not tokens[index].capitalised
+    ):
+        index += 1
+    found: list[Mention] = []
+    for size in (3, 2, 1):
+        if index + size > len(tokens):
+            continue
+        entry = doc.gazetteer.lookup(_form(doc, tokens[index : index + size]))
+        if entry is not None and entry.kind == "state":
+            found.append(from_entry(doc, entry, tokens[index].start, tokens[index + size - 1].end))
+            index += size
+            break
+    rest = tokens[index:]
+    if not rest and index:
+        return found  # the portfolio alone names no actor
+    if (index or found) and 2 <= len(rest) <= 4 and all(t.capitalised for t in rest):
+        return [*found, _person(doc, rest)]
+    return None
 
 
 _MINISTER_OF = re.compile(r"\b(?:Minister|Secretary)\s+of\s+(?:the\s+)?\Z")

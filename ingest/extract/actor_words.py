@@ -805,5 +805,5 @@ COMPANY_FORMS = frozenset(["S.A.", "C.V.", "S.A.S.", "S.R.L.", "S.p.A.", "B.V.",
 # "Written Ministerial Statement", "Official Journal": a document, not a body.
 DOCUMENT_NAME = re.compile(
     r"\b(?:Statement|Journal|Press\s+Conference|Press\s+Release|Communiqu[eé]|Bulletin|"
-    r"Gazette|Transcript|Readout)$"
+    r"Gazette|Transcript|Readout|Constitution|Plan\s+of\s+Action|Agreement|Treaty|Protocol)$"
 )

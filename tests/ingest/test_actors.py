@@ -680,3 +680,22 @@ def test_a_people_is_not_an_actor_but_its_armed_group_is():
     )
     assert "Hutu" not in found and "Rohingya" not in found
     assert "Arakan Rohingya Salvation Army" in found
+
+
+def test_after_a_ministers_portfolio_come_the_state_and_the_minister():
+    found = actors(
+        "He met the Minister of Foreign Affairs of Iran, Abbas Araghchi, and called the OSCE "
+        "Chairperson-in-Office, Foreign Minister of Finland Elina Valtonen. The Minister of "
+        "Foreign Affairs of Iran spoke again."
+    )
+    assert {"Iran", "Abbas Araghchi", "Finland", "Elina Valtonen"} <= set(found)
+    assert found["Organization for Security and Co-operation in Europe"][1] == ["OSCE"]
+    assert not [name for name in found if "Foreign Affairs" in name or "Office" in name]
+
+
+def test_a_constitution_or_a_plan_of_action_is_a_document_not_an_actor():
+    found = actors(
+        "Iran left the Joint Comprehensive Plan of Action in 2019, and the Joint Comprehensive "
+        "Plan of Action lapsed. The Constitution was amended; the Constitution is law."
+    )
+    assert not [name for name in found if "Action" in name or "Constitution" in name]
