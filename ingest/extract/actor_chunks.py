@@ -173,7 +173,9 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         portfolio = portfolio or (titled and tokens[0].text == "of")
         tokens = tokens[1:]  # "(Minister) of Singapore": the connector went with the title
         titled = False
-    while tokens and not (tokens[-1].capitalised or glued_particle(tokens[-1].text)):
+    while tokens and not (
+        tokens[-1].capitalised or glued_particle(tokens[-1].text) or _unit_number(tokens)
+    ):
         tokens = tokens[:-1]  # "Office on (June 18)": a connector left by a cut
     if len(tokens) > 1 and _MODEL.fullmatch(tokens[-1].text):
         tokens = tokens[:-1]  # "U.S. Air Force B-52 (bombers)": the aircraft's model
@@ -212,6 +214,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
                 break
         return kept
     words = [t.text for t in tokens]
+    if _CODE_NAME.search(whole):
+        return []  # "Strait Thunder-2025A", "Justice Mission-2025": an exercise's code name
     if len(words) == 1 and words[0] in PEOPLES:
         return []  # "Hutu extremists", "150,000 Rohingya": a people, not an actor
     if len(tokens) > 2 and doc.in_title_line(tokens[0].start) and _headline(doc, tokens[0].start):
@@ -276,6 +280,11 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     return unknown(doc, tokens)
 
 
+def _unit_number(tokens: list[Token]) -> bool:
+    """Is the last token a unit's number ("Unit 29155")?"""
+    return len(tokens) > 1 and tokens[-1].text.isdigit() and tokens[-2].text == "Unit"
+
+
 def _after_portfolio(doc: Document, tokens: list[Token]) -> list[Mention] | None:
     """The actors after a minister's portfolio: "(Minister of) the Interior John Reimberg",
     "(Foreign Minister of) Finland Elina Valtonen"; none in "(Minister of) Foreign Affairs"."""
@@ -300,6 +309,8 @@ def _after_portfolio(doc: Document, tokens: list[Token]) -> list[Mention] | None
         return [*found, _person(doc, rest)]
     return None
 
+
+_CODE_NAME = re.compile(r"\w-(?:19|20)\d\d[A-Z]?$")
 
 _MINISTER_OF = re.compile(r"\b(?:Minister|Secretary)\s+of\s+(?:the\s+)?\Z")
 

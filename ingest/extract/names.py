@@ -383,15 +383,29 @@ def chunks(text: str, tokens: list[Token], known=None) -> list[Chunk]:
         if (
             first > 0
             and run[-1].text in _UNITS
-            and _ORDINAL.fullmatch(tokens[first - 1].text)
+            and (
+                _ORDINAL.fullmatch(tokens[first - 1].text)
+                or len(run) > 1
+                and tokens[first - 1].text.isdigit()  # "the 444 Combat Brigade"
+            )
             and text[tokens[first - 1].raw_end : run[0].start] == " "
         ):
             run.insert(0, tokens[first - 1])  # "the 444th Combat Brigade"
+        if (
+            run[-1].text == "Unit"
+            and index < count
+            and tokens[index].text.isdigit()
+            and text[run[-1].raw_end : tokens[index].start] == " "
+        ):
+            run.append(tokens[index])  # "GRU Unit 29155"
+            index += 1
         found.append(Chunk(run))
     return found
 
 
-_UNITS = frozenset(["Brigade", "Division", "Battalion", "Regiment", "Corps", "Army", "Fleet"])
+_UNITS = frozenset(
+    ["Brigade", "Division", "Battalion", "Regiment", "Corps", "Army", "Fleet", "Front"]
+)
 _ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
 # "Reconstruction and Development Coalition", "Union Solidarity and Development Party"
 _AND_BODIES = frozenset(

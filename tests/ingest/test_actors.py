@@ -699,3 +699,22 @@ def test_a_constitution_or_a_plan_of_action_is_a_document_not_an_actor():
         "Plan of Action lapsed. The Constitution was amended; the Constitution is law."
     )
     assert not [name for name in found if "Action" in name or "Constitution" in name]
+
+
+def test_numbered_units_keep_their_number():
+    found = actors(
+        "He was killed at the base of the 444 Combat Brigade, and the 444 Combat Brigade "
+        "denied it. Officers of GRU Unit 29155 planted the bomb. The 33rd Front attacked, and "
+        "the 33rd Front withdrew. Some 200 Army soldiers died."
+    )
+    assert "444 Combat Brigade" in found and "33rd Front" in found
+    assert found["Unit 29155"][1] == ["GRU Unit 29155"]
+    assert not [name for name in found if name.startswith("200")]
+
+
+def test_an_exercises_code_name_is_not_an_actor():
+    found = actors(
+        'China launched drills, code-named "Justice Mission-2025", after Strait Thunder-2025A '
+        "in April and Joint Sword-2024B, and Justice Mission-2025 went on."
+    )
+    assert not [name for name in found if "20" in name]
