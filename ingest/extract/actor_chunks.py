@@ -215,7 +215,9 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         return kept
     words = [t.text for t in tokens]
     if _CODE_NAME.search(whole):
-        return []  # "Strait Thunder-2025A", "Justice Mission-2025": an exercise's code name
+        # "Strait Thunder-2025A", "Justice Mission-2025": an exercise's code name; the known
+        # names before it stay ("Joint Russian-Belarusian Zapad-2025")
+        return [m for m in _inner_entries(doc, tokens[:-1]) if m.strength >= 3]
     if len(words) == 1 and words[0] in PEOPLES:
         return []  # "Hutu extremists", "150,000 Rohingya": a people, not an actor
     if len(tokens) > 2 and doc.in_title_line(tokens[0].start) and _headline(doc, tokens[0].start):
@@ -449,6 +451,9 @@ def _political(doc: Document, start: int, end: int) -> bool:
     aside = _INTERJECTION.match(after)
     if aside:
         after = " " + after[aside.end() :]  # "Asmara, meanwhile, denied ..."
+    adverb = _ADVERB.match(after)
+    if adverb:
+        after = after[adverb.end() :]  # "Damascus then pulled out"
     before = doc.text[max(0, start - 40) : start]
     if re.match(r"\s*,\s+[A-Z]", after) and re.search(r"\b(?:in|at|near|from|to)\s+$", before):
         return False
@@ -477,6 +482,10 @@ def _political(doc: Document, start: int, end: int) -> bool:
 _INTERJECTION = re.compile(
     r"\s*,\s*(?:meanwhile|however|for\s+its\s+part|in\s+turn|in\s+response|too|also|though|"
     r"instead|in\s+a\s+statement)\s*,\s*"
+)
+_ADVERB = re.compile(
+    r"\s+(?:then|also|later|again|quickly|swiftly|subsequently|immediately|reportedly|formally|"
+    r"officially|publicly|initially|eventually|finally|already|still|repeatedly|twice)(?=\s)"
 )
 # "Islamabad accuses Kabul of ...": a verb in the present, then its object.
 _PRESENT_VERB = re.compile(r"^\s+([a-z]{3,}s)\s+(?:the|a|an|it|its|that|to|[A-Z])")

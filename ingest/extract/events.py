@@ -296,13 +296,31 @@ def propose_events(
             for name in pair_meant(subject, state_mentions, clause_start, parties):
                 if name not in names:
                     names.append(name)
-            state = state_meant(subject, home)
+            owner = home
+            if "government" in subject.lower():
+                owner = _government_before(text, state_mentions, clause_start) or home
+            state = state_meant(subject, owner)
             if state and not states.intersection(names):
                 names.insert(0, state)
             events.append(
                 Event(when, _HONORIFIC.sub("", title), text[start:end], start, end, names)
             )
     return merge(events)
+
+
+def _government_before(text: str, state_mentions: list[tuple[int, str]], position: int) -> str:
+    """The state of the last "Syrian government" or "Syria's government" in the 400
+    characters before ``position``: whose "the government" a later one is."""
+    index = bisect_left(state_mentions, (position, ""))
+    for end, name in reversed(state_mentions[:index]):
+        if end < position - 400:
+            break
+        if _GOVERNMENT_AFTER.match(text, end):
+            return name
+    return ""
+
+
+_GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:transitional\s+|interim\s+)?government\b")
 
 
 # "Footage published on December 3 indicates that Russian forces advanced": the evidence's

@@ -718,3 +718,8 @@ def test_an_exercises_code_name_is_not_an_actor():
         "in April and Joint Sword-2024B, and Justice Mission-2025 went on."
     )
     assert not [name for name in found if "20" in name]
+
+
+def test_the_names_before_an_exercises_code_name_stay():
+    found = actors("The joint Russian-Belarusian Zapad-2025 exercises began on Friday.")
+    assert {"Russia", "Belarus"} <= set(found)

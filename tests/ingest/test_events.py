@@ -941,3 +941,24 @@ def test_two_happenings_of_the_same_pair_on_one_day_stay_two():
     )
     assert len(found) == 2
     assert set(found[1]["actors"]) == {"India", "Pakistan"}
+
+
+def test_the_government_is_the_one_named_just_before():
+    found = events(
+        "Israel said. Israel struck. Israel warned. Israeli jets struck Damascus. Syria said. "
+        "Syrian government forces began withdrawing from Suwayda overnight, after the "
+        "government and Druze leaders agreed a ceasefire late on Wednesday.",
+        "2025-07-17",
+    )
+    ceasefire = next(e for e in found if "ceasefire" in e["title"])
+    assert ceasefire["actors"] == ["Syria"]
+
+
+def test_a_capital_before_an_adverb_and_a_verb_is_the_government():
+    found = events(
+        "The administration held a conference in Hasakah on 8 August, and Damascus then "
+        "pulled out of talks planned in Paris.",
+        "2025-10-10",
+    )
+    talks = next(e for e in found if "talks" in e["title"])
+    assert "Syria" in talks["actors"] and "Damascus" not in talks["actors"]
