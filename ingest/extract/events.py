@@ -308,6 +308,24 @@ def propose_events(
     return merge(events)
 
 
+# A record of what happened is not a happening: "the earliest footage, uploaded ... at 11.32am".
+_MEDIA_VERBS = frozenset(
+    ["date", "upload", "post", "publish", "capture", "film", "take", "share", "circulate"]
+)
+_MEDIA_BEFORE = re.compile(
+    r"\b(?:image|images|imagery|footage|video|videos|photo|photos|photograph|photographs|"
+    r"picture|pictures|clip|clips|statement|message|recording|recordings)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+_EVIDENCE_VERBS = frozenset(["show", "indicate", "suggest", "reveal"])
+_RECORD_BEFORE = re.compile(
+    r"\b(?:image|images|imagery|footage|video|videos|photo|photos|photographs|pictures|data|"
+    r"figures|map|maps|survey|poll|project|analysis|tracker|records?)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def _government_before(text: str, state_mentions: list[tuple[int, str]], position: int) -> str:
     """The state of the last "Syrian government" or "Syria's government" in the 400
     characters before ``position``: whose "the government" a later one is."""
@@ -520,6 +538,10 @@ def _title(
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in STATE_VERBS:
             return None
+        if candidate[2] in _MEDIA_VERBS and _MEDIA_BEFORE.search(before_verb):
+            return None  # "an image dated 10 May", "footage uploaded at 11.32am": a record
+        if candidate[2] in _EVIDENCE_VERBS and _RECORD_BEFORE.search(before_verb):
+            return None  # "a satellite image dated 10 May shows the school intact"
         if candidate[2] in ("appear", "seem", "suppose") and re.match(
             r"\s+to\b", body[candidate[1] :]
         ):

@@ -962,3 +962,15 @@ def test_a_capital_before_an_adverb_and_a_verb_is_the_government():
     )
     talks = next(e for e in found if "talks" in e["title"])
     assert "Syria" in talks["actors"] and "Damascus" not in talks["actors"]
+
+
+def test_a_record_and_what_it_shows_are_not_happenings():
+    found = events(
+        "A Sentinel-2 image from the European Space Agency dated 10 May shows the school "
+        "intact. The earliest footage, uploaded to the Facebook page of a local unit at "
+        "11.32am on 12 May, shows a two-storey building. The statement, published at around "
+        "6 a.m. on Monday, said so. Footage published on May 13 indicates that Russian "
+        "forces advanced into Novopil.",
+        "2025-05-20",
+    )
+    assert [e["title"] for e in found] == ["Russian forces advance into Novopil"]
