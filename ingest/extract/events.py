@@ -344,6 +344,13 @@ _GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:transitional\s+|interim\s+)?g
 # "Footage published on December 3 indicates that Russian forces advanced": the evidence's
 # day dates what it shows.
 _EVIDENCE = re.compile(r"\b(?:indicates?|shows?|suggests?|reveals?|confirms?)\b", re.IGNORECASE)
+_STATISTIC = re.compile(
+    r"^(?:[\w'-]+\s+){0,2}(?:rates?|numbers?|share|percentage|proportion|levels?|total|turnout|"
+    r"inflation|prices|homicides|murders|killings|exports|imports|output|production|arrivals|"
+    r"crossings|applications)\s+(?:reach|fall|rise|drop|climb|decline|double|"
+    r"triple|increase|decrease|jump|surge|stand|hit|top|exceed|soar|plunge)(?:e?s)?\b",
+    re.IGNORECASE,
+)
 _TREND = re.compile(
     r"^(?:Reports|Fears|Concerns|Calls|Pressure|Tensions|Questions|Doubts|Worries)\s+"
     r"(?:(?:of|about|over|for)\s+(?:\S+\s+){1,5}?)?(?:mounts?|grows?|rises?|increases?|deepens?)\b"
@@ -553,8 +560,8 @@ def _title(
             break
     if len(title.split()) < 2 or title.split()[0].lower() == verb[2] or not title[:1].isalnum():
         return None
-    if _TREND.match(title):
-        return None  # "Reports mount of killings", "Fears grow": a trend, not a happening
+    if _TREND.match(title) or _STATISTIC.match(title):
+        return None  # "Reports mount of killings", "Homicides fall by 15%": a trend
     if _PREPOSITION_FIRST.match(title):
         return None  # "With 232 kills" (from "..., with 232 killed"): no subject, no happening
     verb_at = start + offset + verb[0]

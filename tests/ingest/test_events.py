@@ -974,3 +974,13 @@ def test_a_record_and_what_it_shows_are_not_happenings():
         "2025-05-20",
     )
     assert [e["title"] for e in found] == ["Russian forces advance into Novopil"]
+
+
+def test_a_statistic_is_not_a_happening():
+    found = events(
+        "The homicide rate reached a record of 47 per 100,000 people in 2023. Homicides fell "
+        "by about 15% in 2024. Turnout reached 56 percent in 2021. Russian forces reached "
+        "the river in May.",
+        "2025-05-20",
+    )
+    assert [e["title"] for e in found] == ["Russian forces reach river"]
