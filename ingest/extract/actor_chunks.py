@@ -574,6 +574,7 @@ _STATE_BODIES = (
     r"National Security Council|State Security Service|Coast Guard Administration|"
     r"Joint Chiefs of Staff|Civil Aviation (?:Authority|Administration)|"
     r"State Border Guard(?: Service)?|Police Force|National Gendarmerie|Republican Guard|"
+    r"Joint Command of the Armed Forces|"
     r"Department of (?:Foreign Affairs|National Defen[cs]e|(?:the )?Interior|Home Affairs)"
 )
 _STATE_BODY = re.compile(rf"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>{_STATE_BODIES})$")
