@@ -154,9 +154,10 @@ _PERSON_AFTER = re.compile(
     r"businessman|businesswoman|resident|former\s+[a-z]+|self-styled|dual\s+national))\b"
 )
 _KIND_BEFORE = re.compile(
-    r"\b(?:(?:company|firm|operator|contractor|subcontractor|manufacturer|shipbuilder|"
-    r"conglomerate|lender|insurer|airline|broker|developer|consultancy|broadcaster|so-called|"
-    r"think[\s-]tank|charity|watchdog|monitor)|"
+    r"\b(?:(?:company|companies|firms?|operators?|contractors?|subcontractor|manufacturers?|"
+    r"shipbuilder|conglomerate|lenders?|insurers?|airlines?|broker|developer|consultancy|"
+    r"broadcasters?|so-called|think[\s-]tank|charity|watchdog|monitor)"
+    r"(?:\s+[A-Z][\w-]+\s+and)?|"  # "the grid operators Fingrid and (Elering)"
     r"(?:mission|force|operation|coalition|alliance|unit|programme|body),?\s+(?:known|called)\s+as|"
     r"(?P<group>(?:group|gang|militia|faction|cartel)\s+(?:tracked|known|designated)\s+as|"
     r"(?:hacker|hacking|armed|rebel|militant|jihadist|criminal)\s+group|gang|militia|cartel))"

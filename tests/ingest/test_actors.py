@@ -723,3 +723,13 @@ def test_an_exercises_code_name_is_not_an_actor():
 def test_the_names_before_an_exercises_code_name_stay():
     found = actors("The joint Russian-Belarusian Zapad-2025 exercises began on Friday.")
     assert {"Russia", "Belarus"} <= set(found)
+
+
+def test_names_after_a_plural_kind_of_company_are_companies():
+    found = actors(
+        "The grid operators Fingrid and Elering said the cable failed, along with the "
+        "telecoms companies Elisa and Cinia."
+    )
+    assert all(
+        found[name][0] == "organisation" for name in ("Fingrid", "Elering", "Elisa", "Cinia")
+    )
