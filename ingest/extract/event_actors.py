@@ -235,6 +235,7 @@ _PLACE_MODIFIED = re.compile(r"(?:-flagged|\s+(?:capital|town|city|village|port)
 _DETAIL = re.compile(
     r"^(?:\S+\s+){0,2}\S+\s+(?:begins|starts|ends|continues|resumes|happens|occurs|takes\s+place)$"
 )
+_TRUCE = re.compile(r"(?:Truce|Ceasefire|Cease-fire|Armistice)\b")
 _SESSION = re.compile(
     r"^(?:Meeting|Session|Sitting|Briefing|Conference|Debate|Hearing)\s+(?:begins|starts|ends|"
     r"opens|closes|adjourns|resumes)\b"
@@ -244,13 +245,18 @@ _SESSION = re.compile(
 def merge(events: list[Event]) -> list[Event]:
     """One proposal per happening: a telling that repeats one kept already (same date and
     actors, or the same verb with one's actors among the other's) gives it its actors; the
-    start or end of a happening told that day, and a session's hours, are dropped."""
+    start or end of a happening told that day, a session's hours and, on a day told already,
+    an actorless moment ("Gunmen on motorcycles arrive" at 9pm) are dropped."""
     events = [e for e in events if not _SESSION.match(e.title)]
     days = [e.date[:10] for e in events]
     events = [
         e
         for e in events
-        if not (_DETAIL.match(e.title) and not e.actors and days.count(e.date[:10]) > 1)
+        if not (
+            (_DETAIL.match(e.title) or "T" in e.date and not _TRUCE.match(e.title))
+            and not e.actors
+            and days.count(e.date[:10]) > 1
+        )
     ]
     kept: list[Event] = []
     for event in events:

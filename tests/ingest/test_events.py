@@ -984,3 +984,15 @@ def test_a_statistic_is_not_a_happening():
         "2025-05-20",
     )
     assert [e["title"] for e in found] == ["Russian forces reach river"]
+
+
+def test_an_actorless_moment_of_a_day_already_told_is_a_detail():
+    found = events(
+        "Gunmen killed 12 villagers in Darul Jamal on Saturday, the army said. The gunmen on "
+        "motorcycles arrived at 9 p.m. on Saturday. A truce took effect at 11:15 a.m. on "
+        "Saturday.",
+        "2025-09-08",
+    )
+    titles = [e["title"] for e in found]
+    assert not [t for t in titles if "arrive" in t]
+    assert [t for t in titles if t.startswith("Truce")]
