@@ -194,6 +194,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         if titled_form is not None and titled_form.kind == "place":
             return [Mention(tokens[0].start, tokens[-1].end, titled_form.name, "place", 2)]
     if entry is not None:
+        if entry.name == "United Nations" and _DESCRIBED_ACRONYM.match(doc.text, tokens[-1].end):
+            return []  # "the U.N. humanitarian office (OCHA)": the office is the actor
         return [from_entry(doc, entry, tokens[0].start, tokens[-1].end)]
     if legal:
         return [Mention(tokens[0].start, tokens[-1].end, whole, "organisation", 2)]
@@ -312,6 +314,7 @@ def _after_portfolio(doc: Document, tokens: list[Token]) -> list[Mention] | None
     return None
 
 
+_DESCRIBED_ACRONYM = re.compile(r"\s+(?:[a-z-]+\s+){1,3}\([A-Z][A-Za-z]{2,}\)")
 _CODE_NAME = re.compile(r"\w-(?:19|20)\d\d[A-Z]?$")
 
 _MINISTER_OF = re.compile(r"\b(?:Minister|Secretary)\s+of\s+(?:the\s+)?\Z")

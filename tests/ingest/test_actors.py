@@ -733,3 +733,17 @@ def test_names_after_a_plural_kind_of_company_are_companies():
     assert all(
         found[name][0] == "organisation" for name in ("Fingrid", "Elering", "Elisa", "Cinia")
     )
+
+
+def test_a_convention_is_a_document_and_a_described_acronym_is_the_body():
+    found = actors(
+        "The U.N. humanitarian office (OCHA) said on Monday that, under the UN Convention on "
+        "the Law of the Sea, the Chemical Weapons Convention and the Geneva Conventions, "
+        "OCHA had a role."
+    )
+    assert (
+        "OCHA" in found
+        or "United Nations Office for the Coordination of Humanitarian Affairs" in found
+    )
+    assert "United Nations" not in found
+    assert not [name for name in found if "Convention" in name]
