@@ -220,8 +220,11 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         # "Strait Thunder-2025A", "Justice Mission-2025": an exercise's code name; the known
         # names before it stay ("Joint Russian-Belarusian Zapad-2025")
         return [m for m in _inner_entries(doc, tokens[:-1]) if m.strength >= 3]
-    if len(words) == 1 and words[0] in PEOPLES:
-        return []  # "Hutu extremists", "150,000 Rohingya": a people, not an actor
+    if all(word in PEOPLES for word in words):
+        return []  # "Hutu extremists", "Sunni Bedouin tribes": a people, not an actor
+    if _PLACES_INCLUDING.search(doc.text, max(0, tokens[0].start - 80), tokens[0].start):
+        # "several air bases, including Nur Khan near Rawalpindi": one of the places
+        return [Mention(tokens[0].start, tokens[-1].end, whole, "place", 2)]
     if len(tokens) > 2 and doc.in_title_line(tokens[0].start) and _headline(doc, tokens[0].start):
         # "UN Mission Head Tells Security Council": in a headline the known names count, not
         # the run of capitals around them (a letterhead that is one name stays one).
@@ -314,6 +317,12 @@ def _after_portfolio(doc: Document, tokens: list[Token]) -> list[Mention] | None
     return None
 
 
+_PLACES_INCLUDING = re.compile(
+    r"\b(?:bases|airbases|airports|airfields|ports|harbours|camps|villages|towns|cities|"
+    r"districts|provinces|regions|sites|facilities|neighbou?rhoods|crossings),?\s+"
+    r"(?:including|such\s+as|notably|among\s+them)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*,?\s+"
+    r"(?:and\s+)?)*\Z"
+)
 _DESCRIBED_ACRONYM = re.compile(r"\s+(?:[a-z-]+\s+){1,3}\([A-Z][A-Za-z]{2,}\)")
 _CODE_NAME = re.compile(r"\w-(?:19|20)\d\d[A-Z]?$")
 

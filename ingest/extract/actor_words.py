@@ -806,5 +806,6 @@ COMPANY_FORMS = frozenset(["S.A.", "C.V.", "S.A.S.", "S.R.L.", "S.p.A.", "B.V.",
 DOCUMENT_NAME = re.compile(
     r"\b(?:Statement|Journal|Press\s+Conference|Press\s+Release|Communiqu[eé]|Bulletin|"
     r"Gazette|Transcript|Readout|Constitution|Plan\s+of\s+Action|Agreement|Treaty|Protocol)$|"
-    r"\bConventions?(?:\s+(?:on|for|against)\s.*)?$"  # "UN Convention on the Law of the Sea"
+    r"\bConventions?(?:\s+(?:on|for|against)\s.*)?$|"  # "UN Convention on the Law of the Sea"
+    r"^(?:Foreign\s+Terrorist\s+Organi[sz]ation|Specially\s+Designated\s+Global\s+Terrorist)$"
 )

@@ -747,3 +747,15 @@ def test_a_convention_is_a_document_and_a_described_acronym_is_the_body():
     )
     assert "United Nations" not in found
     assert not [name for name in found if "Convention" in name]
+
+
+def test_a_place_in_a_list_of_bases_a_designation_and_a_people_are_not_actors():
+    found = actors(
+        "Indian missiles hit several Pakistani air bases, including Nur Khan near Rawalpindi. "
+        "The State Department designated TRF a Foreign Terrorist Organization, and the "
+        "Foreign Terrorist Organization label stuck. Sunni Bedouin tribes clashed with Druze "
+        "militias, and Sunni Bedouin fighters fled."
+    )
+    assert found["Nur Khan"][0] == "place"
+    assert "Foreign Terrorist Organization" not in found
+    assert "Sunni Bedouin" not in found
