@@ -438,7 +438,7 @@ _APPOSED_ROLE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_APPOSED = re.compile(
-    r",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:" + _POSTS + r")\b"
+    r",\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}(?:" + _POSTS + r")\b"
     r"|,\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:" + _PEOPLE + r")\b",
     re.IGNORECASE,
 )

@@ -759,3 +759,11 @@ def test_a_place_in_a_list_of_bases_a_designation_and_a_people_are_not_actors():
     assert found["Nur Khan"][0] == "place"
     assert "Foreign Terrorist Organization" not in found
     assert "Sunni Bedouin" not in found
+
+
+def test_a_name_apposed_to_a_states_post_is_a_person():
+    found = actors(
+        "Abukar Dahir Osman, Somalia's Permanent Representative, said his Government would "
+        "hold elections."
+    )
+    assert found["Abukar Dahir Osman"][0] == "person"
