@@ -305,7 +305,20 @@ def propose_events(
             events.append(
                 Event(when, _HONORIFIC.sub("", title), text[start:end], start, end, names)
             )
+    if published is not None:
+        for event in events:
+            event.date = _until(event.date, published)
     return merge(events)
+
+
+def _until(when: str, published: dt.date) -> str:
+    """A stretch of days that runs past the publication date ends on it: what "earlier this
+    week" told on a Thursday happened between Monday and Thursday."""
+    first, slash, last = when.partition("/")
+    if not slash or len(first) != 10 or len(last) != 10:
+        return when
+    day = published.isoformat()
+    return f"{first}/{day}" if first < day < last else when
 
 
 # A record of what happened is not a happening: "the earliest footage, uploaded ... at 11.32am".

@@ -996,3 +996,12 @@ def test_an_actorless_moment_of_a_day_already_told_is_a_detail():
     titles = [e["title"] for e in found]
     assert not [t for t in titles if "arrive" in t]
     assert [t for t in titles if t.startswith("Truce")]
+
+
+def test_a_stretch_of_days_ends_on_the_publication_date():
+    found = events(
+        "Earlier this week, al-Shabaab fired mortars at the airport zone in Mogadishu. Last "
+        "week, al-Shabaab attacked a base.",
+        "2026-02-19",
+    )
+    assert [e["date"] for e in found] == ["2026-02-16/2026-02-19", "2026-02-09/2026-02-15"]
