@@ -320,8 +320,7 @@ def _after_portfolio(doc: Document, tokens: list[Token]) -> list[Mention] | None
 _PLACES_INCLUDING = re.compile(
     r"\b(?:bases|airbases|airports|airfields|ports|harbours|camps|villages|towns|cities|"
     r"districts|provinces|regions|sites|facilities|neighbou?rhoods|crossings),?\s+"
-    r"(?:including|such\s+as|notably|among\s+them)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*,?\s+"
-    r"(?:and\s+)?)*\Z"
+    r"(?:including|such\s+as|notably|among\s+them)\s+(?:[A-Z][\w'-]*,?\s+(?:and\s+)?)*\Z"
 )
 _DESCRIBED_ACRONYM = re.compile(r"\s+(?:[a-z-]+\s+){1,3}\([A-Z][A-Za-z]{2,}\)")
 _CODE_NAME = re.compile(r"\w-(?:19|20)\d\d[A-Z]?$")
