@@ -89,7 +89,10 @@ _REPORT_FRAME = re.compile(
     r"(?=\s+(?:on\s+\w+\s+|\w+day\s+)?that\b))"
     # "a ceasefire announced by the ministry took effect": a participle, not a telling
     r"(?![\w-])(?!\s+by\s)\s*"
-    r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+)?(?:that\s)?",
+    # "said in a report last week that": the telling, its medium and its date
+    r"(?:in\s+an?\s+(?:\w+\s+)?(?:report|statement|interview|briefing|post|video|letter)\s+)?"
+    r"(?:on\s+\w+\s+|\w+day\s+|late\s+\w+\s+|earlier\s+|(?:last|this)\s+(?:week|month)\s+)?"
+    r"(?:that\s)?",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(

@@ -1005,3 +1005,12 @@ def test_a_stretch_of_days_ends_on_the_publication_date():
         "2026-02-19",
     )
     assert [e["date"] for e in found] == ["2026-02-16/2026-02-19", "2026-02-09/2026-02-15"]
+
+
+def test_a_report_and_its_date_are_the_tellings_and_the_clause_keeps_its_own():
+    [event] = events(
+        "Human Rights Watch said in a report last week that M23 fighters had summarily "
+        "executed at least 140 civilians in villages of Rutshuru territory in July.",
+        "2025-08-20",
+    )
+    assert event["date"] == "2025-07"
