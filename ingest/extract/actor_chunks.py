@@ -468,6 +468,8 @@ def _political(doc: Document, start: int, end: int) -> bool:
     before = doc.text[max(0, start - 40) : start]
     if re.match(r"\s*,\s+[A-Z]", after) and re.search(r"\b(?:in|at|near|from|to)\s+$", before):
         return False
+    if _NAMED_AFTER_CAPITAL.match(after):
+        return False  # "the OSCE Minsk process", "the Astana format": a name, not a government
     next_word = re.match(r"^\s+([a-z]+)\b", after)
     present = _PRESENT_VERB.match(after)
     if (
@@ -490,6 +492,10 @@ def _political(doc: Document, start: int, end: int) -> bool:
     return False
 
 
+_NAMED_AFTER_CAPITAL = re.compile(
+    r"\s+(?:process|format|agreements?|accords?|protocols?|group|summit|declaration|consensus|"
+    r"communiqu[eé]|memorandum|plan|platform|dialogue)\b"
+)
 _INTERJECTION = re.compile(
     r"\s*,\s*(?:meanwhile|however|for\s+its\s+part|in\s+turn|in\s+response|too|also|though|"
     r"instead|in\s+a\s+statement)\s*,\s*"

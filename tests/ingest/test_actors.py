@@ -767,3 +767,8 @@ def test_a_name_apposed_to_a_states_post_is_a_person():
         "hold elections."
     )
     assert found["Abukar Dahir Osman"][0] == "person"
+
+
+def test_a_capital_in_a_process_or_formats_name_is_not_the_government():
+    found = actors("Armenia asked the OSCE to close the Minsk process. The Astana format met.")
+    assert "Belarus" not in found and "Kazakhstan" not in found
