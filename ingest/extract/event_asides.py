@@ -10,7 +10,7 @@ import re
 from ingest.extract.event_actors import actors_in
 from ingest.extract.model import Event
 from ingest.extract.not_happenings import ASIDE
-from ingest.extract.subjects import UNRESOLVED, last_phrase, tidy
+from ingest.extract.subjects import UNRESOLVED, last_phrase, subject_of, tidy
 from ingest.extract.title_names import surname
 from ingest.extract.verb_finder import find_verb
 from ingest.extract.verbs import SIMPLE_PAST
@@ -41,8 +41,16 @@ def aside_events(
         dates = [d for d in inside if d[2] and aside.start() <= d[0] < aside.end()]
         if relative is None or not dates:
             continue
-        if _PRONOUN_DOER.match(text, relative.end()):
-            continue  # "Khartoum, which it retook in March": whose "it", the aside cannot say
+        pronoun = _PRONOUN_DOER.match(text, relative.end())
+        if pronoun:
+            # "The army controls the capital, Khartoum, which it retook in March": "it" is the
+            # sentence's subject and Khartoum the verb's object
+            event = _pronoun_aside(text, start, aside, relative, pronoun, dates, title_of)
+            if event is not None:
+                when, title = event
+                names = actors_in(mentions, mention_starts, start, aside.end())
+                found.append(Event(when, title, text[start:end], start, end, names))
+            continue
         # The noun just before the aside ("the olive harvest, which began ..."), else the
         # clause's subject.
         near = _COMMON_BEFORE.search(text, start, aside.start())
@@ -81,3 +89,32 @@ def aside_events(
         )
         found.append(Event(when, title, text[start:end], start, end, names))
     return found
+
+
+def _pronoun_aside(text, start, aside, relative, pronoun, dates, title_of):
+    """(when, title) of "..., Khartoum, which it retook in March,": the sentence's subject
+    retook Khartoum; None when the sentence's subject or the aside's object is not clear."""
+    if "which" not in relative.group():
+        return None
+    head = text[start : aside.start()]
+    verb = find_verb(head)
+    doer = tidy(subject_of(head, verb[0])) if verb else ""
+    if not doer or doer.lower() in UNRESOLVED or not doer[:1].isalnum():
+        return None
+    thing = _THING_BEFORE.search(text, start, aside.start())
+    if thing is None:
+        return None
+    thing_text = tidy(thing.group())
+    body_end = aside.end() - (1 if text[aside.end() - 1] in ",." else 0)
+    rest = f"{doer} {text[pronoun.end() : body_end]}"
+    acted = re.match(re.escape(doer) + r"\s+(?:\w+ly\s+)?" + SIMPLE_PAST + r"\b", rest)
+    if acted is None:
+        return None
+    synthetic = f"{rest[: acted.end()]} {thing_text}{rest[acted.end() :]}"
+    shift = pronoun.end() - len(doer) - 1 - len(thing_text) - 1
+    if any(a < pronoun.end() for a, _b, _w in dates):
+        return None
+    titled = title_of(
+        synthetic, 0, len(synthetic), [(a - shift, b - shift, w) for a, b, w in dates]
+    )
+    return (titled[1], titled[0]) if titled else None

@@ -1014,3 +1014,12 @@ def test_a_report_and_its_date_are_the_tellings_and_the_clause_keeps_its_own():
         "2025-08-20",
     )
     assert event["date"] == "2025-07"
+
+
+def test_a_pronoun_doer_in_an_aside_is_the_sentences_subject():
+    [event] = events(
+        "The army, led by Abdel Fattah Burhan, controls the capital, Khartoum, which it "
+        "retook in March, as well as the east and north of the country.",
+        "2025-12-05",
+    )
+    assert (event["date"], event["title"]) == ("2025-03", "Army retakes Khartoum")
