@@ -29,6 +29,15 @@ _OBJECT_RELATIVE = re.compile(
 )
 
 
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|the|in)\s+)*)*[A-Z][\w'’-]*\s*$")
+# ", a car carrier the Houthis seized in November 2023": an apposed noun, then a deed done to
+# it by a named doer
+_APPOSED_DEED = re.compile(
+    r",\s+an?\s+(?:[a-z][\w-]*\s+){1,3}?(?P<doer>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"\s+(?P<verb>" + SIMPLE_PAST + r")\b[^,;.]*"
+)
+
+
 def aside_events(
     text, start, end, inside, people, mentions, mention_starts, title_of
 ) -> list[Event]:
@@ -36,6 +45,22 @@ def aside_events(
     the noun the aside describes ("ISWAP, which split from Boko Haram in 2016" -> "ISWAP splits
     from Boko Haram")."""
     found = []
+    for apposed in _APPOSED_DEED.finditer(text, start, end):
+        # "the Galaxy Leader, a car carrier the Houthis seized in November 2023,"
+        dates = [d for d in inside if d[2] and apposed.end("verb") <= d[0] < apposed.end()]
+        thing = _NAME_BEFORE.search(text, start, apposed.start())
+        if not dates or thing is None:
+            continue
+        name = tidy(thing.group())
+        doer, verb = apposed.group("doer"), apposed.group("verb")
+        synthetic = f"{doer} {verb} {name}{text[apposed.end('verb') : apposed.end()]}"
+        shift = apposed.end("verb") - len(doer) - len(verb) - len(name) - 2
+        titled = title_of(
+            synthetic, 0, len(synthetic), [(a - shift, b - shift, w) for a, b, w in dates]
+        )
+        if titled:
+            names = actors_in(mentions, mention_starts, thing.start(), apposed.end())
+            found.append(Event(titled[1], titled[0], text[start:end], start, end, names))
     for aside in ASIDE.finditer(text, start, end):
         relative = _RELATIVE.match(text, aside.start())
         dates = [d for d in inside if d[2] and aside.start() <= d[0] < aside.end()]

@@ -1023,3 +1023,12 @@ def test_a_pronoun_doer_in_an_aside_is_the_sentences_subject():
         "2025-12-05",
     )
     assert (event["date"], event["title"]) == ("2025-03", "Army retakes Khartoum")
+
+
+def test_a_deed_told_in_an_apposition_is_a_happening():
+    found = events(
+        "On Monday, Israeli jets struck the port of Hodeidah and the Galaxy Leader, a car "
+        "carrier the Houthis seized in November 2023 and have since used as a radar post.",
+        "2025-07-10",
+    )
+    assert ("2023-11", "Houthis seize Galaxy Leader") in [(e["date"], e["title"]) for e in found]
