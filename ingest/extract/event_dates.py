@@ -80,6 +80,8 @@ def dated_spans(text: str, timexes: list[Timex]) -> list[tuple[int, int, str]]:
         end = timex.end
         if timex.range_end and _NIGHT_OF.search(text, max(0, timex.start - 16), timex.start):
             when = to_when(timex.value, timex.mod)  # "the night of 9-10 Sept.": the 9th's night
+            if index + 1 < len(timexes) and timexes[index + 1].range_part:
+                end = timexes[index + 1].end
         elif timex.range_end:
             when = to_when(timex.value, timex.mod, timex.range_end)
             if index + 1 < len(timexes) and timexes[index + 1].range_part:

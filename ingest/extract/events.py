@@ -472,7 +472,8 @@ def _title(
         r"\b(?<!sworn\s)(?<!stepped\s)(?:(?:on|in|at|during|since|by|from|until|between|of|"
         r"early|late|around|about|"
         r"approximately|shortly|just|nearly|some|after|before|the|night|morning|evening|"
-        r"afternoon|weekend|week|end|start|beginning|middle|dawn|hours)\s+)+(?=\s{3,})",
+        r"afternoon|weekend|week|end|start|beginning|middle|dawn|hours|night\s+of)\s+)+"
+        r"(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
         flags=re.IGNORECASE,

@@ -96,6 +96,17 @@ def night_of_days(match, ctx):
         value = resolve_day(ctx, month, number, match.start(), match.end())
     if value is None:
         return None
+    if match["d2"] and not value.startswith("X"):
+        # "the night of 12-13 November": two days, each a date, as "Nov. 20-21" is
+        first = dt.date.fromisoformat(value)
+        second = first + dt.timedelta(days=1)
+        if second.day != _day_number(match["d2"]):
+            return None
+        last = cal.day_value(second)
+        return [
+            Part(match.start("d1"), match.end("d1"), "DATE", value, range_end=last),
+            Part(match.start("d2"), match.end(), "DATE", last, range_part=True),
+        ]
     part = _PARTS[match["part"].lower()]
     return whole(match, "TIME", f"{value}T{part}")
 

@@ -1032,3 +1032,8 @@ def test_a_deed_told_in_an_apposition_is_a_happening():
         "2025-07-10",
     )
     assert ("2023-11", "Houthis seize Galaxy Leader") in [(e["date"], e["title"]) for e in found]
+
+
+def test_a_night_across_two_days_dates_its_happening_by_the_first_day():
+    [event] = events("Amaglobeli was arrested on the night of 11-12 January.", "2025-02-01")
+    assert (event["date"], event["title"]) == ("2025-01-11", "Amaglobeli arrested")

@@ -340,11 +340,16 @@ def test_nights_long_adjectives_and_daily_basis(text, expected):
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        # A night across two days is the night that began on the first.
+        # A night across two days is named by its two days, each a date ("Nov. 20-21").
         (
             "Ransomware hit the hospital on the night of 3/4 January.",
             "2026-01-20",
-            ("the night of 3/4 January", "TIME", "2026-01-03TNI"),
+            ("4 January", "DATE", "2026-01-04"),
+        ),
+        (
+            "Ransomware hit the hospital on the night of 3/4 January.",
+            "2026-01-20",
+            ("3", "DATE", "2026-01-03"),
         ),
         (
             "Two ships reported explosions overnight into Sunday off Mokha.",
