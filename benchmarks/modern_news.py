@@ -30,6 +30,7 @@ the gold. What is scored:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -207,11 +208,16 @@ def _f1(correct: int, system: int, gold: int) -> dict:
 
 
 def _canonical(value: str) -> str:
-    """A duration in years, decades or centuries written one way: the set's conventions take
-    "P1DE" and "P10Y" (and "P1CE", "P100Y") for the same value."""
+    """A value written one way where the set's conventions take two spellings for it:
+    "P1DE" and "P10Y" (and "P1CE", "P100Y"); "2025-09-27T24:00" and "2025-09-28T00:00"."""
     match = re.fullmatch(r"P(\d+)(DE|CE)", value)
     if match:
         return f"P{int(match[1]) * (10 if match[2] == 'DE' else 100)}Y"
+    midnight = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T24:00(Z?)", value)
+    if midnight:
+        # "midnight" ending a day is the next day's first moment: one instant, two spellings
+        day = dt.date.fromisoformat(midnight[1]) + dt.timedelta(days=1)
+        return f"{day.isoformat()}T00:00{midnight[2]}"
     return value
 
 

@@ -301,6 +301,8 @@ def test_decades_and_years_are_one_duration_for_the_scorer():
     assert _canonical("P1DE") == _canonical("P10Y") == "P10Y"
     assert _canonical("P2CE") == "P200Y"
     assert _canonical("P3D") == "P3D"
+    assert _canonical("2025-09-27T24:00Z") == _canonical("2025-09-28T00:00Z")
+    assert _canonical("2025-12-31T24:00") == "2026-01-01T00:00"
 
 
 def test_a_ministry_named_either_way_is_one_body_for_the_scorer():
