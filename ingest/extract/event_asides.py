@@ -119,7 +119,7 @@ def aside_events(
 def _pronoun_aside(text, start, aside, relative, pronoun, dates, title_of):
     """(when, title) of "..., Khartoum, which it retook in March,": the sentence's subject
     retook Khartoum; None when the sentence's subject or the aside's object is not clear."""
-    if "which" not in relative.group():
+    if "which" not in relative.group() or any(a < pronoun.end() for a, _b, _w in dates):
         return None
     head = text[start : aside.start()]
     verb = find_verb(head)
@@ -137,8 +137,6 @@ def _pronoun_aside(text, start, aside, relative, pronoun, dates, title_of):
         return None
     synthetic = f"{rest[: acted.end()]} {thing_text}{rest[acted.end() :]}"
     shift = pronoun.end() - len(doer) - 1 - len(thing_text) - 1
-    if any(a < pronoun.end() for a, _b, _w in dates):
-        return None
     titled = title_of(
         synthetic, 0, len(synthetic), [(a - shift, b - shift, w) for a, b, w in dates]
     )

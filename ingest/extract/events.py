@@ -324,20 +324,16 @@ def _until(when: str, published: dt.date) -> str:
     return f"{first}/{day}" if first < day < last else when
 
 
-# A record of what happened is not a happening: "the earliest footage, uploaded ... at 11.32am".
-_MEDIA_VERBS = frozenset(
-    ["date", "upload", "post", "publish", "capture", "film", "take", "share", "circulate"]
-)
-_MEDIA_BEFORE = re.compile(
-    r"\b(?:image|images|imagery|footage|video|videos|photo|photos|photograph|photographs|"
-    r"picture|pictures|clip|clips|statement|message|recording|recordings)\b[^.;]*$",
-    re.IGNORECASE,
-)
-
-_EVIDENCE_VERBS = frozenset(["show", "indicate", "suggest", "reveal"])
+# A record of what happened is not a happening: "the earliest footage, uploaded ... at 11.32am",
+# "a satellite image dated 10 May shows the school intact".
+_RECORD_VERBS = frozenset(
+    ["date", "upload", "post", "publish", "capture", "film", "take", "share", "circulate",
+     "show", "indicate", "suggest", "reveal"]
+)  # fmt: skip
 _RECORD_BEFORE = re.compile(
-    r"\b(?:image|images|imagery|footage|video|videos|photo|photos|photographs|pictures|data|"
-    r"figures|map|maps|survey|poll|project|analysis|tracker|records?)\b[^.;]*$",
+    r"\b(?:image|images|imagery|footage|video|videos|photo|photos|photograph|photographs|"
+    r"picture|pictures|clip|clips|statement|message|recording|recordings|data|figures|map|maps|"
+    r"survey|poll|project|analysis|tracker|records?)\b[^.;]*$",
     re.IGNORECASE,
 )
 
@@ -472,8 +468,7 @@ def _title(
         r"\b(?<!sworn\s)(?<!stepped\s)(?:(?:on|in|at|during|since|by|from|until|between|of|"
         r"early|late|around|about|"
         r"approximately|shortly|just|nearly|some|after|before|the|night|morning|evening|"
-        r"afternoon|weekend|week|end|start|beginning|middle|dawn|hours|night\s+of)\s+)+"
-        r"(?=\s{3,})",
+        r"afternoon|weekend|week|end|start|beginning|middle|dawn|hours)\s+)+(?=\s{3,})",
         lambda m: " " * len(m.group()),
         clause,
         flags=re.IGNORECASE,
@@ -562,10 +557,8 @@ def _title(
         before_verb = body[max(0, candidate[0] - 40) : candidate[1]]
         if is_modal(before_verb) or is_negated(before_verb) or candidate[2] in STATE_VERBS:
             return None
-        if candidate[2] in _MEDIA_VERBS and _MEDIA_BEFORE.search(before_verb):
+        if candidate[2] in _RECORD_VERBS and _RECORD_BEFORE.search(before_verb):
             return None  # "an image dated 10 May", "footage uploaded at 11.32am": a record
-        if candidate[2] in _EVIDENCE_VERBS and _RECORD_BEFORE.search(before_verb):
-            return None  # "a satellite image dated 10 May shows the school intact"
         if candidate[2] in ("appear", "seem", "suppose") and re.match(
             r"\s+to\b", body[candidate[1] :]
         ):
