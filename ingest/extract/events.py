@@ -294,6 +294,10 @@ def propose_events(
             if group and group not in names:
                 names.insert(0, group)
             body = body_meant(subject, bodies, clause_start)
+            teller = _TELLER_OF_ITS.search(text, clause_start, clause_end)
+            if not body and teller:
+                # "the committee said its officers had detained a suspect": the committee's
+                body = body_meant(teller["noun"], bodies, clause_start)
             if body and body not in names:
                 names.insert(0, body)
             for name in pair_meant(subject, state_mentions, clause_start, parties):
@@ -312,6 +316,10 @@ def propose_events(
         for event in events:
             event.date = _until(event.date, published)
     return merge(events)
+
+
+# "the committee said (that) its officers ...": a body telling its own people's deed
+_TELLER_OF_ITS = re.compile(r"\bthe\s+(?P<noun>[a-z]+)\s+said\s+(?:that\s+)?(?:its|their)\s")
 
 
 def _until(when: str, published: dt.date) -> str:

@@ -1037,3 +1037,12 @@ def test_a_deed_told_in_an_apposition_is_a_happening():
 def test_a_night_across_two_days_dates_its_happening_by_the_first_day():
     [event] = events("Amaglobeli was arrested on the night of 11-12 January.", "2025-02-01")
     assert (event["date"], event["title"]) == ("2025-01-11", "Amaglobeli arrested")
+
+
+def test_a_body_telling_its_own_peoples_deed_is_its_actor():
+    [event] = events(
+        "Russia's Investigative Committee opened a murder case. Late on Friday, the committee "
+        "said its officers had detained a suspect.",
+        "2025-04-27",
+    )
+    assert event["actors"] == ["Investigative Committee of Russia"]
