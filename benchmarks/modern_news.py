@@ -81,7 +81,8 @@ def _names(value: str) -> list[str]:
 def entity(name: str) -> str:
     """One spelling per actor for comparing gold and system names: the built-in gazetteer's
     name when it knows the form (an acronym or alias: "JNIM", "ECOWAS"; "United States X"
-    as "US X"), without accents ("António Guterres" and "Antonio Guterres" are one person)."""
+    as "US X"), without a company's legal form ("Co., Ltd."), without accents ("António
+    Guterres" and "Antonio Guterres" are one person)."""
     from ingest.extract import gazetteer
 
     known = gazetteer.builtin()
@@ -89,11 +90,13 @@ def entity(name: str) -> str:
     if entry is None and name.startswith("United States "):
         entry = known.lookup("US " + name.removeprefix("United States "))  # "US Senate"
     name = entry.name if entry is not None and entry.kind != "place" else name
+    name = _LEGAL_FORM.sub("", name)  # "Navid Rahnegar Pars Co." is "Navid Rahnegar Pars"
     name = _ministry(_state_body(name))
     folded = unicodedata.normalize("NFKD", name)
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co\.?|Ltd\.?|LLC|Inc\.?|Corp\.?|PLC|GmbH|S\.A\.|JSC))+$")
 _FIELD_FIRST = re.compile(r"^(?P<adj>[A-Z][\w'’-]+)\s+(?P<field>[A-Z][\w ]+?)\s+Ministry$")
 _FIELD_LAST = re.compile(
     r"^(?P<adj>[A-Z][\w'’-]+)\s+Ministry\s+of\s+(?:the\s+)?(?P<field>[A-Z][\w ]+)$"

@@ -34,7 +34,10 @@ _STATE_BODIES = (
     r"National Security Council|State Security Service|Coast Guard Administration|"
     r"Joint Chiefs of Staff|Civil Aviation (?:Authority|Administration)|"
     r"State Border Guard(?: Service)?|Police Force|National Gendarmerie|Republican Guard|"
-    r"Joint Command of the Armed Forces|"
+    r"Joint Command of the Armed Forces|Central Elect(?:oral|ion) Commission|"
+    r"(?:National |Independent National )?Electoral (?:Commission|Council)|"
+    r"Supreme Security Council|Humanitarian Aid Commission|"
+    r"Border Guard|"
     r"Department of (?:Foreign Affairs|National Defen[cs]e|(?:the )?Interior|Home Affairs)"
 )
 STATE_BODY = re.compile(rf"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>{_STATE_BODIES})$")
@@ -125,10 +128,11 @@ _REGION_OWNER = re.compile(
 
 def _home_state(doc: Document, start: int) -> str | None:
     """The main state, as the owner of an unowned body, unless a region owns it ("the
-    region's Ministry of Natural Resources")."""
+    region's Ministry of Natural Resources"); in a text about several states, the state its
+    paragraph opens with ("Haiti. ... Transitional Presidential Council")."""
     if _REGION_OWNER.search(doc.text, max(0, start - 20), start):
         return None
-    return doc.main_state
+    return doc.paragraph_state(start) or doc.main_state
 
 
 def _possessor_state(doc: Document, start: int) -> str | None:

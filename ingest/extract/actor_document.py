@@ -31,6 +31,7 @@ class Document:
         self.tokens = tokens
         self.gazetteer = gazetteer
         self.timex_starts = [t.start for t in timexes]
+        self.token_starts = [t.start for t in tokens]
         self.timex_ends = [t.end for t in timexes]
         self.lower_words = {t.text for t in tokens if t.text[:1].islower()}
         self.mid_capitals = {t.text for t in tokens if t.capitalised and not t.sentence_start}
@@ -55,6 +56,19 @@ class Document:
                     counts[state] += 1
             self._main_state = dominant(counts)
         return self._main_state or None
+
+    def paragraph_state(self, position: int) -> str | None:
+        """The state a paragraph is headed with, in a digest of several states ("Haiti. Govt
+        extended ...", "Ecuador: ..."): the paragraph that holds ``position``."""
+        opening = self.text.rfind("\n", 0, position) + 1
+        index = bisect.bisect_left(self.token_starts, opening)
+        if index >= len(self.tokens) or self.tokens[index].start != opening:
+            return None
+        after, state = self._state_at(index)
+        if state is None or after >= len(self.tokens):
+            return None
+        heading = self.text[self.tokens[after - 1].end : self.tokens[after].start]
+        return state if heading.strip() in (".", ":", "–", "—", "-") else None
 
     def _state_at(self, index: int) -> tuple[int, str | None]:
         """The state named (or whose capital is named) at token ``index``, and the index

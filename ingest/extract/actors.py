@@ -122,10 +122,15 @@ _OPERATOR = re.compile(r"\b(?:Air Force|Navy|Army|Armed Forces|Defen[cs]e Forces
 _MODEL_AFTER = re.compile(r"^[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|[A-Z]\d\w*)(?![\w$%])")
 
 
+_SHIP_ATTRIBUTE = re.compile(r"-(?:flagged|operated|owned|registered|managed)\b")
+
+
 def _product_or_currency(doc: Document, mention: Mention) -> bool:
     """ "Airbus A380", "Boeing 787": a product; "US$ 40 billion": a currency; "the Dow": an
-    index."""
+    index; "a Liberian-flagged bulk carrier": a ship's flag, not an actor."""
     after = doc.text[mention.end : mention.end + 12]
+    if mention.kind == "state" and _SHIP_ATTRIBUTE.match(after):
+        return True
     surface = doc.text[mention.start : mention.end]
     if MARKET_INDEX.match(surface) and (
         mention.strength < 3 or INDEX_AFTER.match(doc.text[mention.end : mention.end + 24])

@@ -772,3 +772,27 @@ def test_a_name_apposed_to_a_states_post_is_a_person():
 def test_a_capital_in_a_process_or_formats_name_is_not_the_government():
     found = actors("Armenia asked the OSCE to close the Minsk process. The Astana format met.")
     assert "Belarus" not in found and "Kazakhstan" not in found
+
+
+def test_an_electoral_commission_and_a_border_guard_are_the_main_states():
+    found = actors(
+        "Moldova voted on Sunday. Moldova's police searched homes; Moldova said the vote was "
+        "clean. The Central Electoral Commission deregistered a party, and Border Guard "
+        "officers closed a crossing."
+    )
+    assert "Moldovan Central Electoral Commission" in found
+    assert "Moldovan Border Guard" in found
+
+
+def test_a_ships_flag_is_not_an_actor():
+    found = actors("The Liberian-flagged bulk carrier, a Greek-operated ship, sank.")
+    assert "Liberia" not in found and "Greece" not in found
+
+
+def test_in_a_digest_a_body_is_the_state_its_paragraph_is_headed_with():
+    text = (
+        "The United States said. The United States struck. The United States warned.\n\n"
+        "Ecuador. The National Police arrested 30 gang members on 12 Nov.\n\n"
+        "Haiti. Gangs attacked towns."
+    )
+    assert "Ecuadorian National Police" in actors(text)

@@ -322,6 +322,10 @@ def test_a_state_body_named_either_way_is_one_body_for_the_scorer():
     assert entity("Democratic Republic of the Congo") == "Democratic Republic of the Congo"
     assert entity("United States Senate") == entity("US Senate")
     assert entity("Taiwan Coast Guard Administration") == "Taiwanese Coast Guard Administration"
+    assert entity("Shenzhen Lanxiang Yuntai Motion Co., Ltd.") == "Shenzhen Lanxiang Yuntai Motion"
+    assert entity("Golden Crescent Falcon General Trading LLC") == entity(
+        "Golden Crescent Falcon General Trading"
+    )
     assert entity("Cameroon Armed Forces") == entity("Cameroonian Armed Forces")
     assert entity("South Sudan People's Defence Forces") != entity(
         "Sudanese People's Defence Forces"
