@@ -37,7 +37,7 @@ _STATE_BODIES = (
     r"Joint Command of the Armed Forces|Central Elect(?:oral|ion) Commission|"
     r"(?:National |Independent National )?Electoral (?:Commission|Council)|"
     r"Supreme Security Council|Humanitarian Aid Commission|"
-    r"Border Guard|"
+    r"Border Guard|Army|"
     r"Department of (?:Foreign Affairs|National Defen[cs]e|(?:the )?Interior|Home Affairs)"
 )
 STATE_BODY = re.compile(rf"^(?:(?P<adj>[A-Z][\w.]+)\s+)?(?P<body>{_STATE_BODIES})$")

@@ -796,3 +796,10 @@ def test_in_a_digest_a_body_is_the_state_its_paragraph_is_headed_with():
         "Haiti. Gangs attacked towns."
     )
     assert "Ecuadorian National Police" in actors(text)
+
+
+def test_the_army_alone_is_the_main_states():
+    found = actors(
+        "Ecuador said. Ecuador agreed. Ecuador acted. The Army said it had killed two gunmen."
+    )
+    assert "Ecuadorian Army" in found
