@@ -278,10 +278,23 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         and all(_name_word(t.text) for t in tokens[1:])
     ):  # fmt: skip
         return [_person(doc, tokens)]
+    last = gazetteer.lookup(tokens[-1].text)
+    if (
+        _PARTY_AFTER.match(doc.text, tokens[-1].end)
+        and not doc.common(tokens[-1])
+        and not (last is not None and last.role in ("adjective", "people"))
+        and not tokens[-1].text.endswith(("ist", "ists"))
+    ):
+        # "the Greater Moldova party": the party's own name; not "the Kosovo Serb party", "the
+        # Sadrist bloc", which say whose party it is
+        return [Mention(tokens[0].start, tokens[-1].end, whole, "organisation", 2)]
     inner = _inner_entries(doc, tokens)
     if inner:
         return inner
     return unknown(doc, tokens)
+
+
+_PARTY_AFTER = re.compile(r"\s+(?:party|bloc)\b")
 
 
 def _unit_number(tokens: list[Token]) -> bool:

@@ -348,6 +348,7 @@ ORG_WORDS = frozenset(
         "Bank",
         "Banks",
         "Party",
+        "Bloc",
         "Council",
         "Ministry",
         "Agency",

@@ -803,3 +803,13 @@ def test_the_army_alone_is_the_main_states():
         "Ecuador said. Ecuador agreed. Ecuador acted. The Army said it had killed two gunmen."
     )
     assert "Ecuadorian Army" in found
+
+
+def test_a_name_before_party_or_a_bloc_is_a_party():
+    found = actors(
+        "The CEC removed the opposition Patriotic Electoral Bloc and excluded the Greater "
+        "Moldova party. The Sadrist bloc won, and the main Kosovo Serb party lost."
+    )
+    assert found["Patriotic Electoral Bloc"][0] == "organisation"
+    assert found["Greater Moldova"][0] == "organisation"
+    assert "Sadrist" not in found and "Kosovo Serb" not in found
