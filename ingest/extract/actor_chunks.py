@@ -274,7 +274,8 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
         2 <= len(tokens) <= 4
         and not PLACE_NOUN_AFTER.match(doc.text, tokens[-1].end, tokens[-1].end + 80)
         and (given or _APPOSED_ROLE.search(doc.text, max(0, tokens[0].start - 40), tokens[0].start)
-             or _ROLE_APPOSED.match(doc.text, tokens[-1].end))
+             or _ROLE_APPOSED.match(doc.text, tokens[-1].end)
+             or _POST_FOR_BEFORE.search(doc.text, max(0, tokens[0].start - 100), tokens[0].start))
         and all(_name_word(t.text) for t in tokens[1:])
     ):  # fmt: skip
         return [_person(doc, tokens)]
@@ -294,6 +295,11 @@ def _resolve_segment(doc: Document, tokens: list[Token], titled: bool) -> list[M
     return unknown(doc, tokens)
 
 
+# "the AU Commissioner for Political Affairs, Peace and Security, (Bankole Adeoye)"
+_POST_FOR_BEFORE = re.compile(
+    r"\b(?:Commissioner|Minister|Secretary|Envoy|Representative|Coordinator|Adviser)\s+"
+    r"(?:for|of)\s+[^.;()]{3,80},\s+\Z"
+)
 _PARTY_AFTER = re.compile(r"\s+(?:party|bloc)\b")
 
 

@@ -813,3 +813,11 @@ def test_a_name_before_party_or_a_bloc_is_a_party():
     assert found["Patriotic Electoral Bloc"][0] == "organisation"
     assert found["Greater Moldova"][0] == "organisation"
     assert "Sadrist" not in found and "Kosovo Serb" not in found
+
+
+def test_a_name_after_a_long_post_with_commas_is_a_person():
+    found = actors(
+        "The council was briefed by the AU Commissioner for Political Affairs, Peace and "
+        "Security, Bankole Adeoye, and by the mediator."
+    )
+    assert found["Bankole Adeoye"][0] == "person"
