@@ -31,8 +31,8 @@ class Document:
         self.tokens = tokens
         self.gazetteer = gazetteer
         self.timex_starts = [t.start for t in timexes]
-        self.token_starts = [t.start for t in tokens]
         self.timex_ends = [t.end for t in timexes]
+        self.token_starts = [t.start for t in tokens]
         self.lower_words = {t.text for t in tokens if t.text[:1].islower()}
         self.mid_capitals = {t.text for t in tokens if t.capitalised and not t.sentence_start}
         self.title_lines = _title_case_lines(text, tokens)
@@ -45,8 +45,8 @@ class Document:
 
     @property
     def main_state(self) -> str | None:
-        """The state the text is about, when one is named at least three times and twice as
-        often as any other: whose "Air Force" or "Interior Ministry" an unowned one is."""
+        """The state the text is about, when one is named at least three times and half as
+        often again as any other: whose "Air Force" or "Interior Ministry" an unowned one is."""
         if self._main_state is None:
             counts: Counter[str] = Counter()
             index = 0
@@ -124,7 +124,7 @@ def _title_case_lines(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def dominant(counts: Counter[str]) -> str:
-    """The state a text is about: named at least three times and twice as often as any
+    """The state a text is about: named at least three times and half as often again as any
     other ("" when none is)."""
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or 2 * ranked[0][1] >= 3 * ranked[1][1]):

@@ -98,7 +98,7 @@ _STATE_BODIES = frozenset(
 
 
 def main_state(actors: list[Actor]) -> str:
-    """The state a text is mostly about: named at least three times, twice as often as any
+    """The state a text is mostly about: named at least three times, half as often again as any
     other state."""
     return dominant(Counter({a.name: len(a.mentions) for a in actors if a.kind == "state"}))
 
